@@ -1,0 +1,157 @@
+/**
+ * Signing in and the account's own secrets: passwords, sign-in links, resets, email changes.
+ * Requests answer the same way whether or not an address is registered.
+ */
+import { config } from '../config';
+import * as members from '../network/members';
+import * as outbox from '../mail/outbox';
+import { renderEmail } from '../mail/layout';
+import * as audit from './audit';
+import * as limits from './rate-limit';
+import * as tokens from './tokens';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { endAllSessions } from './session';
+
+export const FAILURES_PER_ACCOUNT = 10;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Emailed links per address per hour (reset, sign-in link), so nobody can flood an inbox. */
+const EMAILS_PER_HOUR = 5;
+
+export type SignInResult =
+	| { ok: true; memberId: number }
+	| { ok: false; reason: 'invalid' | 'limited' };
+
+const accountKey = (email: string) => `signin-fail:account:${members.normaliseEmail(email)}`;
+const addressKey = (ip: string) => `signin-fail:ip:${ip}`;
+
+/** Checks an email and password, counting failures per account and per address. */
+export async function signIn(email: string, password: string, meta: { ip: string }, now = Date.now()): Promise<SignInResult> {
+	const perAddress = config().signInFailuresPerAddress;
+	if (limits.isLimited(accountKey(email), FAILURES_PER_ACCOUNT, FAILURE_WINDOW_MS, now) || limits.isLimited(addressKey(meta.ip), perAddress, FAILURE_WINDOW_MS, now)) {
+		audit.record({ actorId: null, action: 'sign-in.limited', ipAddress: meta.ip, detail: { email: members.normaliseEmail(email) } }, now);
+		return { ok: false, reason: 'limited' };
+	}
+	const m = members.findByEmail(email);
+	const good = await verifyPassword(m?.passwordHash ?? null, password);
+	if (!m || !good || m.deactivatedAt != null) {
+		limits.record(accountKey(email), now);
+		limits.record(addressKey(meta.ip), now);
+		audit.record({ actorId: m?.id ?? null, action: 'sign-in.failed', subjectType: 'member', subjectId: m?.id, ipAddress: meta.ip, detail: { email: members.normaliseEmail(email) } }, now);
+		return { ok: false, reason: 'invalid' };
+	}
+	limits.clear(accountKey(email));
+	members.touchSignIn(m.id, now);
+	audit.record({ actorId: m.id, action: 'sign-in', subjectType: 'member', subjectId: m.id, ipAddress: meta.ip }, now);
+	return { ok: true, memberId: m.id };
+}
+
+function emailLimited(kind: string, email: string, now: number): boolean {
+	const key = `email:${kind}:${members.normaliseEmail(email)}`;
+	if (limits.isLimited(key, EMAILS_PER_HOUR, 60 * 60 * 1000, now)) return true;
+	limits.record(key, now);
+	return false;
+}
+
+/** Emails a single-use sign-in link (15 minutes) if the address belongs to an active member. */
+export function requestSignInLink(email: string, now = Date.now()) {
+	const m = members.findByEmail(email);
+	if (!m || m.deactivatedAt != null || emailLimited('sign-in', email, now)) return;
+	const token = tokens.issue('sign-in', m.id, {}, now);
+	const content = renderEmail({
+		heading: 'Your sign-in link',
+		blocks: [
+			{ kind: 'paragraph', text: `Hello ${m.name}, use this link to sign in to the Lead Member Network.` },
+			{ kind: 'button', text: 'Sign in', href: `/login/link/${token}` },
+			{ kind: 'paragraph', text: 'The link works once and expires in 15 minutes. If you did not ask for it, you can ignore this email.' }
+		],
+		reason: 'You received this email because someone asked for a sign-in link for this address.'
+	});
+	outbox.enqueue({ key: `sign-in:${m.id}:${now}`, kind: 'sign-in-link', to: m.email, recipientId: m.id, subject: 'Your sign-in link for the Lead Member Network', ...content }, now);
+}
+
+/** Uses a sign-in link. */
+export function useSignInLink(token: string, meta: { ip: string }, now = Date.now()) {
+	const state = tokens.consume('sign-in', token, now);
+	if (!state.ok) return state;
+	const actor = members.actorById(state.token.memberId);
+	if (!actor) return { ok: false as const, reason: 'unknown' as const };
+	members.touchSignIn(actor.id, now);
+	audit.record({ actorId: actor.id, action: 'sign-in.link', subjectType: 'member', subjectId: actor.id, ipAddress: meta.ip }, now);
+	return { ok: true as const, memberId: actor.id };
+}
+
+/** Emails a password reset link (1 hour) if the address belongs to an active member. */
+export function requestPasswordReset(email: string, now = Date.now()) {
+	const m = members.findByEmail(email);
+	if (!m || m.deactivatedAt != null || emailLimited('reset', email, now)) return;
+	const token = tokens.issue('reset', m.id, {}, now);
+	const content = renderEmail({
+		heading: 'Reset your password',
+		blocks: [
+			{ kind: 'paragraph', text: `Hello ${m.name}, someone asked to reset the password for your Lead Member Network account.` },
+			{ kind: 'button', text: 'Choose a new password', href: `/reset/${token}` },
+			{ kind: 'paragraph', text: 'The link works once and expires in 1 hour. If you did not ask for this, you can ignore this email: your password has not changed.' }
+		],
+		reason: 'You received this email because a password reset was asked for this address.'
+	});
+	outbox.enqueue({ key: `reset:${m.id}:${now}`, kind: 'password-reset', to: m.email, recipientId: m.id, subject: 'Reset your Lead Member Network password', ...content }, now);
+}
+
+export type PasswordResult = { ok: true; memberId: number } | { ok: false; field: 'password' | 'token'; message: string };
+
+/** Sets a new password from a reset link; ends every session of the member. */
+export async function resetPassword(token: string, password: string, meta: { ip: string }, now = Date.now()): Promise<PasswordResult> {
+	const problem = passwordProblem(password);
+	if (problem) return { ok: false, field: 'password', message: problem };
+	const passwordHash = await hashPassword(password);
+	const state = tokens.consume('reset', token, now);
+	if (!state.ok) return { ok: false, field: 'token', message: tokens.explain(state.reason, 'password reset') };
+	members.setPasswordHash(state.token.memberId, passwordHash, now);
+	endAllSessions(state.token.memberId);
+	audit.record({ actorId: state.token.memberId, action: 'password.reset', subjectType: 'member', subjectId: state.token.memberId, ipAddress: meta.ip }, now);
+	return { ok: true, memberId: state.token.memberId };
+}
+
+/** Changes the password of a signed-in member; ends their other sessions. */
+export async function changePassword(memberId: number, sessionId: string, current: string, next: string, meta: { ip: string }): Promise<{ ok: true } | { ok: false; field: 'current' | 'password'; message: string }> {
+	const m = members.byId(memberId);
+	if (!m || !(await verifyPassword(m.passwordHash, current))) return { ok: false, field: 'current', message: 'Your current password is not right' };
+	const problem = passwordProblem(next);
+	if (problem) return { ok: false, field: 'password', message: problem };
+	members.setPasswordHash(memberId, await hashPassword(next));
+	endAllSessions(memberId, sessionId);
+	audit.record({ actorId: memberId, action: 'password.changed', subjectType: 'member', subjectId: memberId, ipAddress: meta.ip });
+	return { ok: true };
+}
+
+/** Starts an email change: checks the password, then sends a confirmation link to the new address. */
+export async function requestEmailChange(memberId: number, password: string, newEmail: string, now = Date.now()): Promise<{ ok: true } | { ok: false; field: 'password' | 'email'; message: string }> {
+	const m = members.byId(memberId);
+	if (!m || !(await verifyPassword(m.passwordHash, password))) return { ok: false, field: 'password', message: 'Your password is not right' };
+	const email = members.normaliseEmail(newEmail);
+	if (email === m.email) return { ok: false, field: 'email', message: 'That is already your email address' };
+	if (members.findByEmail(email)) return { ok: false, field: 'email', message: 'That email address is used by another member' };
+	const token = tokens.issue('email-change', m.id, { email }, now);
+	const content = renderEmail({
+		heading: 'Confirm your new email address',
+		blocks: [
+			{ kind: 'paragraph', text: `Hello ${m.name}, confirm that you want Lead Member Network emails sent to this address.` },
+			{ kind: 'button', text: 'Confirm this email address', href: `/settings/email/confirm/${token}` },
+			{ kind: 'paragraph', text: 'The link works once and expires in 24 hours. Until you confirm, we keep using your old address.' }
+		],
+		reason: 'You received this email because a member asked to use this address for the Lead Member Network.'
+	});
+	outbox.enqueue({ key: `email-change:${m.id}:${now}`, kind: 'email-change', to: email, recipientId: m.id, subject: 'Confirm your new email address', ...content }, now);
+	return { ok: true };
+}
+
+/** Completes an email change from the link sent to the new address. */
+export function confirmEmailChange(token: string, meta: { ip: string }, now = Date.now()) {
+	const state = tokens.consume('email-change', token, now);
+	if (!state.ok) return { ok: false as const, message: tokens.explain(state.reason, 'email confirmation') };
+	const email = state.token.email!;
+	if (members.findByEmail(email)) return { ok: false as const, message: 'That email address is now used by another member' };
+	members.setEmail(state.token.memberId, email, now);
+	audit.record({ actorId: state.token.memberId, action: 'email.changed', subjectType: 'member', subjectId: state.token.memberId, ipAddress: meta.ip, detail: { to: email } }, now);
+	return { ok: true as const };
+}

@@ -1,0 +1,164 @@
+/**
+ * Who may do what — the one place it is decided (ARCHITECTURE rule 3).
+ *
+ * Server functions take the acting member and ask `can(actor, action, thing)`. The functions
+ * here are pure: the caller loads the thing (its region, authority, owners) and passes the facts.
+ * Visibility denials should be shown as "not found" (404) so nothing leaks that a thing exists.
+ */
+import { error } from '@sveltejs/kit';
+import type { Role } from '../../vocab';
+
+export type Actor = {
+	id: number;
+	role: Role;
+	/** The member's own authority and its region. */
+	authorityId: number;
+	regionId: string;
+	/** For coordinators: the region they coordinate. */
+	coordinatorRegionId: string | null;
+};
+
+type Scope = { regionId: string | null };
+type ThreadFacts = Scope & { authorId: number | null; locked?: boolean };
+type PairFacts = { mentorId: number; menteeId: number; regionId: string };
+type AuthorityFacts = { authorityId: number; regionId: string };
+
+/** Every action and the facts it needs about its thing. */
+export type Resources = {
+	// network and accounts
+	'member.invite': { regionId: string };
+	'joinRequest.decide': { regionId: string };
+	'joinRequest.list': { regionId: string | null };
+	'member.view': { id: number };
+	'member.editProfile': { id: number };
+	'member.manage': { id: number; regionId: string };
+	'member.setRole': { id: number };
+	'member.endAllSessions': { id: number };
+	'member.exportData': { id: number };
+	'member.delete': { id: number };
+	'mailbox.read': Record<string, never>;
+	'admin.access': Record<string, never>;
+	'audit.read': { regionId: string | null };
+	// discussions
+	'thread.view': Scope;
+	'thread.create': Scope;
+	'thread.reply': ThreadFacts;
+	'thread.acceptAnswer': ThreadFacts;
+	'thread.moderate': Scope;
+	'post.edit': { authorId: number | null };
+	'post.delete': { authorId: number | null };
+	'post.viewHistory': { authorId: number | null };
+	'post.report': Scope;
+	'category.manage': Record<string, never>;
+	// mentoring
+	'mentoring.offer': Record<string, never>;
+	'mentoring.request': Record<string, never>;
+	'mentoring.match': { regionId: string };
+	'pairing.viewPrivate': PairFacts;
+	'pairing.viewStatus': PairFacts;
+	'pairing.logMeeting': PairFacts;
+	'pairing.close': PairFacts;
+	// training
+	'training.view': { memberId: number; sharedWithMentorId: number | null };
+	'training.edit': { memberId: number };
+	'training.viewAggregates': { regionId: string | null };
+	'event.publish': Scope;
+	'event.view': Scope;
+	// succession
+	'checklist.view': AuthorityFacts;
+	'checklist.edit': AuthorityFacts;
+	'checklist.setElection': AuthorityFacts;
+	'checklist.remind': AuthorityFacts;
+	'succession.viewRegion': { regionId: string | null };
+	'template.manage': Record<string, never>;
+	// digests and mail
+	'digest.compose': Scope;
+	'digest.view': Scope;
+	'mail.manage': Record<string, never>;
+};
+
+export type Action = keyof Resources;
+
+const isAdmin = (a: Actor) => a.role === 'admin';
+const coordinates = (a: Actor, regionId: string | null) =>
+	a.role === 'coordinator' && regionId != null && a.coordinatorRegionId === regionId;
+/** Members of a region, its coordinator, and admins. */
+const inRegion = (a: Actor, regionId: string) => a.regionId === regionId || coordinates(a, regionId) || isAdmin(a);
+/** National things are for everyone; regional ones for the region. */
+const seesScope = (a: Actor, s: Scope) => s.regionId == null || inRegion(a, s.regionId);
+const self = (a: Actor, id: number | null) => id != null && a.id === id;
+const inPair = (a: Actor, p: PairFacts) => a.id === p.mentorId || a.id === p.menteeId;
+const ofAuthority = (a: Actor, f: AuthorityFacts) => a.authorityId === f.authorityId;
+
+const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
+	'member.invite': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
+	'joinRequest.decide': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
+	'joinRequest.list': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
+	'member.view': () => true,
+	'member.editProfile': (a, r) => self(a, r.id),
+	'member.manage': (a, r) => isAdmin(a) && !self(a, r.id),
+	'member.setRole': (a, r) => isAdmin(a) && !self(a, r.id),
+	'member.endAllSessions': (a, r) => self(a, r.id) || isAdmin(a),
+	'member.exportData': (a, r) => self(a, r.id),
+	'member.delete': (a, r) => self(a, r.id),
+	'mailbox.read': (a) => isAdmin(a),
+	'admin.access': (a) => isAdmin(a) || a.role === 'coordinator',
+	'audit.read': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
+
+	'thread.view': seesScope,
+	'thread.create': seesScope,
+	'thread.reply': (a, r) => seesScope(a, r) && (!r.locked || isAdmin(a) || coordinates(a, r.regionId)),
+	'thread.acceptAnswer': (a, r) =>
+		seesScope(a, r) && (self(a, r.authorId) || isAdmin(a) || (a.role === 'coordinator' && (r.regionId == null || coordinates(a, r.regionId)))),
+	'thread.moderate': (a, r) => isAdmin(a) || (a.role === 'coordinator' && (r.regionId == null || coordinates(a, r.regionId))),
+	'post.edit': (a, r) => self(a, r.authorId),
+	'post.delete': (a, r) => self(a, r.authorId),
+	'post.viewHistory': (a) => isAdmin(a),
+	'post.report': seesScope,
+	'category.manage': (a) => isAdmin(a),
+
+	'mentoring.offer': () => true,
+	'mentoring.request': () => true,
+	'mentoring.match': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
+	'pairing.viewPrivate': inPair,
+	'pairing.viewStatus': (a, r) => inPair(a, r) || isAdmin(a) || coordinates(a, r.regionId),
+	'pairing.logMeeting': inPair,
+	'pairing.close': (a, r) => inPair(a, r) || isAdmin(a) || coordinates(a, r.regionId),
+
+	'training.view': (a, r) => self(a, r.memberId) || self(a, r.sharedWithMentorId),
+	'training.edit': (a, r) => self(a, r.memberId),
+	'training.viewAggregates': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
+	'event.publish': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
+	'event.view': seesScope,
+
+	'checklist.view': (a, r) => ofAuthority(a, r) || isAdmin(a) || coordinates(a, r.regionId),
+	'checklist.edit': (a, r) => ofAuthority(a, r),
+	'checklist.setElection': (a, r) => ofAuthority(a, r) || isAdmin(a) || coordinates(a, r.regionId),
+	'checklist.remind': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
+	'succession.viewRegion': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
+	'template.manage': (a) => isAdmin(a),
+
+	'digest.compose': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
+	'digest.view': seesScope,
+	'mail.manage': (a) => isAdmin(a)
+};
+
+/** May this actor do this to this thing? A missing actor (signed out) may do nothing. */
+export function can<A extends Action>(actor: Actor | null | undefined, action: A, thing: Resources[A]): boolean {
+	if (!actor) return false;
+	return (rules[action] as (a: Actor, r: Resources[A]) => boolean)(actor, thing);
+}
+
+/**
+ * Throws SvelteKit's 403 unless allowed — or 404 with `hide: true`, where a denial must look
+ * like "not found" (another region's thread, another authority's checklist).
+ */
+export function authorize<A extends Action>(actor: Actor | null | undefined, action: A, thing: Resources[A], opts: { hide?: boolean } = {}): asserts actor is Actor {
+	if (!can(actor, action, thing)) {
+		if (opts.hide) error(404, 'Page not found');
+		error(403, 'You do not have permission to do that');
+	}
+}
+
+/** Every action name, for tests that walk the whole matrix. */
+export const ACTIONS = Object.keys(rules) as Action[];

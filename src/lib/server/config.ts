@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+
+/** Parses SMTP_URL, failing with a message a person can act on. */
+export function parseSmtpUrl(raw: string | undefined): URL | null {
+	if (!raw || raw.trim() === '') return null;
+	let url: URL;
+	try {
+		url = new URL(raw.trim());
+	} catch {
+		throw new Error(
+			`SMTP_URL could not be read: "${raw}". Use a URL like smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465, or leave it unset to use the local mailbox.`
+		);
+	}
+	if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+		throw new Error(`SMTP_URL must start with smtp:// or smtps:// (it starts with ${url.protocol}//).`);
+	}
+	if (!url.hostname) throw new Error('SMTP_URL has no host name.');
+	return url;
+}
+
+function bool(v: string | undefined, fallback: boolean): boolean {
+	if (v == null || v === '') return fallback;
+	return !['0', 'false', 'no', 'off'].includes(v.toLowerCase());
+}
+
+function int(v: string | undefined, fallback: number): number {
+	const n = Number(v);
+	return v != null && v !== '' && Number.isFinite(n) ? n : fallback;
+}
+
+/** Configuration from the environment, read once. Every setting is optional. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+	const dataDir = resolve(env.DATA_DIR || './data');
+	const origin = (env.ORIGIN || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
+	return {
+		port: int(env.PORT, 3000),
+		origin,
+		secureCookies: origin.startsWith('https://'),
+		dataDir,
+		databasePath: env.DATABASE_PATH || resolve(dataDir, 'app.db'),
+		migrationsDir: resolve(env.MIGRATIONS_DIR || './drizzle'),
+		smtpUrl: parseSmtpUrl(env.SMTP_URL),
+		mailFrom: env.MAIL_FROM || 'Lead Member Network <network@example.org>',
+		demo: bool(env.DEMO, false),
+		/** How often the in-process scheduler looks for due work. */
+		jobIntervalMs: int(env.JOB_INTERVAL_MS, 15_000),
+		/** Turn the in-process scheduler off (e.g. when a separate process runs `npm run mail:send-due`). */
+		jobs: bool(env.JOBS, true),
+		/** Secret for signed links (unsubscribe). Generated and kept under DATA_DIR when unset. */
+		secret: env.APP_SECRET || null,
+		signInFailuresPerAddress: int(env.SIGNIN_FAILURES_PER_ADDRESS, 50)
+	};
+}
+
+export type Config = ReturnType<typeof readConfig>;
+
+let cached: Config | null = null;
+export function config(): Config {
+	cached ??= readConfig();
+	return cached;
+}

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { config } from '../config';
+import { applyMigrations } from './migrate';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+/** Opens a SQLite database with the house settings and the migrations applied. */
+export function openDatabase(path: string, migrationsFolder = config().migrationsDir) {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new Database(path);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('cache_size = -32000');
+	sqlite.pragma('temp_store = MEMORY');
+	const db = drizzle(sqlite, { schema });
+	applyMigrations(sqlite, db, migrationsFolder);
+	return { sqlite, db };
+}
+
+let opened: ReturnType<typeof openDatabase> | null = null;
+
+function instance() {
+	opened ??= openDatabase(config().databasePath);
+	return opened;
+}
+
+/** The app's one connection (opened on first use; migrations applied before any query). */
+export const db: Db = new Proxy({} as Db, {
+	get(_t, prop) {
+		const target = instance().db as unknown as Record<PropertyKey, unknown>;
+		const value = target[prop];
+		return typeof value === 'function' ? (value as Function).bind(target) : value;
+	}
+});
+
+/** The raw better-sqlite3 connection, for pragmas, FTS and backups. */
+export function sqlite(): Database.Database {
+	return instance().sqlite;
+}
+
+/**
+ * Runs `fn` in a `BEGIN IMMEDIATE` transaction (read-then-write without lost updates).
+ * better-sqlite3 transactions are synchronous: `fn` must not await.
+ */
+export function immediate<T>(fn: () => T): T {
+	return sqlite().transaction(fn).immediate();
+}
+
+/** Closes the connection (tests, CLI commands, shutdown). */
+export function closeDatabase() {
+	opened?.sqlite.close();
+	opened = null;
+}

@@ -1,0 +1,12 @@
+import type { Db } from '../client';
+import { seedReference } from './reference';
+import { seedDemo } from './demo';
+import { resetCache } from '../../network/authorities';
+
+/** Seeds an empty database: reference data always, the demo network when asked. Idempotent. */
+export async function seedDatabase(db: Db, opts: { demo: boolean; now?: number }) {
+	const reference = seedReference(db);
+	if (reference) resetCache();
+	const demo = opts.demo ? await seedDemo(db, opts.now) : false;
+	return { reference, demo };
+}

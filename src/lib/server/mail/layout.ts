@@ -1,0 +1,114 @@
+/**
+ * The one email layout: a single-column HTML part that survives clients that strip CSS, and a
+ * plain-text part written from the same blocks. Knows no area: callers pass blocks.
+ */
+import { config } from '../config';
+
+export type EmailBlock =
+	| { kind: 'heading'; text: string }
+	| { kind: 'paragraph'; text: string }
+	| { kind: 'button'; text: string; href: string }
+	| { kind: 'list'; items: { text: string; href?: string; note?: string }[]; more?: string }
+	/** Already-sanitized HTML (e.g. rendered Markdown) with its plain-text twin. */
+	| { kind: 'html'; html: string; text: string };
+
+export type EmailContent = {
+	/** The title at the top of the email. */
+	heading: string;
+	/** A short line shown by mail clients after the subject. */
+	preheader?: string;
+	blocks: EmailBlock[];
+	/** Why the member got this email. */
+	reason: string;
+	/** Links in the footer: change settings, one-click unsubscribe … */
+	footerLinks?: { text: string; href: string }[];
+};
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An absolute URL on the site for a path. */
+export function absoluteUrl(path: string): string {
+	return new URL(path, config().origin + '/').toString();
+}
+
+function blockHtml(b: EmailBlock): string {
+	switch (b.kind) {
+		case 'heading':
+			return `<h2 style="font-size:20px;margin:24px 0 8px">${esc(b.text)}</h2>`;
+		case 'paragraph':
+			return `<p style="margin:0 0 16px">${esc(b.text)}</p>`;
+		case 'button':
+			return `<p style="margin:0 0 16px"><a href="${esc(absoluteUrl(b.href))}" style="display:inline-block;background:#00703c;color:#ffffff;padding:10px 16px;text-decoration:none;font-weight:bold">${esc(b.text)}</a></p>`;
+		case 'list': {
+			const items = b.items
+				.map((i) => {
+					const main = i.href ? `<a href="${esc(absoluteUrl(i.href))}" style="color:#1d70b8">${esc(i.text)}</a>` : esc(i.text);
+					return `<li style="margin:0 0 8px">${main}${i.note ? ` <span style="color:#505a5f">– ${esc(i.note)}</span>` : ''}</li>`;
+				})
+				.join('');
+			return `<ul style="margin:0 0 16px;padding-left:20px">${items}</ul>${b.more ? `<p style="margin:0 0 16px">${esc(b.more)}</p>` : ''}`;
+		}
+		case 'html':
+			return `<div style="margin:0 0 16px">${b.html}</div>`;
+	}
+}
+
+function blockText(b: EmailBlock): string {
+	switch (b.kind) {
+		case 'heading':
+			return `${b.text}\n${'-'.repeat(Math.min(b.text.length, 60))}`;
+		case 'paragraph':
+			return b.text;
+		case 'button':
+			return `${b.text}: ${absoluteUrl(b.href)}`;
+		case 'list':
+			return [
+				...b.items.map((i) => `* ${i.text}${i.note ? ` – ${i.note}` : ''}${i.href ? `\n  ${absoluteUrl(i.href)}` : ''}`),
+				...(b.more ? [b.more] : [])
+			].join('\n');
+		case 'html':
+			return b.text;
+	}
+}
+
+/** Renders an email to its HTML and plain-text parts. */
+export function renderEmail(c: EmailContent): { html: string; text: string } {
+	const footer = [
+		esc(c.reason),
+		...(c.footerLinks ?? []).map((l) => `<a href="${esc(absoluteUrl(l.href))}" style="color:#1d70b8">${esc(l.text)}</a>`)
+	].join('<br>');
+	const html = `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(c.heading)}</title>
+</head>
+<body style="margin:0;padding:0;background:#f3f2f1">
+${c.preheader ? `<div style="display:none;max-height:0;overflow:hidden">${esc(c.preheader)}</div>` : ''}
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f3f2f1">
+<tr><td align="center" style="padding:16px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:17px;line-height:1.5;color:#0b0c0c">
+<tr><td style="padding:16px 24px;background:#0b0c0c;color:#ffffff;font-weight:bold">Lead Member Network</td></tr>
+<tr><td style="padding:24px">
+<h1 style="font-size:26px;margin:0 0 16px">${esc(c.heading)}</h1>
+${c.blocks.map(blockHtml).join('\n')}
+</td></tr>
+<tr><td style="padding:16px 24px;border-top:1px solid #b1b4b6;font-size:15px;color:#505a5f">${footer}</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>`;
+	const text = [
+		c.heading,
+		'='.repeat(Math.min(c.heading.length, 60)),
+		'',
+		c.blocks.map(blockText).join('\n\n'),
+		'',
+		'--',
+		c.reason,
+		...(c.footerLinks ?? []).map((l) => `${l.text}: ${absoluteUrl(l.href)}`)
+	].join('\n');
+	return { html, text };
+}

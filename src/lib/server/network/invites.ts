@@ -1,0 +1,111 @@
+/** Invitations: an admin invites anyone; a coordinator invites into their own region. */
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { db, immediate } from '../db/client';
+import { invite, type Invite } from '../db/schema';
+import { authorize, type Actor } from '../auth/policy';
+import { hashToken, randomToken } from '../auth/crypto';
+import * as audit from '../auth/audit';
+import * as outbox from '../mail/outbox';
+import { renderEmail } from '../mail/layout';
+import { authorityById } from './authorities';
+import * as members from './members';
+
+export const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export type InviteInput = { email: string; name: string; authorityId: number; position: string; joinRequestId?: number | null };
+
+export type InviteResult = { ok: true; invite: Invite } | { ok: false; field: 'email' | 'authorityId'; message: string };
+
+/** Creates an invite and queues its email. */
+export function create(actor: Actor, input: InviteInput, meta: { ip?: string } = {}, now = Date.now()): InviteResult {
+	const auth = authorityById(input.authorityId);
+	if (!auth) return { ok: false, field: 'authorityId', message: 'Choose the authority from the list' };
+	authorize(actor, 'member.invite', { regionId: auth.regionId });
+	const email = members.normaliseEmail(input.email);
+	if (members.findByEmail(email)) return { ok: false, field: 'email', message: 'This person is already a member of the network' };
+	const token = randomToken(20);
+	const row = immediate(() => {
+		// Revoke earlier open invites to the same address: only the newest link works.
+		db.update(invite)
+			.set({ revokedAt: now })
+			.where(and(eq(invite.email, email), isNull(invite.usedAt), isNull(invite.revokedAt)))
+			.run();
+		const created = db
+			.insert(invite)
+			.values({
+				email,
+				name: input.name.trim(),
+				authorityId: auth.id,
+				position: input.position,
+				tokenHash: hashToken(token),
+				invitedById: actor.id,
+				joinRequestId: input.joinRequestId ?? null,
+				expiresAt: now + INVITE_TTL_MS,
+				createdAt: now
+			})
+			.returning()
+			.get();
+		const inviter = members.profile(actor.id);
+		const content = renderEmail({
+			heading: 'You are invited to the Lead Member Network',
+			preheader: `${inviter?.name ?? 'A coordinator'} has invited you to join England’s network of Lead Members for Children’s Services.`,
+			blocks: [
+				{ kind: 'paragraph', text: `${input.name ? `Dear ${input.name},` : 'Hello,'}` },
+				{
+					kind: 'paragraph',
+					text: `${inviter?.name ?? 'A network coordinator'} has invited you to join the Lead Member Network for ${auth.name}: a private place to ask other Lead Members questions between meetings, find a mentor, keep a training log and plan for succession.`
+				},
+				{ kind: 'button', text: 'Accept your invitation', href: `/invite/${token}` },
+				{ kind: 'paragraph', text: 'The link works once and expires in 14 days. If you were not expecting this, you can ignore this email.' }
+			],
+			reason: 'You received this email because a network coordinator or admin invited this address.'
+		});
+		outbox.enqueue({ key: `invite:${created.id}`, kind: 'invite', to: email, subject: 'Your invitation to the Lead Member Network', ...content }, now);
+		return created;
+	});
+	audit.record({ actorId: actor.id, action: 'invite.sent', subjectType: 'invite', subjectId: row.id, regionId: auth.regionId, ipAddress: meta.ip, detail: { email } });
+	return { ok: true, invite: row };
+}
+
+export type InviteState = { ok: true; invite: Invite } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+/** Looks an invite up by its link token. */
+export function find(token: string, now = Date.now()): InviteState {
+	if (!token || token.length > 200) return { ok: false, reason: 'unknown' };
+	const row = db.select().from(invite).where(eq(invite.tokenHash, hashToken(token))).get();
+	if (!row || row.revokedAt != null) return { ok: false, reason: 'unknown' };
+	if (row.usedAt != null) return { ok: false, reason: 'used' };
+	if (now >= row.expiresAt) return { ok: false, reason: 'expired' };
+	return { ok: true, invite: row };
+}
+
+/**
+ * Accepts an invite: creates the member with the name and password given. Single use — a
+ * second acceptance (even a simultaneous one) gets `used`.
+ */
+export function accept(token: string, input: { name: string; passwordHash: string }, now = Date.now()) {
+	return immediate(() => {
+		const state = find(token, now);
+		if (!state.ok) return state;
+		if (members.findByEmail(state.invite.email)) return { ok: false as const, reason: 'used' as const };
+		db.update(invite).set({ usedAt: now }).where(eq(invite.id, state.invite.id)).run();
+		const m = members.create({ email: state.invite.email, name: input.name, passwordHash: input.passwordHash, authorityId: state.invite.authorityId, position: state.invite.position }, now);
+		audit.record({ actorId: m.id, action: 'invite.accepted', subjectType: 'invite', subjectId: state.invite.id, regionId: authorityById(m.authorityId)?.regionId });
+		return { ok: true as const, memberId: m.id };
+	});
+}
+
+/** Open invites the actor may see (admins: all; coordinators: their region). */
+export function listOpen(actor: Actor, now = Date.now()) {
+	const rows = db
+		.select()
+		.from(invite)
+		.where(and(isNull(invite.usedAt), isNull(invite.revokedAt), gt(invite.expiresAt, now)))
+		.orderBy(desc(invite.createdAt))
+		.limit(200)
+		.all();
+	return rows.filter((r) => {
+		const a = authorityById(r.authorityId);
+		return a && (actor.role === 'admin' || actor.coordinatorRegionId === a.regionId);
+	});
+}

@@ -1,0 +1,105 @@
+/** Requests to join: anyone may ask; the region's coordinator or an admin decides. */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { db, immediate } from '../db/client';
+import { authority, joinRequest, type JoinRequest } from '../db/schema';
+import { authorize, can, type Actor } from '../auth/policy';
+import * as audit from '../auth/audit';
+import * as outbox from '../mail/outbox';
+import { renderEmail } from '../mail/layout';
+import { authorityById } from './authorities';
+import * as members from './members';
+import * as invites from './invites';
+
+export type JoinInput = { name: string; email: string; authorityId: number; position: string; message: string };
+
+/** Records a request and tells the region's coordinator and the admins. Says the same whether or not the address is known. */
+export function submit(input: JoinInput, now = Date.now()): { ok: true } {
+	const auth = authorityById(input.authorityId);
+	if (!auth) return { ok: true };
+	const email = members.normaliseEmail(input.email);
+	if (members.findByEmail(email)) return { ok: true }; // already a member: nothing to do, nothing revealed
+	const pending = db.select({ id: joinRequest.id }).from(joinRequest).where(and(eq(joinRequest.email, email), eq(joinRequest.status, 'pending'))).get();
+	if (pending) return { ok: true };
+	immediate(() => {
+		const row = db
+			.insert(joinRequest)
+			.values({ name: input.name.trim(), email, authorityId: auth.id, position: input.position, message: input.message.trim(), createdAt: now })
+			.returning()
+			.get();
+		for (const r of members.coordinatorsAndAdmins(auth.regionId)) {
+			const content = renderEmail({
+				heading: 'Someone asked to join the network',
+				blocks: [
+					{ kind: 'paragraph', text: `${row.name} (${auth.name}) asked to join the Lead Member Network.` },
+					...(row.message ? [{ kind: 'paragraph' as const, text: `Their message: “${row.message.slice(0, 500)}”` }] : []),
+					{ kind: 'button', text: 'Review the request', href: '/admin/join-requests' }
+				],
+				reason: `You received this email because you coordinate the ${auth.regionName} network or are an admin.`
+			});
+			outbox.enqueue({ key: `join-request:${row.id}:to:${r.id}`, kind: 'join-request', to: r.email, recipientId: r.id, subject: `Request to join from ${row.name}, ${auth.name}`, ...content }, now);
+		}
+	});
+	return { ok: true };
+}
+
+/** Pending requests the actor may decide. */
+export function listPending(actor: Actor) {
+	const regionIds = actor.role === 'admin' ? null : actor.coordinatorRegionId ? [actor.coordinatorRegionId] : [];
+	if (regionIds && regionIds.length === 0) return [];
+	return db
+		.select({ request: joinRequest, authorityName: authority.name, regionId: authority.regionId })
+		.from(joinRequest)
+		.innerJoin(authority, eq(authority.id, joinRequest.authorityId))
+		.where(and(eq(joinRequest.status, 'pending'), regionIds ? inArray(authority.regionId, regionIds) : undefined))
+		.orderBy(asc(joinRequest.createdAt))
+		.all();
+}
+
+function load(id: number): (JoinRequest & { regionId: string }) | null {
+	const row = db.select().from(joinRequest).where(eq(joinRequest.id, id)).get();
+	const auth = row && authorityById(row.authorityId);
+	return row && auth ? { ...row, regionId: auth.regionId } : null;
+}
+
+export type DecideResult = { ok: true } | { ok: false; message: string };
+
+/** Approves a request: sends the invite. */
+export function approve(actor: Actor, id: number, meta: { ip?: string } = {}, now = Date.now()): DecideResult {
+	const req = load(id);
+	if (!req || !can(actor, 'joinRequest.decide', { regionId: req.regionId })) return { ok: false, message: 'That request could not be found' };
+	if (req.status !== 'pending') return { ok: false, message: `That request was already ${req.status}` };
+	const res = invites.create(actor, { email: req.email, name: req.name, authorityId: req.authorityId, position: req.position, joinRequestId: req.id }, meta, now);
+	if (!res.ok && res.field === 'email') {
+		db.update(joinRequest).set({ status: 'approved', decidedById: actor.id, decidedAt: now }).where(eq(joinRequest.id, id)).run();
+		return { ok: false, message: res.message };
+	}
+	db.update(joinRequest).set({ status: 'approved', decidedById: actor.id, decidedAt: now }).where(eq(joinRequest.id, id)).run();
+	audit.record({ actorId: actor.id, action: 'join-request.approved', subjectType: 'join-request', subjectId: id, regionId: req.regionId, ipAddress: meta.ip });
+	return { ok: true };
+}
+
+/** Declines a request with a polite email. */
+export function decline(actor: Actor, id: number, meta: { ip?: string } = {}, now = Date.now()): DecideResult {
+	const req = load(id);
+	if (!req) return { ok: false, message: 'That request could not be found' };
+	authorize(actor, 'joinRequest.decide', { regionId: req.regionId });
+	if (req.status !== 'pending') return { ok: false, message: `That request was already ${req.status}` };
+	immediate(() => {
+		db.update(joinRequest).set({ status: 'declined', decidedById: actor.id, decidedAt: now }).where(eq(joinRequest.id, id)).run();
+		const content = renderEmail({
+			heading: 'Your request to join the Lead Member Network',
+			blocks: [
+				{ kind: 'paragraph', text: `Dear ${req.name},` },
+				{
+					kind: 'paragraph',
+					text: 'Thank you for asking to join the Lead Member Network. The network is for councillors and others who share responsibility for children’s services, and your regional coordinator was not able to approve this request.'
+				},
+				{ kind: 'paragraph', text: 'If you think this is a mistake, please contact your council’s children’s services team, who can put you in touch with the regional coordinator.' }
+			],
+			reason: 'You received this email because this address was used to ask to join the Lead Member Network.'
+		});
+		outbox.enqueue({ key: `join-request:${id}:declined`, kind: 'join-declined', to: req.email, subject: 'Your request to join the Lead Member Network', ...content }, now);
+	});
+	audit.record({ actorId: actor.id, action: 'join-request.declined', subjectType: 'join-request', subjectId: id, regionId: req.regionId, ipAddress: meta.ip });
+	return { ok: true };
+}

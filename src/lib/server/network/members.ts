@@ -1,0 +1,268 @@
+/** Members: profiles, the directory, roles. */
+import { and, asc, eq, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { db } from '../db/client';
+import { authority, member, region, type Member } from '../db/schema';
+import type { Actor } from '../auth/policy';
+import { authorize } from '../auth/policy';
+import * as audit from '../auth/audit';
+import { endAllSessions } from '../auth/session';
+
+/** A member as the policy sees them. */
+export function actorFor(m: Pick<Member, 'id' | 'role' | 'authorityId' | 'coordinatorRegionId'> & { regionId: string }): Actor {
+	return { id: m.id, role: m.role, authorityId: m.authorityId, regionId: m.regionId, coordinatorRegionId: m.coordinatorRegionId };
+}
+
+/** Loads the Actor for a member id (null if unknown or deactivated). */
+export function actorById(id: number): Actor | null {
+	const row = db
+		.select({ id: member.id, role: member.role, authorityId: member.authorityId, coordinatorRegionId: member.coordinatorRegionId, regionId: authority.regionId, deactivatedAt: member.deactivatedAt })
+		.from(member)
+		.innerJoin(authority, eq(authority.id, member.authorityId))
+		.where(eq(member.id, id))
+		.get();
+	return row && row.deactivatedAt == null ? actorFor(row) : null;
+}
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+/** The full member row (null if unknown). */
+export function byId(id: number): Member | null {
+	return db.select().from(member).where(eq(member.id, id)).get() ?? null;
+}
+
+export function findByEmail(email: string) {
+	return db.select().from(member).where(eq(member.email, normaliseEmail(email))).get() ?? null;
+}
+
+/** A unique @mention handle for a name: "Jane O'Neill" → "jane-oneill", then "-2", "-3" … */
+export function uniqueHandle(name: string): string {
+	const base =
+		name
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/['’]/g, '')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 36) || 'member';
+	const taken = new Set(
+		db
+			.select({ h: member.handle })
+			.from(member)
+			.where(or(eq(member.handle, base), like(member.handle, `${base}-%`)))
+			.all()
+			.map((r) => r.h)
+	);
+	if (!taken.has(base)) return base;
+	for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export type NewMember = {
+	email: string;
+	name: string;
+	passwordHash: string | null;
+	authorityId: number;
+	position: string;
+	party?: string | null;
+	inRoleSince?: string | null;
+	background?: string;
+	expertise?: string[];
+	bio?: string;
+	role?: Member['role'];
+	coordinatorRegionId?: string | null;
+};
+
+/** Creates a member (used by invite acceptance and seeding). */
+export function create(m: NewMember, now = Date.now()): Member {
+	return db
+		.insert(member)
+		.values({
+			email: normaliseEmail(m.email),
+			name: m.name.trim(),
+			handle: uniqueHandle(m.name),
+			passwordHash: m.passwordHash,
+			authorityId: m.authorityId,
+			position: m.position,
+			party: m.party ?? null,
+			inRoleSince: m.inRoleSince ?? null,
+			background: m.background ?? '',
+			expertise: m.expertise ?? [],
+			bio: m.bio ?? '',
+			role: m.role ?? 'member',
+			coordinatorRegionId: m.coordinatorRegionId ?? null,
+			createdAt: now,
+			updatedAt: now
+		})
+		.returning()
+		.get();
+}
+
+const profileColumns = {
+	id: member.id,
+	name: member.name,
+	email: member.email,
+	handle: member.handle,
+	authorityId: member.authorityId,
+	authorityName: authority.name,
+	authorityKind: authority.kind,
+	regionId: authority.regionId,
+	regionName: region.name,
+	position: member.position,
+	party: member.party,
+	inRoleSince: member.inRoleSince,
+	background: member.background,
+	expertise: member.expertise,
+	bio: member.bio,
+	role: member.role,
+	coordinatorRegionId: member.coordinatorRegionId,
+	deactivatedAt: member.deactivatedAt,
+	createdAt: member.createdAt
+};
+
+export type Profile = NonNullable<ReturnType<typeof profile>>;
+
+/** A member's profile with authority and region. */
+export function profile(id: number) {
+	return db
+		.select(profileColumns)
+		.from(member)
+		.innerJoin(authority, eq(authority.id, member.authorityId))
+		.innerJoin(region, eq(region.id, authority.regionId))
+		.where(eq(member.id, id))
+		.get();
+}
+
+/** Looks members up by @handle (for mentions). */
+export function byHandles(handles: string[]) {
+	if (handles.length === 0) return [];
+	return db
+		.select({ id: member.id, handle: member.handle, name: member.name })
+		.from(member)
+		.where(and(inArray(member.handle, handles), isNull(member.deactivatedAt)))
+		.all();
+}
+
+/** The date twelve months before `now`, as 'YYYY-MM-DD': members in the role since after it are "new in role". */
+export function newInRoleSince(now = Date.now()): string {
+	const d = new Date(now);
+	d.setUTCFullYear(d.getUTCFullYear() - 1);
+	return d.toISOString().slice(0, 10);
+}
+
+export function isNewInRole(inRoleSince: string | null, now = Date.now()): boolean {
+	return inRoleSince != null && inRoleSince > newInRoleSince(now);
+}
+
+export type DirectoryFilter = { includeInactive?: boolean; q?: string; regionId?: string; authorityId?: number; expertise?: string; newInRole?: boolean; after?: string; limit?: number };
+
+/** The member directory: active members, by name, filtered; keyset pagination on (name, id). */
+export function directory(actor: Actor, f: DirectoryFilter, now = Date.now()) {
+	authorize(actor, 'member.view', { id: actor.id });
+	const where: SQL[] = f.includeInactive ? [] : [isNull(member.deactivatedAt)];
+	if (f.q) where.push(like(member.name, `%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`));
+	if (f.regionId) where.push(eq(authority.regionId, f.regionId));
+	if (f.authorityId) where.push(eq(member.authorityId, f.authorityId));
+	if (f.expertise) where.push(sql`exists (select 1 from json_each(${member.expertise}) where value = ${f.expertise})`);
+	if (f.newInRole) where.push(gt(member.inRoleSince, newInRoleSince(now)));
+	if (f.after) {
+		const [name, id] = splitCursor(f.after);
+		where.push(or(gt(member.name, name), and(eq(member.name, name), gt(member.id, id)))!);
+	}
+	const limit = f.limit ?? 30;
+	const rows = db
+		.select(profileColumns)
+		.from(member)
+		.innerJoin(authority, eq(authority.id, member.authorityId))
+		.innerJoin(region, eq(region.id, authority.regionId))
+		.where(and(...where))
+		.orderBy(asc(member.name), asc(member.id))
+		.limit(limit + 1)
+		.all();
+	const more = rows.length > limit;
+	const page = rows.slice(0, limit);
+	const last = page.at(-1);
+	return { members: page, next: more && last ? `${last.name}\u0000${last.id}` : null };
+}
+
+function splitCursor(c: string): [string, number] {
+	const i = c.lastIndexOf('\u0000');
+	return [c.slice(0, i), Number(c.slice(i + 1)) || 0];
+}
+
+export type ProfileUpdate = Pick<Member, 'name' | 'position' | 'party' | 'inRoleSince' | 'background' | 'expertise' | 'bio' | 'authorityId'>;
+
+/** A member updates their own profile. */
+export function updateProfile(actor: Actor, id: number, p: ProfileUpdate, now = Date.now()) {
+	authorize(actor, 'member.editProfile', { id });
+	db.update(member)
+		.set({ ...p, name: p.name.trim(), updatedAt: now })
+		.where(eq(member.id, id))
+		.run();
+}
+
+/** Sets a new password hash. */
+export function setPasswordHash(id: number, passwordHash: string, now = Date.now()) {
+	db.update(member).set({ passwordHash, updatedAt: now }).where(eq(member.id, id)).run();
+}
+
+export function setEmail(id: number, email: string, now = Date.now()) {
+	db.update(member).set({ email: normaliseEmail(email), updatedAt: now }).where(eq(member.id, id)).run();
+}
+
+export function touchSignIn(id: number, now = Date.now()) {
+	db.update(member).set({ lastSignInAt: now }).where(eq(member.id, id)).run();
+}
+
+/** Admin: set a member's role and coordinated region. */
+export function setRole(actor: Actor, id: number, role: Member['role'], coordinatorRegionId: string | null, meta: { ip?: string } = {}) {
+	authorize(actor, 'member.setRole', { id });
+	const before = profile(id);
+	if (!before) return false;
+	db.update(member)
+		.set({ role, coordinatorRegionId: role === 'coordinator' ? coordinatorRegionId : null, updatedAt: Date.now() })
+		.where(eq(member.id, id))
+		.run();
+	audit.record({ actorId: actor.id, action: 'member.role-changed', subjectType: 'member', subjectId: id, regionId: before.regionId, ipAddress: meta.ip, detail: { from: before.role, to: role, coordinatorRegionId } });
+	return true;
+}
+
+/** Admin: deactivate (ending every session) or reactivate a member. */
+export function setActive(actor: Actor, id: number, active: boolean, meta: { ip?: string } = {}) {
+	const target = profile(id);
+	if (!target) return false;
+	authorize(actor, 'member.manage', { id, regionId: target.regionId });
+	db.update(member)
+		.set({ deactivatedAt: active ? null : Date.now(), updatedAt: Date.now() })
+		.where(eq(member.id, id))
+		.run();
+	if (!active) endAllSessions(id);
+	audit.record({ actorId: actor.id, action: active ? 'member.reactivated' : 'member.deactivated', subjectType: 'member', subjectId: id, regionId: target.regionId, ipAddress: meta.ip });
+	return true;
+}
+
+/** The coordinator(s) of a region and the admins: who hears about join requests. */
+export function coordinatorsAndAdmins(regionId: string) {
+	return db
+		.select({ id: member.id, email: member.email, name: member.name })
+		.from(member)
+		.where(and(isNull(member.deactivatedAt), or(eq(member.role, 'admin'), and(eq(member.role, 'coordinator'), eq(member.coordinatorRegionId, regionId)))))
+		.all();
+}
+
+/** Coordinators per region (admin page). */
+export function coordinators() {
+	return db
+		.select({ id: member.id, name: member.name, email: member.email, regionId: member.coordinatorRegionId })
+		.from(member)
+		.where(and(eq(member.role, 'coordinator'), isNull(member.deactivatedAt)))
+		.orderBy(asc(member.coordinatorRegionId))
+		.all();
+}
+
+/** Admin list of members, with search. */
+export function adminList(actor: Actor, q: string | undefined, after?: string) {
+	authorize(actor, 'admin.access', {});
+	return directory(actor, { q, after, limit: 50, includeInactive: true });
+}

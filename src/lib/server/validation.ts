@@ -1,0 +1,53 @@
+/** Field rules shared by many forms, with messages that say what to do. */
+import { z } from 'zod';
+import { POSITIONS, TOPICS, values } from '../vocab';
+
+export const LIMITS = { name: 200, text: 20_000, email: 254 } as const;
+
+/** A trimmed text field: required with `required` message, at most `max` characters. */
+export function text(label: string, opts: { min?: number; max?: number; required?: string } = {}) {
+	const max = opts.max ?? LIMITS.name;
+	let s = z.string({ error: opts.required ?? `Enter ${label}` }).trim();
+	if (opts.required !== undefined || (opts.min ?? 0) > 0) s = s.min(Math.max(1, opts.min ?? 1), opts.min && opts.min > 1 ? `Enter ${label} of at least ${opts.min} characters` : (opts.required ?? `Enter ${label}`));
+	return s.max(max, `Enter ${label} of at most ${max.toLocaleString('en-GB')} characters`);
+}
+
+/** An optional trimmed text field (missing becomes ''). */
+export function optionalText(label: string, max: number = LIMITS.text) {
+	return z
+		.string()
+		.trim()
+		.max(max, `Enter ${label} of at most ${max.toLocaleString('en-GB')} characters`)
+		.optional()
+		.transform((v) => v ?? '');
+}
+
+export const email = z
+	.string({ error: 'Enter your email address' })
+	.trim()
+	.min(1, 'Enter an email address')
+	.max(LIMITS.email, 'Enter an email address of at most 254 characters')
+	.pipe(z.email({ error: 'Enter an email address in the right format, like name@council.gov.uk' }))
+	.transform((v) => v.toLowerCase());
+
+export const position = z.enum(values(POSITIONS), { error: 'Choose a position from the list' });
+
+export const topics = z.array(z.enum(values(TOPICS), { error: 'Choose topics from the list' })).max(TOPICS.length);
+
+export const authorityId = z.coerce.number({ error: 'Choose an authority from the list' }).int().positive('Choose an authority from the list');
+
+/** A 'YYYY-MM-DD' date between two years. */
+export function isoDate(label: string, opts: { required?: boolean; minYear?: number; maxYear?: number } = {}) {
+	const base = z
+		.string()
+		.trim()
+		.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v + 'T00:00:00Z')) && new Date(v + 'T00:00:00Z').toISOString().slice(0, 10) === v), {
+			message: `Enter ${label} as a real date`
+		})
+		.refine((v) => v === '' || ((opts.minYear == null || Number(v.slice(0, 4)) >= opts.minYear) && (opts.maxYear == null || Number(v.slice(0, 4)) <= opts.maxYear)), {
+			message: `Enter ${label} between ${opts.minYear} and ${opts.maxYear}`
+		});
+	return opts.required
+		? base.refine((v) => v !== '', { message: `Enter ${label}` })
+		: base.optional().transform((v) => (v ? v : null));
+}

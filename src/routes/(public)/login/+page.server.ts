@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import * as accounts from '$lib/server/auth/accounts';
+import { createSession } from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { clientIp, safeNext } from '$lib/server/request';
+import { failed, invalid, parseForm } from '$lib/server/forms';
+import { email } from '$lib/server/validation';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	return { next: safeNext(url.searchParams.get('next')), expired: url.searchParams.has('next') };
+};
+
+const passwordForm = z.object({
+	email,
+	password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1024, 'Enter your password'),
+	next: z.string().optional()
+});
+
+const linkForm = z.object({ email: email });
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = parseForm(passwordForm, await event.request.formData());
+		if (!form.ok) return failed(form);
+		const result = await accounts.signIn(form.data.email, form.data.password, { ip: clientIp(event) });
+		if (!result.ok) {
+			const message =
+				result.reason === 'limited'
+					? 'There have been too many attempts to sign in. Wait 15 minutes and try again, or reset your password.'
+					: 'Enter the email address and password of your account. Check both and try again.';
+			return invalid({ email: message }, form.values, result.reason === 'limited' ? 429 : 400);
+		}
+		const { token, session } = createSession(result.memberId, { userAgent: event.request.headers.get('user-agent') ?? '', ipAddress: clientIp(event) });
+		setSessionCookie(event.cookies, token, session.expiresAt);
+		redirect(303, safeNext(form.data.next));
+	},
+	link: async (event) => {
+		const form = parseForm(linkForm, await event.request.formData());
+		if (!form.ok) return failed(form);
+		accounts.requestSignInLink(form.data.email);
+		return { linkSent: true, values: form.values };
+	}
+};

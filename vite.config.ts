@@ -1,0 +1,15 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { port: 5173 },
+	test: {
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['src/lib/server/db/test-setup.ts'],
+		env: { DATABASE_PATH: ':memory:', DATA_DIR: '.test-data', LOG_LEVEL: 'silent' },
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
