@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { member } from './network';
 
@@ -44,3 +45,25 @@ export const outboxMessage = sqliteTable(
 );
 
 export type OutboxMessage = typeof outboxMessage.$inferSelect;
+
+/**
+ * Each member's email choices: the personal digest (frequency, weekday, hour in UK time),
+ * regional digests, and per kind of notification (immediately, in my digest, off).
+ * A member without a row has the defaults (see mail/preferences.ts).
+ */
+export const emailPreference = sqliteTable('email_preference', {
+	memberId: integer('member_id')
+		.primaryKey()
+		.references(() => member.id, { onDelete: 'cascade' }),
+	digestFrequency: text('digest_frequency', { enum: ['daily', 'weekly', 'never'] }).notNull().default('weekly'),
+	/** 1 = Monday … 7 = Sunday */
+	digestWeekday: integer('digest_weekday').notNull().default(1),
+	/** 0–23, UK time */
+	digestHour: integer('digest_hour').notNull().default(7),
+	regionalDigest: integer('regional_digest', { mode: 'boolean' }).notNull().default(true),
+	/** JSON: notification kind → 'immediately' | 'digest' | 'off' */
+	notifications: text('notifications', { mode: 'json' }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
+	updatedAt: integer('updated_at').notNull()
+});
+
+export type EmailPreference = typeof emailPreference.$inferSelect;

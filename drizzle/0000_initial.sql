@@ -135,6 +135,17 @@ CREATE TABLE `session` (
 --> statement-breakpoint
 CREATE INDEX `session_member_idx` ON `session` (`member_id`);--> statement-breakpoint
 CREATE INDEX `session_expires_idx` ON `session` (`expires_at`);--> statement-breakpoint
+CREATE TABLE `email_preference` (
+	`member_id` integer PRIMARY KEY NOT NULL,
+	`digest_frequency` text DEFAULT 'weekly' NOT NULL,
+	`digest_weekday` integer DEFAULT 1 NOT NULL,
+	`digest_hour` integer DEFAULT 7 NOT NULL,
+	`regional_digest` integer DEFAULT true NOT NULL,
+	`notifications` text DEFAULT '{}' NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`member_id`) REFERENCES `member`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `outbox_message` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`idempotency_key` text NOT NULL,

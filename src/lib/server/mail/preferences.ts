@@ -1,0 +1,58 @@
+/** Members' email choices. Knows kinds of email by name only, no area. */
+import { eq } from 'drizzle-orm';
+import { db } from '../db/client';
+import { emailPreference, type EmailPreference } from '../db/schema';
+import type { NotifyChoice } from '../../vocab';
+
+/** Kinds of immediate notification a member can choose for, with their defaults. */
+export const NOTIFICATION_KINDS = {
+	mention: { label: 'Someone mentions me', default: 'immediately' },
+	reply: { label: 'Replies in threads I follow', default: 'digest' },
+	answer: { label: 'An answer is accepted on my question', default: 'immediately' },
+	mentoring: { label: 'Mentoring proposals and meetings', default: 'immediately' },
+	moderation: { label: 'Moderation of my posts', default: 'immediately' }
+} as const satisfies Record<string, { label: string; default: NotifyChoice }>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export type Preferences = Omit<EmailPreference, 'notifications' | 'updatedAt'> & { notifications: Record<NotificationKind, NotifyChoice> };
+
+export function defaults(memberId: number): Preferences {
+	return {
+		memberId,
+		digestFrequency: 'weekly',
+		digestWeekday: 1,
+		digestHour: 7,
+		regionalDigest: true,
+		notifications: Object.fromEntries(Object.entries(NOTIFICATION_KINDS).map(([k, v]) => [k, v.default])) as Record<NotificationKind, NotifyChoice>
+	};
+}
+
+/** A member's preferences (defaults filled in). */
+export function get(memberId: number): Preferences {
+	const row = db.select().from(emailPreference).where(eq(emailPreference.memberId, memberId)).get();
+	const base = defaults(memberId);
+	if (!row) return base;
+	return {
+		memberId,
+		digestFrequency: row.digestFrequency,
+		digestWeekday: row.digestWeekday,
+		digestHour: row.digestHour,
+		regionalDigest: row.regionalDigest,
+		notifications: { ...base.notifications, ...(row.notifications as Partial<Record<NotificationKind, NotifyChoice>>) }
+	};
+}
+
+/** Saves some of a member's preferences. */
+export function update(memberId: number, patch: Partial<Omit<Preferences, 'memberId'>>, now = Date.now()) {
+	const next = { ...get(memberId), ...patch, memberId };
+	db.insert(emailPreference)
+		.values({ ...next, updatedAt: now })
+		.onConflictDoUpdate({ target: emailPreference.memberId, set: { ...next, updatedAt: now } })
+		.run();
+}
+
+/** How a member wants to hear about one kind of notification. */
+export function choiceFor(memberId: number, kind: NotificationKind): NotifyChoice {
+	return get(memberId).notifications[kind];
+}
