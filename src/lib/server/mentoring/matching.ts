@@ -88,6 +88,15 @@ export const MAX_EXPERIENCE_YEARS = 10;
 /** Points per mentee fewer than three the mentor already has. */
 export const LOAD_POINTS = 5;
 const LOAD_BASE = 3;
+/** The highest score any pair can reach. */
+const MAX_SCORE =
+	TOPIC_POINTS * TOPICS.length +
+	REGION_POINTS +
+	PARTY_POINTS +
+	KIND_POINTS +
+	MODE_POINTS +
+	YEAR_POINTS * MAX_EXPERIENCE_YEARS +
+	LOAD_POINTS * LOAD_BASE;
 
 /** Default bound on the mentors considered per request (see `candidatesFor`). */
 export const DEFAULT_MAX_CANDIDATES = 150;
@@ -274,7 +283,7 @@ function assess(rp: RequestProfile, mp: MentorProfile, now: number, reasons: str
 		reasons?.push(`${years} ${years === 1 ? 'year' : 'years'} as a Lead Member`);
 	}
 
-	score += LOAD_POINTS * Math.max(0, LOAD_BASE - mentor.activeMentees);
+	score += LOAD_POINTS * Math.min(LOAD_BASE, Math.max(0, LOAD_BASE - mentor.activeMentees));
 	const room = mentor.capacity - mentor.activeMentees;
 	if (room > 0) reasons?.push(`has room for ${room} more ${room === 1 ? 'mentee' : 'mentees'}`);
 
@@ -336,17 +345,43 @@ function candidatesFor(
 	eligibleCount: number,
 	spare: Int32Array,
 	demand: number,
-	maxCandidates: number
+	maxCandidates: number,
+	buckets: { count: Int32Array; room: Int32Array }
 ): number[] {
-	const order = Array.from(eligibleIdx.subarray(0, eligibleCount));
-	// Mentor indices are already in id order, so this sort is deterministic.
-	order.sort((a, b) => scores[b] - scores[a] || a - b);
+	// Bucket the eligible mentors by score, then find the lowest score still needed.
+	const { count, room } = buckets;
+	count.fill(0);
+	room.fill(0);
+	let top = 0;
+	for (let k = 0; k < eligibleCount; k++) {
+		const m = eligibleIdx[k];
+		count[scores[m]]++;
+		room[scores[m]] += spare[m];
+		if (scores[m] > top) top = scores[m];
+	}
+	let taken = 0;
+	let roomTaken = 0;
+	let threshold = -1;
+	for (let s = top; s >= 0; s--) {
+		if (count[s] === 0) continue;
+		if (taken + count[s] > maxCandidates || roomTaken + room[s] >= demand) {
+			threshold = s;
+			break;
+		}
+		taken += count[s];
+		roomTaken += room[s];
+	}
+	// Everything above the threshold, best first (mentor indices are in id order, so ties are
+	// deterministic), then as many at the threshold as still needed.
 	const out: number[] = [];
-	let room = 0;
-	for (const m of order) {
-		if (out.length >= maxCandidates || room >= demand) break;
+	for (let k = 0; k < eligibleCount; k++) if (scores[eligibleIdx[k]] > threshold) out.push(eligibleIdx[k]);
+	out.sort((a, b) => scores[b] - scores[a] || a - b);
+	for (let k = 0; k < eligibleCount && threshold >= 0; k++) {
+		const m = eligibleIdx[k];
+		if (scores[m] !== threshold) continue;
+		if (out.length >= maxCandidates || roomTaken >= demand) break;
 		out.push(m);
-		room += spare[m];
+		roomTaken += spare[m];
 	}
 	return out;
 }
@@ -398,6 +433,7 @@ export function proposeMatches(
 	// Candidate edges per free request.
 	const scores = new Int32Array(ments.length);
 	const eligibleIdx = new Int32Array(ments.length);
+	const buckets = { count: new Int32Array(MAX_SCORE + 1), room: new Int32Array(MAX_SCORE + 1) };
 	const edgesFrom: number[][] = [];
 	const edgeScores: number[][] = [];
 	for (const r of free) {
@@ -409,7 +445,7 @@ export function proposeMatches(
 			scores[m] = assess(reqProfiles[r], mentorProfiles[m], now, null);
 			eligibleIdx[count++] = m;
 		}
-		const list = candidatesFor(scores, eligibleIdx, count, spare, free.length, maxCandidates);
+		const list = candidatesFor(scores, eligibleIdx, count, spare, free.length, maxCandidates, buckets);
 		edgesFrom.push(list);
 		edgeScores.push(list.map((m) => scores[m]));
 	}
@@ -501,10 +537,6 @@ function solveFlow(
 	const prevEdge = new Int32Array(nodes);
 	const done = new Uint8Array(nodes);
 	const heap = new MinHeap(maxEdges + nodes);
-	const arc = new Int32Array(nodes);
-	const dead = new Uint8Array(nodes);
-	const onPath = new Uint8Array(nodes);
-	const pathEdge = new Int32Array(nodes);
 
 	for (;;) {
 		dist.fill(Infinity);
@@ -538,49 +570,6 @@ function solveFlow(
 		for (let v = sink; v !== source; v = to[prevEdge[v] ^ 1]) {
 			cap[prevEdge[v]]--;
 			cap[prevEdge[v] ^ 1]++;
-		}
-		augmentAdmissible();
-	}
-
-	/**
-	 * Primal-dual step: after the potentials are updated, every residual path made of edges with
-	 * zero reduced cost is also a shortest path, so augment along as many as a depth-first search
-	 * finds before the next (expensive) shortest-path search. Reduced costs stay non-negative,
-	 * so the flow stays the cheapest for its size.
-	 */
-	function augmentAdmissible(): void {
-		arc.set(head);
-		dead.fill(0);
-		for (;;) {
-			let depth = 0;
-			let u = source;
-			onPath[source] = 1;
-			for (;;) {
-				if (u === sink) break;
-				let e = arc[u];
-				while (e !== -1) {
-					const v = to[e];
-					if (cap[e] > 0 && !dead[v] && !onPath[v] && cost[e] + potential[u] - potential[v] === 0) break;
-					e = next[e];
-				}
-				arc[u] = e;
-				if (e === -1) {
-					dead[u] = 1;
-					onPath[u] = 0;
-					if (depth === 0) return;
-					u = to[pathEdge[--depth] ^ 1];
-					continue;
-				}
-				pathEdge[depth++] = e;
-				u = to[e];
-				onPath[u] = 1;
-			}
-			for (let k = 0; k < depth; k++) {
-				cap[pathEdge[k]]--;
-				cap[pathEdge[k] ^ 1]++;
-				onPath[to[pathEdge[k]]] = 0;
-			}
-			onPath[source] = 0;
 		}
 	}
 
