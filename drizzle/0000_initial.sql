@@ -175,4 +175,73 @@ CREATE TABLE `outbox_message` (
 CREATE UNIQUE INDEX `outbox_idempotency_uq` ON `outbox_message` (`idempotency_key`);--> statement-breakpoint
 CREATE INDEX `outbox_due_idx` ON `outbox_message` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `outbox_recipient_idx` ON `outbox_message` (`recipient_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `outbox_batch_idx` ON `outbox_message` (`batch_key`,`status`);
+CREATE INDEX `outbox_batch_idx` ON `outbox_message` (`batch_key`,`status`);--> statement-breakpoint
+CREATE TABLE `training_entry` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`member_id` integer NOT NULL,
+	`start_date` text NOT NULL,
+	`end_date` text NOT NULL,
+	`title` text NOT NULL,
+	`provider` text DEFAULT '' NOT NULL,
+	`kind` text NOT NULL,
+	`topics` text DEFAULT '[]' NOT NULL,
+	`minutes` integer NOT NULL,
+	`reflection` text DEFAULT '' NOT NULL,
+	`link` text DEFAULT '' NOT NULL,
+	`event_id` integer,
+	`source_key` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`member_id`) REFERENCES `member`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`event_id`) REFERENCES `training_event`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `training_entry_member_date_idx` ON `training_entry` (`member_id`,`start_date`);--> statement-breakpoint
+CREATE INDEX `training_entry_member_kind_idx` ON `training_entry` (`member_id`,`kind`,`start_date`);--> statement-breakpoint
+CREATE INDEX `training_entry_end_date_idx` ON `training_entry` (`end_date`);--> statement-breakpoint
+CREATE INDEX `training_entry_event_idx` ON `training_entry` (`event_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `training_entry_source_uq` ON `training_entry` (`member_id`,`source_key`);--> statement-breakpoint
+CREATE TABLE `training_event` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`region_id` text,
+	`title` text NOT NULL,
+	`kind` text NOT NULL,
+	`starts_at` integer NOT NULL,
+	`ends_at` integer NOT NULL,
+	`location` text DEFAULT '' NOT NULL,
+	`online_url` text DEFAULT '' NOT NULL,
+	`provider` text DEFAULT '' NOT NULL,
+	`topics` text DEFAULT '[]' NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`description_html` text DEFAULT '' NOT NULL,
+	`created_by_id` integer,
+	`cancelled_at` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`region_id`) REFERENCES `region`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by_id`) REFERENCES `member`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `training_event_region_starts_idx` ON `training_event` (`region_id`,`starts_at`);--> statement-breakpoint
+CREATE INDEX `training_event_starts_idx` ON `training_event` (`starts_at`);--> statement-breakpoint
+CREATE INDEX `training_event_created_idx` ON `training_event` (`created_at`);--> statement-breakpoint
+CREATE INDEX `training_event_creator_idx` ON `training_event` (`created_by_id`);--> statement-breakpoint
+CREATE TABLE `training_event_attendance` (
+	`event_id` integer NOT NULL,
+	`member_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`event_id`, `member_id`),
+	FOREIGN KEY (`event_id`) REFERENCES `training_event`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`member_id`) REFERENCES `member`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `training_event_attendance_member_idx` ON `training_event_attendance` (`member_id`);--> statement-breakpoint
+CREATE TABLE `training_sharing` (
+	`member_id` integer PRIMARY KEY NOT NULL,
+	`mentor_id` integer NOT NULL,
+	`shared_at` integer NOT NULL,
+	FOREIGN KEY (`member_id`) REFERENCES `member`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`mentor_id`) REFERENCES `member`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `training_sharing_mentor_idx` ON `training_sharing` (`mentor_id`);

@@ -1,3 +1,4 @@
+import { isPathological } from './markdown';
 import { describe, expect, it } from 'vitest';
 import { Parser } from 'htmlparser2';
 import {
@@ -260,6 +261,22 @@ describe('renderMarkdown', () => {
 		}
 	});
 
+	it('falls back to safe escaped text when marked cannot parse the input', () => {
+		const source = `${'>'.repeat(5000)} deep <script>alert(1)</script>`;
+		const html = renderMarkdown(source, { mentionHref });
+		expect(html.startsWith('<p>&gt;&gt;&gt;')).toBe(true);
+		expect(html).toContain('deep &lt;script&gt;');
+		expect(findProblems(html)).toEqual([]);
+		expect(extractMentions(source)).toEqual([]);
+	});
+
+	it('handles long runs of mention-like text quickly', () => {
+		const started = performance.now();
+		const html = renderMarkdown('@a-'.repeat(20000), { mentionHref });
+		expect(performance.now() - started).toBeLessThan(5000);
+		expect(findProblems(html)).toEqual([]);
+	});
+
 	it('is deterministic', () => {
 		const source = '# Title\n\nHi @bob, see [this](https://example.org).\n\n| a |\n|---|\n| 1 |';
 		expect(renderMarkdown(source, { mentionHref })).toBe(renderMarkdown(source, { mentionHref }));
@@ -288,6 +305,13 @@ describe('extractMentions', () => {
 			'Email eve@example.org or frank.smith@example.org, not @grace-h.'
 		].join('\n');
 		expect(extractMentions(source)).toEqual(['alice', 'grace-h']);
+	});
+
+	it('accepts mentions after punctuation and refuses them after path or URL characters', () => {
+		const source =
+			"(@alice) @bob's, \\@escaped https://example.org/@carol www.example.org/@dave " +
+			'x/@erin a@frank @grace@example.org **@heidi**';
+		expect(extractMentions(source)).toEqual(['alice', 'bob', 'heidi']);
 	});
 
 	it('applies the handle rules', () => {
@@ -371,5 +395,27 @@ describe('quoteMarkdown', () => {
 		expect(html).toBe(
 			'<blockquote>\n<p><em>Jo wrote:</em></p>\n<p><strong>Bold</strong> point</p>\n</blockquote>'
 		);
+	});
+});
+
+describe('hostile shapes that would make marked slow', () => {
+	it('renders thousands of emphasis delimiters as plain text, quickly and safely', () => {
+		const source = '*a _'.repeat(12_500);
+		expect(isPathological(source)).toBe(true);
+		const html = renderMarkdown(source);
+		expect(html).not.toContain('<em>');
+		expect(html).toContain('*a _');
+	});
+
+	it('renders lists nested absurdly deep as plain text', () => {
+		const source = Array.from({ length: 60 }, (_, i) => ' '.repeat(i * 2) + '- x').join('\n');
+		expect(isPathological(source)).toBe(true);
+		expect(renderMarkdown(source)).not.toContain('<ul>');
+	});
+
+	it('leaves ordinary posts alone', () => {
+		const source = 'We use **two** panels:\n\n- one\n  - nested once\n    - nested twice\n\n_Thanks_';
+		expect(isPathological(source)).toBe(false);
+		expect(renderMarkdown(source)).toContain('<strong>two</strong>');
 	});
 });

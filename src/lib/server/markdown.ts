@@ -16,16 +16,22 @@
  *   `align` (left, center, right) on table cells. No style, class or event handlers.
  * - Links keep only `http:`, `https:` and `mailto:` URLs, plus site-absolute paths
  *   starting with a single `/` (e.g. `/threads/12`). Every other destination —
- *   other schemes, protocol-relative `//host`, `/\host`, page-relative `foo/bar`,
- *   `#fragment` or `?query` — is dropped and the link text kept as plain text.
+ *   other schemes, protocol-relative `//host`, page-relative `foo/bar`, `#fragment`
+ *   or `?query` — is dropped and the link text kept as plain text. Destinations are
+ *   percent-encoded first, so `/\host` becomes the on-site path `/%5Chost`.
  *   Every link gets `rel="nofollow ugc noopener noreferrer"`. Character references in
  *   a link destination are taken literally (never decoded), so `&#106;avascript:` is
  *   not a scheme and such a link is dropped.
  * - Images are not embedded (no tracking pixels, no layout breakage): `![alt](url)`
  *   becomes an ordinary link to the URL, subject to the same URL rules.
  * - Task-list checkboxes render as the text `[ ]` / `[x]`.
+ * - `@handle` mentions (outside code, link text and email addresses) become links
+ *   when the caller's resolver knows the handle.
+ * - Input that marked cannot parse (e.g. thousands of nested quotes) falls back to
+ *   escaped plain text. Marked itself is slow on some adversarial input (nested
+ *   emphasis runs, deeply indented lists), so callers should cap the source length.
  */
-import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { Marked, type Token, type Tokens, type RendererExtension } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { compile as compileHtmlToText } from 'html-to-text';
 
@@ -44,14 +50,17 @@ export const LINK_REL = 'nofollow ugc noopener noreferrer';
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 
-/** A handle is 2–41 characters: a letter or digit, then letters, digits or hyphens. */
-const MENTION_PATTERN = /^@([a-z0-9][a-z0-9-]{1,40})(?![a-z0-9_@-])/i;
+/** Characters that, directly before `@`, mean it is not a mention (email address, path, URL). */
+const NOT_BEFORE_MENTION = /[\p{L}\p{N}_.+\-=/@&%#$~^`|{}\\]/u;
 
 /**
- * Characters that, directly before `@`, mean it is not a mention (e.g. the local
- * part of an email address, a path or a URL).
+ * A mention: `@` and a handle of 2–41 characters (a letter or digit, then letters,
+ * digits or hyphens), not followed by another handle character or `@`.
  */
-const NOT_BEFORE_MENTION = /[\p{L}\p{N}_.+\-=/@&%#$~^`|{}\\]/u;
+const MENTION_PATTERN = new RegExp(
+	`(?<!${NOT_BEFORE_MENTION.source})@([a-z0-9][a-z0-9-]{1,40})(?![a-z0-9_@-])`,
+	'giu'
+);
 
 /** Escapes text for use in HTML text or a double-quoted attribute value. */
 function escapeHtml(text: string): string {
@@ -91,51 +100,91 @@ function encodeUrl(href: string): string | null {
 	}
 }
 
-/** Whether the `@` at `index` of `src` could start a mention, judged by the character before it. */
-function mentionCanStartAt(src: string, index: number): boolean {
-	return index === 0 || !NOT_BEFORE_MENTION.test(src[index - 1]);
-}
-
 interface MentionToken extends Tokens.Generic {
 	type: 'mention';
 	handle: string;
 	text: string;
+	/** Site path of the member, or null for an unknown handle. */
+	href: string | null;
 }
 
-/**
- * The mention resolver for the render in progress. Marked runs synchronously here,
- * so a module-level slot set and cleared around each call is safe.
- */
-let activeMentionHref: RenderMarkdownOptions['mentionHref'];
+type MentionResolver = (handle: string) => string | null;
 
-const mentionExtension: TokenizerAndRendererExtension = {
-	name: 'mention',
-	level: 'inline',
-	start(src) {
-		const at = /@[a-z0-9]/gi;
-		for (let match = at.exec(src); match; match = at.exec(src)) {
-			if (mentionCanStartAt(src, match.index)) return match.index;
-		}
-		return undefined;
-	},
-	tokenizer(src, tokens) {
-		if (this.lexer.state.inLink) return undefined;
-		const match = MENTION_PATTERN.exec(src);
-		if (!match) return undefined;
-		const previous = tokens.at(-1);
-		if (previous && !mentionCanStartAt(previous.raw, previous.raw.length)) return undefined;
-		const token: MentionToken = {
+/**
+ * Splits a plain text token into text and mention tokens, or returns null when it
+ * holds no mention. `before` is the source character just before the token.
+ */
+function splitMentions(
+	token: Tokens.Text,
+	before: string,
+	resolve: MentionResolver
+): (Tokens.Text | MentionToken)[] | null {
+	const { text } = token;
+	const parts: (Tokens.Text | MentionToken)[] = [];
+	let last = 0;
+	for (const match of text.matchAll(MENTION_PATTERN)) {
+		if (match.index === 0 && before && NOT_BEFORE_MENTION.test(before)) continue;
+		if (match.index > last) parts.push(plainText(text.slice(last, match.index)));
+		const handle = match[1].toLowerCase();
+		const href = safeHref(resolve(handle));
+		parts.push({
 			type: 'mention',
 			raw: match[0],
 			text: match[0],
-			handle: match[1].toLowerCase()
-		};
-		return token;
-	},
+			handle,
+			href: href?.startsWith('/') ? href : null
+		});
+		last = match.index + match[0].length;
+	}
+	if (parts.length === 0) return null;
+	if (last < text.length) parts.push(plainText(text.slice(last)));
+	return parts;
+}
+
+function plainText(text: string): Tokens.Text {
+	return { type: 'text', raw: text, text, escaped: false };
+}
+
+/**
+ * Replaces mentions in the token tree with mention tokens, in place. Code, raw HTML,
+ * link text and image text are left alone, and emails are already link tokens.
+ */
+function markMentions(tokens: Token[], resolve: MentionResolver): void {
+	for (let i = 0; i < tokens.length; i++) {
+		const token = tokens[i];
+		switch (token.type) {
+			case 'link':
+			case 'image':
+			case 'code':
+			case 'codespan':
+			case 'html':
+				continue;
+			case 'table':
+				for (const cell of [...token.header, ...token.rows.flat()]) markMentions(cell.tokens, resolve);
+				continue;
+			case 'list':
+				for (const item of token.items) markMentions(item.tokens, resolve);
+				continue;
+			case 'text':
+				if (!token.tokens && !token.escaped) {
+					const before = i > 0 ? tokens[i - 1].raw.slice(-1) : '';
+					const parts = splitMentions(token as Tokens.Text, before, resolve);
+					if (parts) {
+						tokens.splice(i, 1, ...parts);
+						i += parts.length - 1;
+					}
+					continue;
+				}
+		}
+		if ('tokens' in token && token.tokens) markMentions(token.tokens, resolve);
+	}
+}
+
+const mentionRenderer: RendererExtension = {
+	name: 'mention',
 	renderer(token) {
-		const { handle, text } = token as MentionToken;
-		const href = safeHref(activeMentionHref?.(handle) ?? undefined);
-		if (href === null || !href.startsWith('/')) return escapeHtml(text);
+		const { handle, text, href } = token as MentionToken;
+		if (!href) return escapeHtml(text);
 		return `<a href="${escapeHtml(href)}">@${escapeHtml(handle)}</a>`;
 	}
 };
@@ -144,7 +193,7 @@ const markdown = new Marked({
 	gfm: true,
 	breaks: true,
 	async: false,
-	extensions: [mentionExtension],
+	extensions: [mentionRenderer],
 	renderer: {
 		html({ text, block }: Tokens.HTML | Tokens.Tag) {
 			if (!block) return escapeHtml(text);
@@ -261,19 +310,34 @@ function plainTextHtml(source: string): string {
  * Mentions of handles that `opts.mentionHref` resolves become links to the member;
  * other mentions stay plain text. Deterministic for a given input and resolver.
  */
+/**
+ * `marked` is super-linear on some hostile shapes (thousands of emphasis delimiters, lists
+ * nested hundreds deep): 8 KB of `*a _` takes most of a second, 50 KB would block the server
+ * for many seconds. Text like that is never a real post, so it is shown as plain text.
+ */
+export function isPathological(source: string): boolean {
+	let delimiters = 0;
+	for (let i = 0; i < source.length; i++) {
+		const c = source.charCodeAt(i);
+		if (c === 42 /* * */ || c === 95 /* _ */ || c === 126 /* ~ */) delimiters++;
+	}
+	if (delimiters > 2_000) return true;
+	return /^[ \t>]{40,}/m.test(source);
+}
+
 export function renderMarkdown(source: string, opts: RenderMarkdownOptions = {}): string {
 	if (!source.trim()) return '';
-	const previous = activeMentionHref;
-	activeMentionHref = opts.mentionHref;
+	const resolve: MentionResolver = opts.mentionHref ?? (() => null);
 	const normalised = source.replace(/\r\n?/g, '\n');
+	if (isPathological(normalised)) return sanitizeHtml(plainTextHtml(normalised), sanitizeOptions).trim();
 	let html: string;
 	try {
-		html = markdown.parse(normalised, { async: false });
+		const tokens = markdown.lexer(normalised);
+		markMentions(tokens, resolve);
+		html = markdown.parser(tokens);
 	} catch {
 		// Pathological input (e.g. thousands of nested quotes) can exhaust the stack.
 		html = plainTextHtml(normalised);
-	} finally {
-		activeMentionHref = previous;
 	}
 	return sanitizeHtml(html, sanitizeOptions).trim();
 }
@@ -286,13 +350,15 @@ export function renderMarkdown(source: string, opts: RenderMarkdownOptions = {})
 export function extractMentions(source: string): string[] {
 	const handles = new Set<string>();
 	let tokens: Token[];
+	if (isPathological(source)) return [];
 	try {
 		tokens = markdown.lexer(source.replace(/\r\n?/g, '\n'));
 	} catch {
 		return []; // pathological input that cannot be parsed renders as plain text
 	}
-	markdown.walkTokens(tokens, (token) => {
-		if (token.type === 'mention') handles.add((token as MentionToken).handle);
+	markMentions(tokens, (handle) => {
+		handles.add(handle);
+		return null;
 	});
 	return [...handles];
 }

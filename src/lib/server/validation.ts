@@ -7,8 +7,11 @@ export const LIMITS = { name: 200, text: 20_000, email: 254 } as const;
 /** A trimmed text field: required with `required` message, at most `max` characters. */
 export function text(label: string, opts: { min?: number; max?: number; required?: string } = {}) {
 	const max = opts.max ?? LIMITS.name;
-	let s = z.string({ error: opts.required ?? `Enter ${label}` }).trim();
-	if (opts.required !== undefined || (opts.min ?? 0) > 0) s = s.min(Math.max(1, opts.min ?? 1), opts.min && opts.min > 1 ? `Enter ${label} of at least ${opts.min} characters` : (opts.required ?? `Enter ${label}`));
+	const min = Math.max(1, opts.min ?? 1);
+	const s = z
+		.string({ error: opts.required ?? `Enter ${label}` })
+		.trim()
+		.min(min, min > 1 ? `Enter ${label} of at least ${min} characters` : (opts.required ?? `Enter ${label}`));
 	return s.max(max, `Enter ${label} of at most ${max.toLocaleString('en-GB')} characters`);
 }
 

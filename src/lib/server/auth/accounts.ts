@@ -112,10 +112,25 @@ export async function resetPassword(token: string, password: string, meta: { ip:
 	return { ok: true, memberId: state.token.memberId };
 }
 
+const recheckKey = (memberId: number) => `password-recheck-fail:${memberId}`;
+const RECHECK_LIMITED = 'There have been too many wrong passwords. Wait 15 minutes and try again.';
+
+/**
+ * Checks a signed-in member's password before a change to their account. Wrong answers are
+ * counted like failed sign-ins, so a borrowed session cannot be used to guess the password.
+ */
+async function recheckPassword(memberId: number, password: string, now = Date.now()): Promise<'ok' | 'wrong' | 'limited'> {
+	if (limits.isLimited(recheckKey(memberId), FAILURES_PER_ACCOUNT, FAILURE_WINDOW_MS, now)) return 'limited';
+	const m = members.byId(memberId);
+	if (m && (await verifyPassword(m.passwordHash, password))) return 'ok';
+	limits.record(recheckKey(memberId), now);
+	return 'wrong';
+}
+
 /** Changes the password of a signed-in member; ends their other sessions. */
 export async function changePassword(memberId: number, sessionId: string, current: string, next: string, meta: { ip: string }): Promise<{ ok: true } | { ok: false; field: 'current' | 'password'; message: string }> {
-	const m = members.byId(memberId);
-	if (!m || !(await verifyPassword(m.passwordHash, current))) return { ok: false, field: 'current', message: 'Your current password is not right' };
+	const check = await recheckPassword(memberId, current);
+	if (check !== 'ok') return { ok: false, field: 'current', message: check === 'limited' ? RECHECK_LIMITED : 'Your current password is not right' };
 	const problem = passwordProblem(next);
 	if (problem) return { ok: false, field: 'password', message: problem };
 	members.setPasswordHash(memberId, await hashPassword(next));
@@ -126,8 +141,9 @@ export async function changePassword(memberId: number, sessionId: string, curren
 
 /** Starts an email change: checks the password, then sends a confirmation link to the new address. */
 export async function requestEmailChange(memberId: number, password: string, newEmail: string, now = Date.now()): Promise<{ ok: true } | { ok: false; field: 'password' | 'email'; message: string }> {
-	const m = members.byId(memberId);
-	if (!m || !(await verifyPassword(m.passwordHash, password))) return { ok: false, field: 'password', message: 'Your password is not right' };
+	const check = await recheckPassword(memberId, password, now);
+	if (check !== 'ok') return { ok: false, field: 'password', message: check === 'limited' ? RECHECK_LIMITED : 'Your password is not right' };
+	const m = members.byId(memberId)!;
 	const email = members.normaliseEmail(newEmail);
 	if (email === m.email) return { ok: false, field: 'email', message: 'That is already your email address' };
 	if (members.findByEmail(email)) return { ok: false, field: 'email', message: 'That email address is used by another member' };

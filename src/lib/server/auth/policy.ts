@@ -33,6 +33,8 @@ export type Resources = {
 	'member.editProfile': { id: number };
 	'member.manage': { id: number; regionId: string };
 	'member.setRole': { id: number };
+	/** The admin pages for members: the user list, coordinators. */
+	'member.administer': Record<string, never>;
 	'member.endAllSessions': { id: number };
 	'member.exportData': { id: number };
 	'member.delete': { id: number };
@@ -98,6 +100,7 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 	'member.editProfile': (a, r) => self(a, r.id),
 	'member.manage': (a, r) => isAdmin(a) && !self(a, r.id),
 	'member.setRole': (a, r) => isAdmin(a) && !self(a, r.id),
+	'member.administer': (a) => isAdmin(a),
 	'member.endAllSessions': (a, r) => self(a, r.id) || isAdmin(a),
 	'member.exportData': (a, r) => self(a, r.id),
 	'member.delete': (a, r) => self(a, r.id),

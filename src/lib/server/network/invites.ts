@@ -2,12 +2,12 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
 import { invite, type Invite } from '../db/schema';
-import { authorize, type Actor } from '../auth/policy';
+import { authorize, can, type Actor } from '../auth/policy';
 import { hashToken, randomToken } from '../auth/crypto';
 import * as audit from '../auth/audit';
 import * as outbox from '../mail/outbox';
 import { renderEmail } from '../mail/layout';
-import { authorityById } from './authorities';
+import { authorities, authorityById } from './authorities';
 import * as members from './members';
 
 export const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
@@ -108,4 +108,24 @@ export function listOpen(actor: Actor, now = Date.now()) {
 		const a = authorityById(r.authorityId);
 		return a && (actor.role === 'admin' || actor.coordinatorRegionId === a.regionId);
 	});
+}
+
+/** The authorities the actor may invite into (admins: all; coordinators: their region's). */
+export function invitableAuthorities(actor: Actor) {
+	return authorities().filter((a) => can(actor, 'member.invite', { regionId: a.regionId }));
+}
+
+/** Withdraws an open invite: its link stops working. False when it is not open or not the actor's to withdraw. */
+export function withdraw(actor: Actor, id: number, meta: { ip?: string } = {}, now = Date.now()): boolean {
+	const row = db.select().from(invite).where(eq(invite.id, id)).get();
+	const auth = row && authorityById(row.authorityId);
+	if (!row || !auth || !can(actor, 'member.invite', { regionId: auth.regionId })) return false;
+	const changed = db
+		.update(invite)
+		.set({ revokedAt: now })
+		.where(and(eq(invite.id, id), isNull(invite.usedAt), isNull(invite.revokedAt)))
+		.run().changes;
+	if (changed === 0) return false;
+	audit.record({ actorId: actor.id, action: 'invite.withdrawn', subjectType: 'invite', subjectId: id, regionId: auth.regionId, ipAddress: meta.ip, detail: { email: row.email } }, now);
+	return true;
 }

@@ -1,8 +1,8 @@
 /** Requests to join: anyone may ask; the region's coordinator or an admin decides. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
-import { authority, joinRequest, type JoinRequest } from '../db/schema';
-import { authorize, can, type Actor } from '../auth/policy';
+import { authority, joinRequest, member, type JoinRequest } from '../db/schema';
+import { can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import * as outbox from '../mail/outbox';
 import { renderEmail } from '../mail/layout';
@@ -55,10 +55,43 @@ export function listPending(actor: Actor) {
 		.all();
 }
 
+/** Requests the actor could decide that were decided lately, newest first. */
+export function recentlyDecided(actor: Actor, limit = 20) {
+	const regionIds = actor.role === 'admin' ? null : actor.coordinatorRegionId ? [actor.coordinatorRegionId] : [];
+	if (regionIds && regionIds.length === 0) return [];
+	return db
+		.select({ request: joinRequest, authorityName: authority.name, regionId: authority.regionId, decidedByName: member.name })
+		.from(joinRequest)
+		.innerJoin(authority, eq(authority.id, joinRequest.authorityId))
+		.leftJoin(member, eq(member.id, joinRequest.decidedById))
+		.where(and(ne(joinRequest.status, 'pending'), regionIds ? inArray(authority.regionId, regionIds) : undefined))
+		.orderBy(desc(joinRequest.decidedAt))
+		.limit(limit)
+		.all();
+}
+
+/** One pending request the actor may decide, with its authority's name; null otherwise. */
+export function forDecision(actor: Actor, id: number) {
+	const req = load(id);
+	if (!req || req.status !== 'pending' || !can(actor, 'joinRequest.decide', { regionId: req.regionId })) return null;
+	return { ...req, authorityName: authorityById(req.authorityId)?.name ?? '' };
+}
+
 function load(id: number): (JoinRequest & { regionId: string }) | null {
 	const row = db.select().from(joinRequest).where(eq(joinRequest.id, id)).get();
 	const auth = row && authorityById(row.authorityId);
 	return row && auth ? { ...row, regionId: auth.regionId } : null;
+}
+
+/** Moves a pending request to its decision; false when it was no longer pending. */
+function claim(id: number, status: 'approved' | 'declined', by: number, now: number): boolean {
+	return (
+		db
+			.update(joinRequest)
+			.set({ status, decidedById: by, decidedAt: now })
+			.where(and(eq(joinRequest.id, id), eq(joinRequest.status, 'pending')))
+			.run().changes === 1
+	);
 }
 
 export type DecideResult = { ok: true } | { ok: false; message: string };
@@ -68,12 +101,10 @@ export function approve(actor: Actor, id: number, meta: { ip?: string } = {}, no
 	const req = load(id);
 	if (!req || !can(actor, 'joinRequest.decide', { regionId: req.regionId })) return { ok: false, message: 'That request could not be found' };
 	if (req.status !== 'pending') return { ok: false, message: `That request was already ${req.status}` };
+	// Claim the request first, so two people deciding at once send one invite.
+	if (!claim(id, 'approved', actor.id, now)) return { ok: false, message: 'Someone else has just decided that request' };
 	const res = invites.create(actor, { email: req.email, name: req.name, authorityId: req.authorityId, position: req.position, joinRequestId: req.id }, meta, now);
-	if (!res.ok && res.field === 'email') {
-		db.update(joinRequest).set({ status: 'approved', decidedById: actor.id, decidedAt: now }).where(eq(joinRequest.id, id)).run();
-		return { ok: false, message: res.message };
-	}
-	db.update(joinRequest).set({ status: 'approved', decidedById: actor.id, decidedAt: now }).where(eq(joinRequest.id, id)).run();
+	if (!res.ok) return { ok: false, message: res.message };
 	audit.record({ actorId: actor.id, action: 'join-request.approved', subjectType: 'join-request', subjectId: id, regionId: req.regionId, ipAddress: meta.ip });
 	return { ok: true };
 }
@@ -81,11 +112,10 @@ export function approve(actor: Actor, id: number, meta: { ip?: string } = {}, no
 /** Declines a request with a polite email. */
 export function decline(actor: Actor, id: number, meta: { ip?: string } = {}, now = Date.now()): DecideResult {
 	const req = load(id);
-	if (!req) return { ok: false, message: 'That request could not be found' };
-	authorize(actor, 'joinRequest.decide', { regionId: req.regionId });
+	if (!req || !can(actor, 'joinRequest.decide', { regionId: req.regionId })) return { ok: false, message: 'That request could not be found' };
 	if (req.status !== 'pending') return { ok: false, message: `That request was already ${req.status}` };
-	immediate(() => {
-		db.update(joinRequest).set({ status: 'declined', decidedById: actor.id, decidedAt: now }).where(eq(joinRequest.id, id)).run();
+	const claimed = immediate(() => {
+		if (!claim(id, 'declined', actor.id, now)) return false;
 		const content = renderEmail({
 			heading: 'Your request to join the Lead Member Network',
 			blocks: [
@@ -99,7 +129,9 @@ export function decline(actor: Actor, id: number, meta: { ip?: string } = {}, no
 			reason: 'You received this email because this address was used to ask to join the Lead Member Network.'
 		});
 		outbox.enqueue({ key: `join-request:${id}:declined`, kind: 'join-declined', to: req.email, subject: 'Your request to join the Lead Member Network', ...content }, now);
+		return true;
 	});
+	if (!claimed) return { ok: false, message: 'Someone else has just decided that request' };
 	audit.record({ actorId: actor.id, action: 'join-request.declined', subjectType: 'join-request', subjectId: id, regionId: req.regionId, ipAddress: meta.ip });
 	return { ok: true };
 }

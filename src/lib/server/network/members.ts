@@ -155,14 +155,15 @@ export function isNewInRole(inRoleSince: string | null, now = Date.now()): boole
 	return inRoleSince != null && inRoleSince > newInRoleSince(now);
 }
 
-export type DirectoryFilter = { includeInactive?: boolean; q?: string; regionId?: string; authorityId?: number; expertise?: string; newInRole?: boolean; after?: string; limit?: number };
+export type DirectoryFilter = { includeInactive?: boolean; role?: Member['role']; q?: string; regionId?: string; authorityId?: number; expertise?: string; newInRole?: boolean; after?: string; limit?: number };
 
 /** The member directory: active members, by name, filtered; keyset pagination on (name, id). */
 export function directory(actor: Actor, f: DirectoryFilter, now = Date.now()) {
 	authorize(actor, 'member.view', { id: actor.id });
 	const where: SQL[] = f.includeInactive ? [] : [isNull(member.deactivatedAt)];
-	if (f.q) where.push(like(member.name, `%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`));
+	if (f.q) where.push(sql`${member.name} like ${`%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`} escape '\\'`);
 	if (f.regionId) where.push(eq(authority.regionId, f.regionId));
+	if (f.role) where.push(eq(member.role, f.role));
 	if (f.authorityId) where.push(eq(member.authorityId, f.authorityId));
 	if (f.expertise) where.push(sql`exists (select 1 from json_each(${member.expertise}) where value = ${f.expertise})`);
 	if (f.newInRole) where.push(gt(member.inRoleSince, newInRoleSince(now)));
@@ -219,7 +220,7 @@ export function touchSignIn(id: number, now = Date.now()) {
 export function setRole(actor: Actor, id: number, role: Member['role'], coordinatorRegionId: string | null, meta: { ip?: string } = {}) {
 	authorize(actor, 'member.setRole', { id });
 	const before = profile(id);
-	if (!before) return false;
+	if (!before || (role === 'coordinator' && !coordinatorRegionId)) return false;
 	db.update(member)
 		.set({ role, coordinatorRegionId: role === 'coordinator' ? coordinatorRegionId : null, updatedAt: Date.now() })
 		.where(eq(member.id, id))
@@ -242,6 +243,14 @@ export function setActive(actor: Actor, id: number, active: boolean, meta: { ip?
 	return true;
 }
 
+/** Ends every session of a member (admins, or the member themselves); returns how many ended. */
+export function endSessionsOf(actor: Actor, id: number, meta: { ip?: string } = {}): number {
+	authorize(actor, 'member.endAllSessions', { id });
+	const ended = endAllSessions(id);
+	audit.record({ actorId: actor.id, action: 'member.sessions-ended', subjectType: 'member', subjectId: id, ipAddress: meta.ip, detail: { ended } });
+	return ended;
+}
+
 /** The coordinator(s) of a region and the admins: who hears about join requests. */
 export function coordinatorsAndAdmins(regionId: string) {
 	return db
@@ -261,8 +270,61 @@ export function coordinators() {
 		.all();
 }
 
-/** Admin list of members, with search. */
-export function adminList(actor: Actor, q: string | undefined, after?: string) {
-	authorize(actor, 'admin.access', {});
-	return directory(actor, { q, after, limit: 50, includeInactive: true });
+/** Admin list of members (deactivated ones included), with search and filters. */
+export function adminList(actor: Actor, f: Omit<DirectoryFilter, 'includeInactive' | 'limit'> = {}) {
+	authorize(actor, 'member.administer', {});
+	return directory(actor, { ...f, limit: 50, includeInactive: true });
+}
+
+/** A member's public profile by @handle for the directory page; null when unknown or deactivated. */
+export function profileByHandle(actor: Actor, handle: string) {
+	authorize(actor, 'member.view', { id: actor.id });
+	if (!handle || handle.length > 100) return null;
+	const row = db
+		.select(profileColumns)
+		.from(member)
+		.innerJoin(authority, eq(authority.id, member.authorityId))
+		.innerJoin(region, eq(region.id, authority.regionId))
+		.where(and(eq(member.handle, handle), isNull(member.deactivatedAt)))
+		.get();
+	return row ?? null;
+}
+
+/** Admin: one member's profile with account details (last sign-in); null when unknown. */
+export function adminProfile(actor: Actor, id: number) {
+	authorize(actor, 'member.administer', {});
+	const row = db
+		.select({ ...profileColumns, lastSignInAt: member.lastSignInAt, updatedAt: member.updatedAt })
+		.from(member)
+		.innerJoin(authority, eq(authority.id, member.authorityId))
+		.innerJoin(region, eq(region.id, authority.regionId))
+		.where(eq(member.id, id))
+		.get();
+	return row ?? null;
+}
+
+/** Admin: moves a member to another authority (and so to its region). */
+export function setAuthority(actor: Actor, id: number, authorityId: number, meta: { ip?: string } = {}) {
+	const target = profile(id);
+	if (!target) return false;
+	authorize(actor, 'member.manage', { id, regionId: target.regionId });
+	const to = db.select({ id: authority.id, regionId: authority.regionId }).from(authority).where(eq(authority.id, authorityId)).get();
+	if (!to) return false;
+	db.update(member).set({ authorityId, updatedAt: Date.now() }).where(eq(member.id, id)).run();
+	audit.record({ actorId: actor.id, action: 'member.authority-changed', subjectType: 'member', subjectId: id, regionId: to.regionId, ipAddress: meta.ip, detail: { from: target.authorityId, to: authorityId } });
+	return true;
+}
+
+export type AppointResult = { ok: true; memberId: number } | { ok: false; field: 'email' | 'regionId'; message: string };
+
+/** Admin: makes the member with this email address the coordinator of a region. */
+export function appointCoordinator(actor: Actor, email: string, regionId: string, meta: { ip?: string } = {}): AppointResult {
+	authorize(actor, 'member.administer', {});
+	if (!db.select({ id: region.id }).from(region).where(eq(region.id, regionId)).get()) return { ok: false, field: 'regionId', message: 'Choose a region from the list' };
+	const m = findByEmail(email);
+	if (!m || m.deactivatedAt != null) return { ok: false, field: 'email', message: 'There is no active member with that email address' };
+	if (m.role === 'admin') return { ok: false, field: 'email', message: 'That member is an admin. Change their role on their page first' };
+	if (m.id === actor.id) return { ok: false, field: 'email', message: 'You cannot change your own role' };
+	setRole(actor, m.id, 'coordinator', regionId, meta);
+	return { ok: true, memberId: m.id };
 }
