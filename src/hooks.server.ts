@@ -3,7 +3,9 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db/client';
 import { seedDatabase } from '$lib/server/db/seed';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { SESSION_COOKIE, endSession, validateSessionToken } from '$lib/server/auth/session';
+import * as twoFactor from '$lib/server/auth/two-factor';
+import { DEVICE_COOKIE } from '$lib/server/auth/trusted-devices';
 import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { isCrossSiteForm } from '$lib/server/auth/csrf';
 import { startJobs } from '$lib/server/jobs';
@@ -22,7 +24,9 @@ export const init: ServerInit = async () => {
 				'  admin@example.org        national admin\n' +
 				'  coordinator@example.org  coordinator, North West\n' +
 				'  mentor@example.org       Lead Member and mentor, Yorkshire and The Humber\n' +
-				'  member@example.org       new Lead Member, North West\n'
+				'  member@example.org       new Lead Member, North West\n' +
+				`admin@ and coordinator@ also ask for a two-factor code: add the key ${twoFactor.DEMO_TOTP_SECRET}\n` +
+				'to an authenticator app (time-based, 6 digits, 30 seconds).\n'
 		);
 	}
 };
@@ -47,8 +51,13 @@ const csrf: Handle = async ({ event, resolve }) => {
 const auth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	const result = validateSessionToken(token);
-	if (result) {
-		event.locals.user = result.member;
+	// A member with two-factor on is signed in only once a code was given in this session (or
+	// on a remembered browser). Until then the session is pending: `user` stays null and
+	// `session` is kept, so only /login/two-factor (and sign out) can use it.
+	const gate = result ? twoFactor.sessionGate(result.member.id, result.session, event.cookies.get(DEVICE_COOKIE)) : null;
+	if (result && gate === 'expired') endSession(result.session.id);
+	if (result && gate !== 'expired') {
+		event.locals.user = gate === 'ok' ? result.member : null;
 		event.locals.session = result.session;
 		if (result.renewed) setSessionCookie(event.cookies, token!, result.session.expiresAt);
 	} else {
@@ -59,14 +68,27 @@ const auth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Everything in the (app) group needs a signed-in member; the rest is public. */
+/** Where a coordinator or admin without two-factor may go: setting it up (and re-authenticating for it). */
+const SETUP_ROUTES = ['/(app)/settings/two-factor', '/(app)/settings/reauth'];
+
+/**
+ * Everything in the (app) group needs a signed-in member; the rest is public. A session
+ * waiting for a two-factor code goes to /login/two-factor; a coordinator or admin who has not
+ * set up two-factor can reach only the set-up page until they do.
+ */
 const guard: Handle = async ({ event, resolve }) => {
-	if (event.route.id?.startsWith('/(app)') && !event.locals.user) {
-		if (event.request.method === 'GET') {
-			const next = event.url.pathname + event.url.search;
-			redirect(303, `/login?next=${encodeURIComponent(next)}`);
-		}
-		error(401, 'Your session has ended. Sign in again.');
+	const routeId = event.route.id;
+	if (!routeId?.startsWith('/(app)')) return resolve(event);
+	const next = event.url.pathname + event.url.search;
+	const user = event.locals.user;
+	if (!user) {
+		const pending = event.locals.session != null;
+		if (event.request.method === 'GET') redirect(303, `${pending ? '/login/two-factor' : '/login'}?next=${encodeURIComponent(next)}`);
+		error(401, pending ? 'Enter the code from your authenticator app to finish signing in.' : 'Your session has ended. Sign in again.');
+	}
+	if (twoFactor.setupRequired(user) && !SETUP_ROUTES.some((r) => routeId === r || routeId.startsWith(r + '/'))) {
+		if (event.request.method === 'GET') redirect(303, `/settings/two-factor?required=1&next=${encodeURIComponent(next)}`);
+		error(403, 'Set up two-factor authentication before you continue.');
 	}
 	return resolve(event);
 };

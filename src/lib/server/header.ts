@@ -1,14 +1,8 @@
 /** What the signed-in header shows besides the name: the unread notification count. */
 import type { Actor } from './auth/policy';
+import * as notifications from './discussions/notifications';
 
-type Counter = (actor: Actor) => number;
-let counter: Counter = () => 0;
-
-/** The discussions area registers its unread-notification counter here. */
-export function registerUnreadCounter(fn: Counter) {
-	counter = fn;
-}
-
+/** Unread notifications the member may see (discussions owns notifications). */
 export function unreadCount(actor: Actor): number {
-	return counter(actor);
+	return notifications.unreadCount(actor);
 }

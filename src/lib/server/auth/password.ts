@@ -8,8 +8,20 @@ export const PASSWORD_MAX = 256;
 export function passwordProblem(password: string): string | null {
 	if (password.length < PASSWORD_MIN) return `Enter a password of at least ${PASSWORD_MIN} characters`;
 	if (password.length > PASSWORD_MAX) return `Enter a password of at most ${PASSWORD_MAX} characters`;
-	if (isCommonPassword(password)) return 'That password is one of the most common ones – choose another, such as three random words';
+	if (isCommonPassword(password) || isCommonVariant(password)) return 'That password is one of the most common ones – choose another, such as three random words';
 	return null;
+}
+
+/**
+ * Every entry of the common-passwords list is shorter than 12 characters, so the list only
+ * bites on the ways people stretch one: "Password2026!", "qwertyqwerty", "iloveyou iloveyou".
+ */
+function isCommonVariant(password: string): boolean {
+	const lower = password.trim().toLowerCase();
+	const stem = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
+	if (stem.length >= 4 && isCommonPassword(stem)) return true;
+	const m = /^(.{3,}?)(?:[\s._-]?\1)+$/.exec(lower);
+	return m != null && isCommonPassword(m[1]);
 }
 
 // argon2id (the library's default algorithm) with OWASP's recommended minimums.

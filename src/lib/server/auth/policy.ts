@@ -60,6 +60,10 @@ export type Resources = {
 	'pairing.viewStatus': PairFacts;
 	'pairing.logMeeting': PairFacts;
 	'pairing.close': PairFacts;
+	/** Goals, rhythm, end date, booking the next meeting, feedback: the pair only. */
+	'pairing.edit': PairFacts;
+	/** Accept or decline a confirmed proposal: its mentor and mentee only. */
+	'proposal.answer': PairFacts;
 	// training
 	'training.view': { memberId: number; sharedWithMentorId: number | null };
 	'training.edit': { memberId: number };
@@ -127,6 +131,8 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 	'pairing.viewStatus': (a, r) => inPair(a, r) || isAdmin(a) || coordinates(a, r.regionId),
 	'pairing.logMeeting': inPair,
 	'pairing.close': (a, r) => inPair(a, r) || isAdmin(a) || coordinates(a, r.regionId),
+	'pairing.edit': inPair,
+	'proposal.answer': inPair,
 
 	'training.view': (a, r) => self(a, r.memberId) || self(a, r.sharedWithMentorId),
 	'training.edit': (a, r) => self(a, r.memberId),

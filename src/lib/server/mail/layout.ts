@@ -1,14 +1,25 @@
 /**
  * The one email layout: a single-column HTML part that survives clients that strip CSS, and a
  * plain-text part written from the same blocks. Knows no area: callers pass blocks.
+ *
+ * Accessibility: `lang` on the document, one h1 then h2/h3 in order, layout tables marked
+ * `role="presentation"`, no images (nothing carries meaning in a picture), link text that makes
+ * sense on its own, and inline styles only as decoration — without them it still reads in order.
+ * Links are absolute URLs to ORIGIN, never redirects; there is no tracking of any kind.
  */
 import { config } from '../config';
 
+/** The largest email we send (HTML and text parts together, in bytes); digests trim to fit. */
+export const MAX_EMAIL_BYTES = 100 * 1024;
+
 export type EmailBlock =
 	| { kind: 'heading'; text: string }
+	/** A heading one level below `heading` (h3). */
+	| { kind: 'subheading'; text: string }
 	| { kind: 'paragraph'; text: string }
 	| { kind: 'button'; text: string; href: string }
-	| { kind: 'list'; items: { text: string; href?: string; note?: string }[]; more?: string }
+	/** `more` is a line after the list ("and 12 more"); with `moreHref` it is a link. */
+	| { kind: 'list'; items: { text: string; href?: string; note?: string }[]; more?: string; moreHref?: string }
 	/** Already-sanitized HTML (e.g. rendered Markdown) with its plain-text twin. */
 	| { kind: 'html'; html: string; text: string };
 
@@ -34,7 +45,9 @@ export function absoluteUrl(path: string): string {
 function blockHtml(b: EmailBlock): string {
 	switch (b.kind) {
 		case 'heading':
-			return `<h2 style="font-size:20px;margin:24px 0 8px">${esc(b.text)}</h2>`;
+			return `<h2 style="font-size:22px;margin:28px 0 8px">${esc(b.text)}</h2>`;
+		case 'subheading':
+			return `<h3 style="font-size:18px;margin:20px 0 8px">${esc(b.text)}</h3>`;
 		case 'paragraph':
 			return `<p style="margin:0 0 16px">${esc(b.text)}</p>`;
 		case 'button':
@@ -46,7 +59,8 @@ function blockHtml(b: EmailBlock): string {
 					return `<li style="margin:0 0 8px">${main}${i.note ? ` <span style="color:#505a5f">– ${esc(i.note)}</span>` : ''}</li>`;
 				})
 				.join('');
-			return `<ul style="margin:0 0 16px;padding-left:20px">${items}</ul>${b.more ? `<p style="margin:0 0 16px">${esc(b.more)}</p>` : ''}`;
+			const more = b.more ? (b.moreHref ? `<a href="${esc(absoluteUrl(b.moreHref))}" style="color:#1d70b8">${esc(b.more)}</a>` : esc(b.more)) : '';
+			return `<ul style="margin:0 0 16px;padding-left:20px">${items}</ul>${more ? `<p style="margin:0 0 16px">${more}</p>` : ''}`;
 		}
 		case 'html':
 			return `<div style="margin:0 0 16px">${b.html}</div>`;
@@ -56,7 +70,9 @@ function blockHtml(b: EmailBlock): string {
 function blockText(b: EmailBlock): string {
 	switch (b.kind) {
 		case 'heading':
-			return `${b.text}\n${'-'.repeat(Math.min(b.text.length, 60))}`;
+			return `${b.text.toUpperCase()}\n${'-'.repeat(Math.min(b.text.length, 60))}`;
+		case 'subheading':
+			return `${b.text}\n${'~'.repeat(Math.min(b.text.length, 60))}`;
 		case 'paragraph':
 			return b.text;
 		case 'button':
@@ -64,11 +80,16 @@ function blockText(b: EmailBlock): string {
 		case 'list':
 			return [
 				...b.items.map((i) => `* ${i.text}${i.note ? ` – ${i.note}` : ''}${i.href ? `\n  ${absoluteUrl(i.href)}` : ''}`),
-				...(b.more ? [b.more] : [])
+				...(b.more ? [b.moreHref ? `${b.more}: ${absoluteUrl(b.moreHref)}` : b.more] : [])
 			].join('\n');
 		case 'html':
 			return b.text;
 	}
+}
+
+/** The size of an email's parts in bytes (UTF-8), to hold to MAX_EMAIL_BYTES. */
+export function emailBytes(e: { html: string; text: string }): number {
+	return Buffer.byteLength(e.html, 'utf8') + Buffer.byteLength(e.text, 'utf8');
 }
 
 /** Renders an email to its HTML and plain-text parts. */

@@ -2,7 +2,7 @@
  * The outbox: the only way to send an email (ARCHITECTURE rule 4). It knows no area.
  * Enqueuing is idempotent on `key`: the same key twice makes one email.
  */
-import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { db } from '../db/client';
 import { outboxMessage, type OutboxMessage } from '../db/schema';
 
@@ -48,55 +48,121 @@ export function enqueue(email: NewEmail, now = Date.now()): { id: number; create
 	return { id: existing.id, created: false };
 }
 
+export type StatusCounts = Record<OutboxMessage['status'], number>;
+
+const zero = (): StatusCounts => ({ queued: 0, sending: 0, sent: 0, failed: 0 });
+
 /** Queued, sending, sent and failed counts. */
-export function counts(): Record<OutboxMessage['status'], number> {
+export function counts(): StatusCounts {
 	const rows = db.select({ status: outboxMessage.status, n: count() }).from(outboxMessage).groupBy(outboxMessage.status).all();
-	const out = { queued: 0, sending: 0, sent: 0, failed: 0 };
+	const out = zero();
 	for (const r of rows) out[r.status] = r.n;
 	return out;
 }
 
 /** Counts by status for one batch (e.g. one regional digest). */
-export function batchCounts(batchKey: string): Record<OutboxMessage['status'], number> {
+export function batchCounts(batchKey: string): StatusCounts {
+	return batchCountsMany([batchKey]).get(batchKey) ?? zero();
+}
+
+/** Counts by status for several batches at once (a list of digests). */
+export function batchCountsMany(batchKeys: string[]): Map<string, StatusCounts> {
+	const out = new Map(batchKeys.map((k) => [k, zero()]));
+	if (batchKeys.length === 0) return out;
 	const rows = db
-		.select({ status: outboxMessage.status, n: count() })
+		.select({ batchKey: outboxMessage.batchKey, status: outboxMessage.status, n: count() })
 		.from(outboxMessage)
-		.where(eq(outboxMessage.batchKey, batchKey))
-		.groupBy(outboxMessage.status)
+		.where(inArray(outboxMessage.batchKey, batchKeys))
+		.groupBy(outboxMessage.batchKey, outboxMessage.status)
 		.all();
-	const out = { queued: 0, sending: 0, sent: 0, failed: 0 };
-	for (const r of rows) out[r.status] = r.n;
+	for (const r of rows) if (r.batchKey) out.get(r.batchKey)![r.status] = r.n;
 	return out;
 }
 
-/** The most recent failures with their reasons. */
-export function recentFailures(limit = 50) {
+const failureColumns = {
+	id: outboxMessage.id,
+	to: outboxMessage.toAddress,
+	subject: outboxMessage.subject,
+	kind: outboxMessage.kind,
+	attempts: outboxMessage.attempts,
+	lastError: outboxMessage.lastError,
+	failedAt: outboxMessage.failedAt,
+	createdAt: outboxMessage.createdAt
+};
+
+/** The most recent failures with their reasons (optionally of one batch). */
+export function recentFailures(limit = 50, batchKey?: string) {
 	return db
-		.select({
-			id: outboxMessage.id,
-			to: outboxMessage.toAddress,
-			subject: outboxMessage.subject,
-			kind: outboxMessage.kind,
-			attempts: outboxMessage.attempts,
-			lastError: outboxMessage.lastError,
-			failedAt: outboxMessage.failedAt
-		})
+		.select(failureColumns)
 		.from(outboxMessage)
-		.where(eq(outboxMessage.status, 'failed'))
+		.where(and(eq(outboxMessage.status, 'failed'), batchKey ? eq(outboxMessage.batchKey, batchKey) : undefined))
 		.orderBy(desc(outboxMessage.failedAt))
 		.limit(limit)
 		.all();
 }
 
-/** Puts a failed message back in the queue. */
+/** Messages waiting for another attempt after a temporary failure, soonest first. */
+export function retrying(limit = 50) {
+	return db
+		.select({ ...failureColumns, nextAttemptAt: outboxMessage.nextAttemptAt })
+		.from(outboxMessage)
+		.where(and(eq(outboxMessage.status, 'queued'), gt(outboxMessage.attempts, 0)))
+		.orderBy(asc(outboxMessage.nextAttemptAt))
+		.limit(limit)
+		.all();
+}
+
+/** The oldest message still waiting to go (queued or being sent), or null. */
+export function oldestWaiting(): number | null {
+	const row = db
+		.select({ at: sql<number>`min(${outboxMessage.createdAt})` })
+		.from(outboxMessage)
+		.where(inArray(outboxMessage.status, ['queued', 'sending']))
+		.get();
+	return row?.at ?? null;
+}
+
+/** One message (for the admin page), or null. */
+export function byId(id: number): OutboxMessage | null {
+	return db.select().from(outboxMessage).where(eq(outboxMessage.id, id)).get() ?? null;
+}
+
+/**
+ * Puts a failed message back in the queue to go now. Its 24 hours of retries start again.
+ * False when there is no failed message with that id.
+ */
 export function retry(id: number, now = Date.now()): boolean {
 	return (
 		db
 			.update(outboxMessage)
-			.set({ status: 'queued', nextAttemptAt: now, failedAt: null, attempts: 0, createdAt: now })
+			.set({ status: 'queued', nextAttemptAt: now, failedAt: null, attempts: 0, createdAt: now, claimedBy: null, leaseUntil: null })
 			.where(and(eq(outboxMessage.id, id), eq(outboxMessage.status, 'failed')))
 			.run().changes > 0
 	);
+}
+
+/** Puts every failed message (optionally of one batch) back in the queue; returns how many. */
+export function retryAll(now = Date.now(), batchKey?: string): number {
+	return db
+		.update(outboxMessage)
+		.set({ status: 'queued', nextAttemptAt: now, failedAt: null, attempts: 0, createdAt: now, claimedBy: null, leaseUntil: null })
+		.where(and(eq(outboxMessage.status, 'failed'), batchKey ? eq(outboxMessage.batchKey, batchKey) : undefined))
+		.run().changes;
+}
+
+/**
+ * Records an email as already sent without delivering it — only for seeding demo and
+ * benchmark data (past regional digests). Idempotent on `key` like `enqueue`.
+ */
+export function recordSent(email: NewEmail, sentAt: number): { id: number; created: boolean } {
+	const r = enqueue(email, sentAt);
+	if (r.created) {
+		db.update(outboxMessage)
+			.set({ status: 'sent', sentAt, attempts: 1, smtpResponse: 'recorded as sent (seed data)' })
+			.where(eq(outboxMessage.id, r.id))
+			.run();
+	}
+	return r;
 }
 
 /** Messages sent to one address (newest first), e.g. for tests and data exports. */

@@ -1,5 +1,5 @@
 /** Members' email choices. Knows kinds of email by name only, no area. */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { db } from '../db/client';
 import { emailPreference, type EmailPreference } from '../db/schema';
 import type { NotifyChoice } from '../../vocab';
@@ -28,9 +28,8 @@ export function defaults(memberId: number): Preferences {
 	};
 }
 
-/** A member's preferences (defaults filled in). */
-export function get(memberId: number): Preferences {
-	const row = db.select().from(emailPreference).where(eq(emailPreference.memberId, memberId)).get();
+/** A stored row with the defaults filled in. */
+function fromRow(memberId: number, row: EmailPreference | undefined): Preferences {
 	const base = defaults(memberId);
 	if (!row) return base;
 	return {
@@ -41,6 +40,25 @@ export function get(memberId: number): Preferences {
 		regionalDigest: row.regionalDigest,
 		notifications: { ...base.notifications, ...(row.notifications as Partial<Record<NotificationKind, NotifyChoice>>) }
 	};
+}
+
+/** A member's preferences (defaults filled in). */
+export function get(memberId: number): Preferences {
+	return fromRow(memberId, db.select().from(emailPreference).where(eq(emailPreference.memberId, memberId)).get());
+}
+
+/**
+ * Preferences of many members at once (defaults filled in), for the digest scheduler and
+ * regional digest recipients. Without `ids`, a lookup over everyone.
+ */
+export function many(ids?: number[]): (memberId: number) => Preferences {
+	const rows = new Map<number, EmailPreference>();
+	if (ids === undefined) for (const r of db.select().from(emailPreference).all()) rows.set(r.memberId, r);
+	else
+		for (let i = 0; i < ids.length; i += 500) {
+			for (const r of db.select().from(emailPreference).where(inArray(emailPreference.memberId, ids.slice(i, i + 500))).all()) rows.set(r.memberId, r);
+		}
+	return (memberId) => fromRow(memberId, rows.get(memberId));
 }
 
 /** Saves some of a member's preferences. */

@@ -1,19 +1,29 @@
 /**
- * The outbox worker: claims due messages atomically with a lease, sends them, records the
- * server's answer. Temporary failures (connection errors, 4xx) are retried with exponential
- * backoff for up to 24 hours; permanent failures (5xx) fail at once.
+ * The outbox worker: claims due messages one at a time with a lease, sends them through the
+ * transport, and records the SMTP server's answer and the Message-ID.
+ *
+ * - Temporary failures (the server cannot be reached, 4xx answers) are retried with
+ *   exponential backoff (1, 2, 4 … minutes, at most an hour apart) for up to 24 hours from when
+ *   the message was queued; then it is marked failed.
+ * - Permanent failures (5xx answers) are marked failed at once, with the server's reason.
+ * - When the server cannot be reached at all, the run stops at once (the other queued messages
+ *   keep their place and are not charged an attempt) and the worker waits before trying again.
  *
  * What is promised after a crash: a message is marked sent only after the SMTP server accepted
- * it. A process killed mid-send leaves its claimed messages in `sending`; when their lease runs
- * out another run claims them again, so only a message whose SMTP exchange was cut may be sent
- * once more. Nothing is lost; nothing already marked sent is sent again.
+ * it. Each message is claimed just before it is sent, with a lease (MAIL_LEASE_MS, default five
+ * minutes, far longer than any one SMTP exchange may take). A process killed mid-run leaves at
+ * most one claimed message per connection in `sending`; when its lease runs out the next run
+ * sends it again. So nothing is lost, and the only message that can reach a member twice is
+ * one whose SMTP exchange was cut between the server's acceptance and our record of it — it
+ * is sent once more, with the same Message-ID. Two processes on one database never claim the
+ * same message: the claim is one UPDATE statement, and SQLite runs one writer at a time.
  */
-import { and, asc, eq, lte, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '../db/client';
 import { outboxMessage, type OutboxMessage } from '../db/schema';
 import { config } from '../config';
 import { log } from '../log';
-import type { MailTransport } from './transport';
+import { connections, type MailTransport } from './transport';
 
 export const RETRY_FOR_MS = 24 * 60 * 60 * 1000;
 
@@ -27,29 +37,71 @@ export function backoffMs(attempts: number): number {
 	return Math.min(60 * 60 * 1000, 60_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-/** Claims up to `limit` due messages for this worker in one statement. */
-export function claim(workerId: string, limit: number, now = Date.now()): OutboxMessage[] {
-	const due = or(
-		and(eq(outboxMessage.status, 'queued'), lte(outboxMessage.nextAttemptAt, now)),
-		and(eq(outboxMessage.status, 'sending'), lte(outboxMessage.leaseUntil, now))
-	);
-	const ids = db.select({ id: outboxMessage.id }).from(outboxMessage).where(due).orderBy(asc(outboxMessage.nextAttemptAt)).limit(limit);
-	return db
+/**
+ * Claims the next due message for this worker in one statement: the oldest queued message
+ * whose time has come, else one whose claim ran out (its worker died). Null when nothing is due.
+ */
+export function claimNext(workerId: string, now = Date.now()): OutboxMessage | null {
+	const row = db
 		.update(outboxMessage)
 		.set({ status: 'sending', claimedBy: workerId, leaseUntil: now + leaseMs() })
-		.where(and(sql`${outboxMessage.id} in ${ids}`, due))
+		.where(
+			sql`${outboxMessage.id} = coalesce(
+				(select id from outbox_message where status = 'queued' and next_attempt_at <= ${now} order by next_attempt_at, id limit 1),
+				(select id from outbox_message where status = 'sending' and lease_until <= ${now} order by lease_until, id limit 1)
+			) and (
+				(${outboxMessage.status} = 'queued' and ${outboxMessage.nextAttemptAt} <= ${now}) or
+				(${outboxMessage.status} = 'sending' and ${outboxMessage.leaseUntil} <= ${now})
+			)`
+		)
 		.returning()
-		.all();
+		.get();
+	return row ?? null;
 }
 
-function isPermanent(err: unknown): boolean {
-	const code = (err as { responseCode?: number }).responseCode;
-	return typeof code === 'number' && code >= 500 && code < 600;
+/** Claims up to `limit` due messages (kept for callers that want a batch). */
+export function claim(workerId: string, limit: number, now = Date.now()): OutboxMessage[] {
+	const out: OutboxMessage[] = [];
+	for (let i = 0; i < limit; i++) {
+		const m = claimNext(workerId, now);
+		if (!m) break;
+		out.push(m);
+	}
+	return out;
 }
 
-function describe(err: unknown): string {
-	const e = err as { response?: string; message?: string; code?: string };
-	return (e.response || e.message || String(err)).slice(0, 500);
+type SmtpError = { responseCode?: number; response?: string; message?: string; code?: string; command?: string };
+
+/** Errors nodemailer raises before any server answer because the message itself is unusable. */
+const BAD_MESSAGE = new Set(['EENVELOPE', 'EMESSAGE', 'ESTREAM']);
+/** Errors that mean the server could not be reached or talked to at all. */
+const NO_SERVER = new Set(['ECONNECTION', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH', 'EPROTOCOL', 'ENOTFOUND', 'EHOSTUNREACH', 'ENOAUTH', 'ECONFIG', 'EPROXY']);
+
+/** A 5xx answer (or a message nodemailer cannot send at all): the server will never take it. */
+export function isPermanent(err: unknown): boolean {
+	const e = err as SmtpError;
+	if (typeof e.responseCode === 'number') return e.responseCode >= 500 && e.responseCode < 600;
+	return e.code != null && BAD_MESSAGE.has(e.code);
+}
+
+/** The server could not be reached, or closed on us (421): stop the run, the next messages would fare no better. */
+export function isUnreachable(err: unknown): boolean {
+	const e = err as SmtpError;
+	if (e.responseCode === 421) return true;
+	return e.responseCode == null && e.code != null && NO_SERVER.has(e.code);
+}
+
+/** The reason to show an admin: the server's answer, or what went wrong on the way. */
+export function describeError(err: unknown): string {
+	const e = err as SmtpError;
+	const text = e.response || e.message || String(err);
+	const code = e.code && !text.includes(e.code) ? ` (${e.code})` : '';
+	return (text + code).slice(0, 500);
+}
+
+/** The Message-ID of an outbox row: stable, so a copy sent again after a crash is recognisably the same message. */
+export function messageIdFor(m: Pick<OutboxMessage, 'id' | 'idempotencyKey'>): string {
+	return `<outbox-${m.id}-${m.idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.').slice(0, 80)}@${new URL(config().origin).hostname}>`;
 }
 
 /** Builds the nodemailer message for a row. */
@@ -62,58 +114,107 @@ export function toMailOptions(m: OutboxMessage) {
 		html: m.html,
 		headers: m.headers ?? undefined,
 		icalEvent: m.icalEvent ?? undefined,
-		messageId: `<outbox-${m.id}-${m.idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.').slice(0, 80)}@${new URL(config().origin).hostname}>`
+		messageId: messageIdFor(m)
 	};
 }
 
-/** Sends one claimed message and records the outcome. */
-async function deliver(transport: MailTransport, m: OutboxMessage, workerId: string) {
-	try {
-		const info = await transport.send(toMailOptions(m));
-		db.update(outboxMessage)
-			.set({ status: 'sent', sentAt: Date.now(), smtpResponse: info.response.slice(0, 500), messageId: info.messageId, attempts: m.attempts + 1, leaseUntil: null, lastError: null })
-			.where(and(eq(outboxMessage.id, m.id), eq(outboxMessage.claimedBy, workerId)))
-			.run();
-		return 'sent' as const;
-	} catch (err) {
-		const now = Date.now();
-		const attempts = m.attempts + 1;
-		const giveUp = isPermanent(err) || now - m.createdAt + backoffMs(attempts) > RETRY_FOR_MS;
-		db.update(outboxMessage)
-			.set(
-				giveUp
-					? { status: 'failed', failedAt: now, attempts, lastError: describe(err), leaseUntil: null }
-					: { status: 'queued', attempts, nextAttemptAt: now + backoffMs(attempts), lastError: describe(err), leaseUntil: null }
-			)
-			.where(and(eq(outboxMessage.id, m.id), eq(outboxMessage.claimedBy, workerId)))
-			.run();
-		log.warn('mail delivery failed', { id: m.id, attempts, permanent: giveUp, error: describe(err) });
-		return giveUp ? ('failed' as const) : ('retry' as const);
-	}
+/** Records that the server accepted a message (whoever holds the claim now: it was sent). */
+function markSent(m: OutboxMessage, info: { messageId: string; response: string }, now: number) {
+	db.update(outboxMessage)
+		.set({ status: 'sent', sentAt: now, smtpResponse: info.response.slice(0, 500), messageId: info.messageId, attempts: m.attempts + 1, leaseUntil: null, lastError: null })
+		.where(and(eq(outboxMessage.id, m.id), sql`${outboxMessage.status} in ('sending', 'queued')`))
+		.run();
 }
 
-/**
- * Sends everything due, in batches, until nothing is left or the server refuses connections.
- * Returns counts of what happened.
- */
-export async function drain(transport: MailTransport, opts: { workerId?: string; batch?: number; concurrency?: number; maxBatches?: number } = {}) {
-	const workerId = opts.workerId ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-	const result = { sent: 0, failed: 0, retry: 0 };
-	for (let i = 0; i < (opts.maxBatches ?? Infinity); i++) {
-		const batch = claim(workerId, opts.batch ?? 50);
-		if (batch.length === 0) break;
-		const concurrency = opts.concurrency ?? (transport.kind === 'smtp' ? 4 : 1);
-		let next = 0;
-		await Promise.all(
-			Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
-				while (next < batch.length) {
-					const m = batch[next++];
-					result[await deliver(transport, m, workerId)]++;
-				}
-			})
-		);
-		// If everything in the batch needs a retry the server is probably down: stop for now.
-		if (result.retry > 0 && result.sent === 0 && result.failed === 0) break;
+type Outcome = 'sent' | 'failed' | 'retry' | 'unreachable';
+
+/** Records a failed attempt: failed at once for 5xx or after 24 hours, else queued again with backoff. */
+function markFailure(m: OutboxMessage, err: unknown, workerId: string, now: number): Outcome {
+	const attempts = m.attempts + 1;
+	const reason = describeError(err);
+	const giveUp = isPermanent(err) || now + backoffMs(attempts) - m.createdAt > RETRY_FOR_MS;
+	db.update(outboxMessage)
+		.set(
+			giveUp
+				? { status: 'failed', failedAt: now, attempts, lastError: reason, smtpResponse: (err as SmtpError).response?.slice(0, 500) ?? null, leaseUntil: null }
+				: { status: 'queued', attempts, nextAttemptAt: now + backoffMs(attempts), lastError: reason, leaseUntil: null }
+		)
+		.where(and(eq(outboxMessage.id, m.id), eq(outboxMessage.status, 'sending'), eq(outboxMessage.claimedBy, workerId)))
+		.run();
+	log.warn('mail delivery failed', { id: m.id, kind: m.kind, attempts, permanent: giveUp, error: reason });
+	if (giveUp) return 'failed';
+	return isUnreachable(err) ? 'unreachable' : 'retry';
+}
+
+/** Sends one claimed message and records the outcome. */
+export async function deliver(transport: MailTransport, m: OutboxMessage, workerId: string, clock: () => number = Date.now): Promise<Outcome> {
+	let info: { messageId: string; response: string };
+	try {
+		info = await transport.send(toMailOptions(m));
+	} catch (err) {
+		return markFailure(m, err, workerId, clock());
 	}
+	markSent(m, info, clock());
+	return 'sent';
+}
+
+/** When the server was last unreachable, per transport: runs wait until `until`. */
+const pause = new WeakMap<MailTransport, { until: number; failures: number }>();
+
+/** How long to wait after the n-th unreachable run in a row: 10 s, 20 s, 40 s … at most 5 minutes. */
+function pauseMs(failures: number): number {
+	return Math.min(5 * 60_000, 10_000 * 2 ** Math.max(0, failures - 1));
+}
+
+/** Whether runs are paused because the server could not be reached, and until when. */
+export function pausedUntil(transport: MailTransport): number | null {
+	return pause.get(transport)?.until ?? null;
+}
+
+export type DrainOptions = {
+	workerId?: string;
+	/** Messages in flight at once (default MAIL_CONNECTIONS, 1 for the local mailbox). */
+	concurrency?: number;
+	/** Stop after this many messages. */
+	limit?: number;
+	/** Ignore the pause after an unreachable server (the command line, tests). */
+	force?: boolean;
+	/** The clock (tests). */
+	clock?: () => number;
+};
+
+export type DrainResult = { sent: number; failed: number; retry: number; unreachable: boolean; paused: boolean };
+
+/**
+ * Sends everything due, one message per lane at a time, until nothing is due, `limit` is
+ * reached, or the server cannot be reached (then it stops and pauses further runs a little).
+ */
+export async function drain(transport: MailTransport, opts: DrainOptions = {}): Promise<DrainResult> {
+	const clock = opts.clock ?? Date.now;
+	const workerId = opts.workerId ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+	const result: DrainResult = { sent: 0, failed: 0, retry: 0, unreachable: false, paused: false };
+	const paused = pause.get(transport);
+	if (paused && !opts.force && clock() < paused.until) return { ...result, paused: true };
+	const lanes = transport.kind === 'smtp' ? (opts.concurrency ?? connections()) : 1;
+	let taken = 0;
+	let stop = false;
+	const lane = async () => {
+		while (!stop && taken < (opts.limit ?? Infinity)) {
+			const m = claimNext(workerId, clock());
+			if (!m) return;
+			taken++;
+			const outcome = await deliver(transport, m, workerId, clock);
+			if (outcome === 'unreachable') {
+				result.retry++;
+				result.unreachable = true;
+				stop = true;
+			} else result[outcome]++;
+		}
+	};
+	await Promise.all(Array.from({ length: lanes }, lane));
+	if (result.unreachable) {
+		const failures = (paused?.failures ?? 0) + 1;
+		pause.set(transport, { until: clock() + pauseMs(failures), failures });
+	} else if (result.sent > 0) pause.delete(transport);
 	return result;
 }

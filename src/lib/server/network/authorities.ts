@@ -43,6 +43,13 @@ export function regionName(id: string | null | undefined): string {
 	return regionById(id)?.name ?? 'National';
 }
 
+/** Authorities grouped by region for a select's optgroups, optionally only some of them. */
+export function authorityGroups(keep: (a: Authority) => boolean = () => true) {
+	return regions()
+		.map((r) => ({ label: r.name, options: authorities().filter((a) => a.regionId === r.id && keep(a)).map((a) => [a.id, a.name] as [number, string]) }))
+		.filter((g) => g.options.length > 0);
+}
+
 /** Forget the cache (after seeding a fresh database in tests). */
 export function resetCache() {
 	regionsCache = null;

@@ -106,7 +106,7 @@ export function listOpen(actor: Actor, now = Date.now()) {
 		.all();
 	return rows.filter((r) => {
 		const a = authorityById(r.authorityId);
-		return a && (actor.role === 'admin' || actor.coordinatorRegionId === a.regionId);
+		return a && can(actor, 'member.invite', { regionId: a.regionId });
 	});
 }
 

@@ -296,12 +296,17 @@ export function trainingKindForEvent(kind: string, regional: boolean): TrainingK
 	}
 }
 
+/** A typical day's learning at an event that runs over several days. */
+export const EVENT_DAY_HOURS = 6;
+
 /**
- * Hours to log for an event from its length: whole quarter hours, at least a quarter, at most
- * 12 a day over the days it spans.
+ * Hours to log for an event, in whole quarter hours (at least one quarter): its length when it
+ * is on one day; for several days, six hours a day (the span includes the nights), never more
+ * than its length. The member can change it.
  */
 export function hoursForEvent(startsAt: number, endsAt: number, days: number): number {
-	const quarters = Math.round((endsAt - startsAt) / (15 * 60_000));
-	const hours = Math.max(1, quarters) / 4;
-	return Math.min(hours, MAX_HOURS_PER_DAY * Math.max(1, days));
+	const quarters = Math.max(1, Math.round((endsAt - startsAt) / (15 * 60_000)));
+	const span = quarters / 4;
+	if (days <= 1) return Math.min(span, MAX_HOURS_PER_DAY);
+	return Math.min(span, EVENT_DAY_HOURS * days);
 }

@@ -21,9 +21,22 @@ const passwordForm = z.object({
 
 const linkForm = z.object({ email: email });
 
+/** Emails a sign-in link (the second form on the page, told apart by `intent=link`). */
+async function requestLink(data: FormData) {
+	const form = parseForm(linkForm, data);
+	// This form's email field has its own id (link-email), so its error is keyed apart.
+	if (!form.ok) return invalid({ linkEmail: form.errors.email }, { linkEmail: form.values.email ?? '' });
+	accounts.requestSignInLink(form.data.email);
+	return { linkSent: true, values: form.values };
+}
+
+// One default action for both forms: SvelteKit does not allow a default action beside named
+// ones, and POST /login must keep signing in (password managers, scripts, tests post there).
 export const actions: Actions = {
 	default: async (event) => {
-		const form = parseForm(passwordForm, await event.request.formData());
+		const data = await event.request.formData();
+		if (data.get('intent') === 'link') return requestLink(data);
+		const form = parseForm(passwordForm, data);
 		if (!form.ok) return failed(form);
 		const result = await accounts.signIn(form.data.email, form.data.password, { ip: clientIp(event) });
 		if (!result.ok) {
@@ -36,11 +49,5 @@ export const actions: Actions = {
 		const { token, session } = createSession(result.memberId, { userAgent: event.request.headers.get('user-agent') ?? '', ipAddress: clientIp(event) });
 		setSessionCookie(event.cookies, token, session.expiresAt);
 		redirect(303, safeNext(form.data.next));
-	},
-	link: async (event) => {
-		const form = parseForm(linkForm, await event.request.formData());
-		if (!form.ok) return failed(form);
-		accounts.requestSignInLink(form.data.email);
-		return { linkSent: true, values: form.values };
 	}
 };

@@ -6,3 +6,4 @@ export * from './mentoring';
 export * from './training';
 export * from './succession';
 export * from './digests';
+export * from './trust';

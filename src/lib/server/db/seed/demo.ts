@@ -9,6 +9,7 @@ import { seedMentoring } from './demo-mentoring';
 import { seedTraining } from './demo-training';
 import { seedSuccession } from './demo-succession';
 import { seedDigests } from './demo-digests';
+import { seedTrust } from './demo-trust';
 import { uniqueHandle } from '../../network/members';
 
 /** Seeds the demo network when there are no members yet. Returns whether it did. */
@@ -63,7 +64,7 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
 		members: created,
 		random: seededRandom(20261123)
 	};
-	for (const seed of [seedMentoring, seedTraining, seedSuccession, seedDiscussions, seedDigests]) {
+	for (const seed of [seedMentoring, seedTraining, seedSuccession, seedDiscussions, seedDigests, seedTrust]) {
 		db.transaction(() => seed(ctx));
 	}
 	return true;

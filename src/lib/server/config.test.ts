@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { parseSmtpUrl, readConfig } from './config';
+
+describe('SMTP_URL', () => {
+	it('is optional: unset or blank means the local mailbox', () => {
+		expect(parseSmtpUrl(undefined)).toBeNull();
+		expect(parseSmtpUrl('')).toBeNull();
+		expect(parseSmtpUrl('   ')).toBeNull();
+		expect(readConfig({}).smtpUrl).toBeNull();
+	});
+
+	it('accepts smtp:// and smtps:// URLs', () => {
+		expect(parseSmtpUrl('smtp://user:secret@mail.example.org:587')?.hostname).toBe('mail.example.org');
+		expect(parseSmtpUrl(' smtps://mail.example.org:465 ')?.port).toBe('465');
+	});
+
+	it('explains what is wrong with a bad value and what to write instead', () => {
+		expect(() => parseSmtpUrl('mail.example.org')).toThrow(/SMTP_URL could not be read: "mail\.example\.org"\. Use a URL like smtp:\/\/user:password@mail\.example\.org:587/);
+		expect(() => parseSmtpUrl('http://mail.example.org')).toThrow('SMTP_URL must start with smtp:// or smtps:// (it starts with http://).');
+		expect(() => readConfig({ SMTP_URL: 'not a url' })).toThrow(/leave it unset to use the local mailbox/);
+	});
+});
+
+describe('configuration', () => {
+	it('has sensible defaults', () => {
+		const c = readConfig({});
+		expect(c.port).toBe(3000);
+		expect(c.origin).toBe('http://localhost:3000');
+		expect(c.secureCookies).toBe(false);
+		expect(c.dataDir).toBe(resolve('./data'));
+		expect(c.databasePath).toBe(resolve('./data/app.db'));
+		expect(c.demo).toBe(false);
+		expect(c.jobs).toBe(true);
+	});
+
+	it('honours PORT, ORIGIN, DATA_DIR, MAIL_FROM and DEMO', () => {
+		const c = readConfig({ PORT: '8080', ORIGIN: 'https://network.example.org/', DATA_DIR: '/srv/lmn', MAIL_FROM: 'Network <n@example.org>', DEMO: '1' });
+		expect(c.port).toBe(8080);
+		expect(c.origin).toBe('https://network.example.org');
+		expect(c.secureCookies).toBe(true);
+		expect(c.databasePath).toBe('/srv/lmn/app.db');
+		expect(c.mailFrom).toBe('Network <n@example.org>');
+		expect(c.demo).toBe(true);
+		expect(readConfig({ DEMO: '0' }).demo).toBe(false);
+		expect(readConfig({ PORT: '4000' }).origin).toBe('http://localhost:4000');
+		expect(readConfig({ PORT: 'abc' }).port).toBe(3000);
+	});
+});

@@ -1,0 +1,267 @@
+/**
+ * Personal digests: each member's choice of daily, weekly (on a weekday) or never, at an hour
+ * of UK time. When a member's time has come (schedule.ts dueDigest), what is new for them since
+ * their last digest is gathered from every area; nothing new, nothing sent. Each period is
+ * handled once per member — the outbox key and a unique (member, period) row both say so —
+ * and a scheduler that was down sends only the latest period, never a backlog.
+ *
+ * A member the scheduler has not seen before starts from the period before they joined or the
+ * scheduler first ran (whichever is later), so a fresh install does not send everyone a digest.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import { db, immediate } from '../db/client';
+import { digestSetting, personalDigestRun, personalDigestState, type PersonalDigestState } from '../db/schema';
+import * as outbox from '../mail/outbox';
+import * as preferences from '../mail/preferences';
+import { log } from '../log';
+import { digestPeriodKey, dueDigest, nextDigestAt, previousDigestAt, type DigestSchedule, type DueDigest } from '../schedule';
+import { buildContent, type DigestContent } from './content';
+import { activeMembers, recipientByEmail, recipientById, toRecipient, type MemberRow } from './recipients';
+import { personalEmail, type RenderedEmail } from './render';
+import type { DigestRecipient } from './types';
+
+const DAY = 86_400_000;
+const STARTED = 'scheduler-started-at';
+
+/** A member's digest schedule from their email preferences. */
+export function scheduleOf(p: Pick<preferences.Preferences, 'digestFrequency' | 'digestWeekday' | 'digestHour'>): DigestSchedule {
+	return { frequency: p.digestFrequency, weekday: p.digestWeekday, hour: p.digestHour };
+}
+
+/** When the scheduler first ran on this database (recorded the first time it is asked). */
+export function schedulerStartedAt(now: number): number {
+	db.insert(digestSetting).values({ key: STARTED, value: now }).onConflictDoNothing().run();
+	return db.select().from(digestSetting).where(eq(digestSetting.key, STARTED)).get()!.value;
+}
+
+/** A member's schedule state; null before the scheduler has seen them. */
+export function stateOf(memberId: number): PersonalDigestState | null {
+	return db.select().from(personalDigestState).where(eq(personalDigestState.memberId, memberId)).get() ?? null;
+}
+
+/** The state for a member seen for the first time: as if the period before they (or the scheduler) started was handled. */
+function baseline(schedule: DigestSchedule, createdAt: number, startedAt: number, now: number): { lastDueAt: number; coveredUntil: number } {
+	const from = Math.min(now, Math.max(createdAt, startedAt));
+	const before = previousDigestAt(schedule, from) ?? from;
+	return { lastDueAt: before, coveredUntil: before };
+}
+
+/** How far back a first digest reaches when there is no earlier one. */
+function fallbackSince(schedule: DigestSchedule, dueAt: number): number {
+	return dueAt - (schedule.frequency === 'daily' ? DAY : 7 * DAY);
+}
+
+export type DueMember = { member: MemberRow; schedule: DigestSchedule; due: DueDigest; since: number };
+
+/**
+ * Members whose digest is due at `now`, each with the period and the start of what it covers.
+ * Members seen for the first time get their baseline state written (and are due only if a
+ * scheduled time has passed since it).
+ */
+export function dueMembers(now: number, opts: { memberIds?: number[] } = {}): DueMember[] {
+	const startedAt = schedulerStartedAt(now);
+	const rows = activeMembers(null, now).filter((m) => !opts.memberIds || opts.memberIds.includes(m.id));
+	const prefs = preferences.many(opts.memberIds);
+	const states = new Map(db.select().from(personalDigestState).all().map((s) => [s.memberId, s]));
+	// The latest scheduled instant at or before now, once per distinct schedule (a few hundred at most).
+	const latest = new Map<string, DueDigest | null>();
+	const fresh: (typeof personalDigestState.$inferInsert)[] = [];
+	const due: DueMember[] = [];
+	for (const m of rows) {
+		const schedule = scheduleOf(prefs(m.id));
+		if (schedule.frequency === 'never') continue;
+		let state: Pick<PersonalDigestState, 'lastDueAt' | 'coveredUntil'> | undefined = states.get(m.id);
+		if (!state) {
+			try {
+				state = baseline(schedule, m.createdAt, startedAt, now);
+			} catch (err) {
+				log.error('digest schedule invalid', { memberId: m.id, error: String(err) });
+				continue;
+			}
+			fresh.push({ memberId: m.id, lastDueAt: state.lastDueAt, coveredUntil: state.coveredUntil, updatedAt: now });
+		}
+		const key = `${schedule.frequency}:${schedule.weekday}:${schedule.hour}`;
+		if (!latest.has(key)) {
+			try {
+				latest.set(key, dueDigest(schedule, null, now));
+			} catch (err) {
+				log.error('digest schedule invalid', { memberId: m.id, error: String(err) });
+				latest.set(key, null);
+			}
+		}
+		const d = latest.get(key);
+		if (!d || d.dueAt <= state.lastDueAt) continue;
+		due.push({ member: m, schedule, due: d, since: state.coveredUntil || fallbackSince(schedule, d.dueAt) });
+	}
+	if (fresh.length > 0) {
+		immediate(() => {
+			for (const f of fresh) db.insert(personalDigestState).values(f).onConflictDoNothing().run();
+		});
+	}
+	return due;
+}
+
+export type DigestOutcome = 'sent' | 'empty' | 'already';
+
+/** The outbox key of a member's digest for a period. */
+export function digestKey(memberId: number, periodKey: string): string {
+	return `digest:${periodKey}:member:${memberId}`;
+}
+
+/**
+ * Builds one member's digest for a due period and queues it — or records that nothing was new.
+ * Safe to call twice for the same period (two processes): the second finds the period handled.
+ */
+export function handleDue(d: DueMember, now: number): { outcome: DigestOutcome; content: DigestContent } {
+	const recipient = toRecipient(d.member);
+	const content = buildContent(recipient, d.since, now);
+	const frequency = d.schedule.frequency as 'daily' | 'weekly';
+	const email = content.hasNew ? personalEmail(recipient, frequency, content.sections, d.since) : null;
+	const outcome = immediate((): DigestOutcome => {
+		const done = db
+			.select({ id: personalDigestRun.id })
+			.from(personalDigestRun)
+			.where(and(eq(personalDigestRun.memberId, recipient.id), eq(personalDigestRun.periodKey, d.due.periodKey)))
+			.get();
+		if (done) {
+			// Already handled (another process, or the member moved their hour): just catch the state up.
+			db.update(personalDigestState).set({ lastDueAt: d.due.dueAt, updatedAt: now }).where(eq(personalDigestState.memberId, recipient.id)).run();
+			return 'already';
+		}
+		let outboxId: number | null = null;
+		if (email) {
+			outboxId = outbox.enqueue(
+				{ key: digestKey(recipient.id, d.due.periodKey), kind: 'digest', to: recipient.email, recipientId: recipient.id, subject: email.subject, text: email.text, html: email.html, headers: email.headers },
+				now
+			).id;
+		}
+		db.insert(personalDigestRun)
+			.values({
+				memberId: recipient.id,
+				periodKey: d.due.periodKey,
+				dueAt: d.due.dueAt,
+				coversFrom: d.since,
+				coversUntil: now,
+				outcome: email ? 'sent' : 'empty',
+				itemCount: content.itemCount,
+				outboxId,
+				createdAt: now
+			})
+			.run();
+		const state = { lastDueAt: d.due.dueAt, lastPeriodKey: d.due.periodKey, updatedAt: now, ...(email ? { coveredUntil: now, lastSentAt: now } : {}) };
+		db.insert(personalDigestState)
+			.values({ memberId: recipient.id, coveredUntil: d.since, ...state })
+			.onConflictDoUpdate({ target: personalDigestState.memberId, set: state })
+			.run();
+		return email ? 'sent' : 'empty';
+	});
+	return { outcome, content };
+}
+
+export type RunResult = { due: number; sent: number; empty: number; already: number; failed: number };
+
+/**
+ * Queues every personal digest due at `now`. Yields to the event loop between members so the
+ * web app keeps serving while thousands are built. A member whose digest fails is logged and
+ * tried again on the next run.
+ */
+export async function sendDue(now = Date.now(), opts: { memberIds?: number[]; yieldEvery?: number } = {}): Promise<RunResult> {
+	const due = dueMembers(now, opts);
+	const result: RunResult = { due: due.length, sent: 0, empty: 0, already: 0, failed: 0 };
+	const every = opts.yieldEvery ?? 20;
+	for (let i = 0; i < due.length; i++) {
+		try {
+			result[handleDue(due[i], now).outcome]++;
+		} catch (err) {
+			result.failed++;
+			log.error('personal digest failed', { memberId: due[i].member.id, error: err instanceof Error ? err.stack : String(err) });
+		}
+		if ((i + 1) % every === 0) await new Promise((r) => setImmediate(r));
+	}
+	if (result.due > 0) log.info('personal digests', { ...result });
+	return result;
+}
+
+export type DryRun = {
+	recipient: DigestRecipient & { createdAt: number };
+	schedule: DigestSchedule;
+	due: DueDigest | null;
+	nextAt: number | null;
+	since: number;
+	content: DigestContent;
+	/** The email as it would be, when there is anything to show at all. */
+	email: RenderedEmail | null;
+	/** Whether it would be sent (something is new). */
+	wouldSend: boolean;
+};
+
+/**
+ * What a member would get if their digest were built now (the command line's --dry-run):
+ * nothing is queued or recorded. Covers from their last digest (or `since`). Null for an
+ * unknown address.
+ */
+export function dryRun(email: string, now = Date.now(), opts: { since?: number } = {}): DryRun | null {
+	const recipient = recipientByEmail(email);
+	if (!recipient) return null;
+	const schedule = scheduleOf(preferences.get(recipient.id));
+	const frequency = schedule.frequency === 'never' ? 'weekly' : schedule.frequency;
+	const effective = { ...schedule, frequency } as DigestSchedule;
+	const state = stateOf(recipient.id);
+	const due = schedule.frequency === 'never' ? null : dueDigest(schedule, state?.lastDueAt ?? null, now);
+	const since = opts.since ?? state?.coveredUntil ?? fallbackSince(effective, now);
+	const content = buildContent(recipient, since, now);
+	return {
+		recipient,
+		schedule,
+		due,
+		nextAt: nextDigestAt(schedule, now),
+		since,
+		content,
+		email: content.sections.length > 0 ? personalEmail(recipient, frequency, content.sections, since) : null,
+		wouldSend: content.hasNew && schedule.frequency !== 'never'
+	};
+}
+
+/** What the home page shows a member: their sections for the last week (standing information too), and their next digest. */
+export function yourWeek(memberId: number, now = Date.now()) {
+	const recipient = recipientById(memberId);
+	if (!recipient) return null;
+	const p = preferences.get(memberId);
+	const since = now - 7 * DAY;
+	const content = buildContent(recipient, since, now);
+	return { recipient, since, content, schedule: scheduleOf(p), nextDigestAt: nextDigestAt(scheduleOf(p), now) };
+}
+
+/** A member's recent digests (periods handled), newest first. */
+export function history(memberId: number, limit = 10) {
+	return db
+		.select()
+		.from(personalDigestRun)
+		.where(eq(personalDigestRun.memberId, memberId))
+		.orderBy(desc(personalDigestRun.dueAt))
+		.limit(limit)
+		.all();
+}
+
+/** A member's email settings and when their next digest is due (the settings page). */
+export function emailSettings(memberId: number, now = Date.now()) {
+	const p = preferences.get(memberId);
+	return { ...p, nextDigestAt: nextDigestAt(scheduleOf(p), now) };
+}
+
+/**
+ * Saves a member's email settings; returns when their next digest is due. A new schedule starts
+ * at its next time: a time already passed today does not send a digest straight away.
+ */
+export function saveEmailSettings(memberId: number, input: Omit<preferences.Preferences, 'memberId'>, now = Date.now()): number | null {
+	const schedule = scheduleOf(input);
+	immediate(() => {
+		preferences.update(memberId, input, now);
+		const passed = previousDigestAt(schedule, now);
+		const state = stateOf(memberId);
+		if (state && passed != null && passed > state.lastDueAt) {
+			db.update(personalDigestState).set({ lastDueAt: passed, updatedAt: now }).where(eq(personalDigestState.memberId, memberId)).run();
+		}
+	});
+	return nextDigestAt(schedule, now);
+}

@@ -1,0 +1,250 @@
+/**
+ * The discussions part of digests and of the home page "your week" (digests/types.ts):
+ * what is new for one member since T, and suggestions for a regional digest.
+ * Visibility is enforced in every query: a region's threads never reach anyone outside it.
+ */
+import { aliasedTable, and, count, desc, eq, gt, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import { db } from '../db/client';
+import { authority, category, member, notification, post, thread } from '../db/schema';
+import type { Actor } from '../auth/policy';
+import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
+import { choiceFor } from '../mail/preferences';
+import { regionName } from '../network/authorities';
+import { postHref } from './notifications';
+import { visibleWhere } from './visibility';
+
+/** Items shown per group before "and N more". */
+export const GROUP_SIZE = 5;
+const DAY = 86_400_000;
+/** Unanswered questions older than this are no longer suggested. */
+const QUESTION_WINDOW = 30 * DAY;
+
+const quoted = (title: string) => `“${title}”`;
+
+function capped(title: string, items: DigestItem[], moreHref: string, size = GROUP_SIZE): DigestGroup | null {
+	if (items.length === 0) return null;
+	const group: DigestGroup = { title, items: items.slice(0, size) };
+	if (items.length > size) {
+		group.more = items.length - size;
+		group.moreHref = moreHref;
+	}
+	return group;
+}
+
+function actorOf(r: DigestRecipient): Actor {
+	return { id: r.id, role: r.role, authorityId: r.authorityId, regionId: r.regionId, coordinatorRegionId: r.coordinatorRegionId };
+}
+
+const notifier = aliasedTable(member, 'digest_notifier');
+
+/** The member's notifications in (since, now], visible to them, newest first. */
+function recentNotifications(actor: Actor, since: number, now: number) {
+	return db
+		.select({
+			kind: notification.kind,
+			detail: notification.detail,
+			threadId: thread.id,
+			title: thread.title,
+			postNumber: post.number,
+			actorName: notifier.name,
+			createdAt: notification.createdAt
+		})
+		.from(notification)
+		.innerJoin(thread, eq(thread.id, notification.threadId))
+		.leftJoin(post, eq(post.id, notification.postId))
+		.leftJoin(notifier, eq(notifier.id, notification.actorId))
+		.where(and(eq(notification.memberId, actor.id), gt(notification.createdAt, since), lte(notification.createdAt, now), visibleWhere(actor, thread.regionId)))
+		.orderBy(desc(notification.createdAt))
+		.limit(500)
+		.all();
+}
+
+type Candidate = {
+	id: number;
+	title: string;
+	regionId: string | null;
+	authorId: number | null;
+	isQuestion: boolean;
+	acceptedPostId: number | null;
+	postCount: number;
+	createdAt: number;
+	lastPostAt: number;
+	topics: string[];
+	categoryName: string;
+};
+
+const candidateColumns = {
+	id: thread.id,
+	title: thread.title,
+	regionId: thread.regionId,
+	authorId: thread.authorId,
+	isQuestion: thread.isQuestion,
+	acceptedPostId: thread.acceptedPostId,
+	postCount: thread.postCount,
+	createdAt: thread.createdAt,
+	lastPostAt: thread.lastPostAt,
+	topics: category.topics,
+	categoryName: category.name
+};
+
+function relevance(t: Candidate, expertise: Set<string>, regionId: string): number {
+	let score = 0;
+	if (t.topics.some((x) => expertise.has(x))) score += 4;
+	if (t.isQuestion && t.acceptedPostId == null) score += 2;
+	if (t.regionId === regionId) score += 1;
+	score += Math.min(t.postCount - 1, 10) * 0.1;
+	return score;
+}
+
+/** What is new in discussions for this member since `since` (null when there is nothing at all). */
+export function digestSection(recipient: DigestRecipient, since: number, now: number): DigestSection | null {
+	const actor = actorOf(recipient);
+	const expertise = new Set(recipient.expertise);
+	const wants = (kind: 'mention' | 'reply' | 'answer') => choiceFor(recipient.id, kind) !== 'off';
+	const notes = recentNotifications(actor, since, now);
+	const groups: DigestGroup[] = [];
+
+	if (wants('mention')) {
+		const items = notes
+			.filter((n) => n.kind === 'mention')
+			.map((n) => ({ text: `${n.actorName ?? 'A member'} mentioned you in ${quoted(n.title)}`, href: postHref(n.threadId, n.postNumber) }));
+		const g = capped('Mentions of you', items, '/notifications');
+		if (g) groups.push(g);
+	}
+
+	if (wants('answer')) {
+		const items = notes
+			.filter((n) => n.kind === 'answer')
+			.map((n) => ({
+				text: n.detail === 'answerer' ? `Your reply was marked as the answer to ${quoted(n.title)}` : `An answer was accepted on your question ${quoted(n.title)}`,
+				href: postHref(n.threadId, n.postNumber)
+			}));
+		const g = capped('Answers', items, '/notifications');
+		if (g) groups.push(g);
+	}
+
+	if (wants('reply')) {
+		const byThread = new Map<number, { title: string; count: number; first: number | null }>();
+		for (const n of notes.filter((x) => x.kind === 'reply').reverse()) {
+			const entry = byThread.get(n.threadId) ?? { title: n.title, count: 0, first: n.postNumber };
+			entry.count++;
+			byThread.set(n.threadId, entry);
+		}
+		const items = [...byThread.entries()]
+			.sort((a, b) => b[1].count - a[1].count)
+			.map(([id, e]) => ({ text: e.title, href: postHref(id, e.first), note: e.count === 1 ? '1 new reply' : `${e.count} new replies` }));
+		const g = capped('Replies in threads you follow', items, '/threads?view=following');
+		if (g) groups.push(g);
+	}
+
+	const fresh = db
+		.select(candidateColumns)
+		.from(thread)
+		.innerJoin(category, eq(category.id, thread.categoryId))
+		.where(and(gt(thread.createdAt, since), lte(thread.createdAt, now), visibleWhere(actor, thread.regionId), or(isNull(thread.authorId), ne(thread.authorId, recipient.id))))
+		.orderBy(desc(thread.createdAt))
+		.limit(300)
+		.all();
+	const helpable = (t: Candidate) => t.isQuestion && t.acceptedPostId == null && t.topics.some((x) => expertise.has(x));
+	const newThreads = fresh
+		.filter((t) => !helpable(t))
+		.sort((a, b) => relevance(b, expertise, recipient.regionId) - relevance(a, expertise, recipient.regionId) || b.createdAt - a.createdAt)
+		.map((t) => ({ text: t.title, href: `/threads/${t.id}`, note: `${t.categoryName} · ${regionName(t.regionId)}` }));
+
+	const open =
+		expertise.size === 0
+			? []
+			: db
+					.select(candidateColumns)
+					.from(thread)
+					.innerJoin(category, eq(category.id, thread.categoryId))
+					.where(
+						and(
+							eq(thread.isQuestion, true),
+							isNull(thread.acceptedPostId),
+							gt(thread.lastPostAt, now - QUESTION_WINDOW),
+							lte(thread.createdAt, now),
+							visibleWhere(actor, thread.regionId),
+							or(isNull(thread.authorId), ne(thread.authorId, recipient.id))
+						)
+					)
+					.orderBy(desc(thread.lastPostAt))
+					.limit(200)
+					.all()
+					.filter(helpable);
+	const help = open
+		.sort((a, b) => a.postCount - b.postCount || b.createdAt - a.createdAt)
+		.map((t) => ({ text: t.title, href: `/threads/${t.id}`, note: t.postCount <= 1 ? 'no replies yet' : `${t.postCount - 1} ${t.postCount === 2 ? 'reply' : 'replies'}, no accepted answer` }));
+
+	const helpGroup = capped('Questions you could help with', help, '/threads?view=unanswered');
+	if (helpGroup) groups.push(helpGroup);
+	const newGroup = capped('New discussions', newThreads, '/threads');
+	if (newGroup) groups.push(newGroup);
+
+	if (groups.length === 0) return null;
+	const hasNew = groups.some((g) => g !== helpGroup) || open.some((t) => t.createdAt > since);
+	return { area: 'discussions', title: 'Discussions', groups, hasNew };
+}
+
+/** Threads of a region (and national threads its members started), or national threads for `null`. */
+function regionalScope(regionId: string | null) {
+	if (regionId == null) return isNull(thread.regionId);
+	return or(
+		eq(thread.regionId, regionId),
+		and(isNull(thread.regionId), inArray(thread.authorId, db.select({ id: member.id }).from(member).innerJoin(authority, eq(authority.id, member.authorityId)).where(eq(authority.regionId, regionId))))
+	);
+}
+
+/** Suggestions for a coordinator's regional digest (or the national one when `regionId` is null). */
+export function regionalDigestGroups(regionId: string | null, since: number, now: number): DigestGroup[] {
+	const groups: DigestGroup[] = [];
+	const counts = db
+		.select({ threadId: post.threadId, n: count() })
+		.from(post)
+		.where(and(gt(post.createdAt, since), lte(post.createdAt, now), isNull(post.deletedAt), isNull(post.hiddenAt)))
+		.groupBy(post.threadId)
+		.all();
+	const newPosts = new Map(counts.map((c) => [c.threadId, c.n]));
+	if (newPosts.size > 0) {
+		const active = db
+			.select(candidateColumns)
+			.from(thread)
+			.innerJoin(category, eq(category.id, thread.categoryId))
+			.where(and(inArray(thread.id, [...newPosts.keys()]), regionalScope(regionId)))
+			.all()
+			.sort((a, b) => (newPosts.get(b.id) ?? 0) - (newPosts.get(a.id) ?? 0) || b.lastPostAt - a.lastPostAt)
+			.map((t) => {
+				const created = t.createdAt > since;
+				const replies = (newPosts.get(t.id) ?? 0) - (created ? 1 : 0);
+				const note = [t.categoryName, created ? 'new thread' : null, replies > 0 ? `${replies} new ${replies === 1 ? 'reply' : 'replies'}` : null].filter(Boolean).join(' · ');
+				return { text: t.title, href: `/threads/${t.id}`, note };
+			});
+		const g = capped('Most active discussions', active, regionId ? `/threads?scope=${regionId}` : '/threads?scope=national');
+		if (g) groups.push(g);
+	}
+	const unanswered = db
+		.select(candidateColumns)
+		.from(thread)
+		.innerJoin(category, eq(category.id, thread.categoryId))
+		.where(and(eq(thread.isQuestion, true), isNull(thread.acceptedPostId), gt(thread.lastPostAt, now - QUESTION_WINDOW), lte(thread.createdAt, now), regionalScope(regionId)))
+		.orderBy(desc(thread.lastPostAt))
+		.limit(50)
+		.all()
+		.sort((a, b) => a.postCount - b.postCount || b.createdAt - a.createdAt)
+		.map((t) => ({ text: t.title, href: `/threads/${t.id}`, note: t.postCount <= 1 ? 'no replies yet – can you help?' : `${t.postCount - 1} ${t.postCount === 2 ? 'reply' : 'replies'} so far` }));
+	const g = capped('Questions waiting for an answer', unanswered, '/threads?view=unanswered');
+	if (g) groups.push(g);
+	return groups;
+}
+
+/** How many threads (visible to the actor) had activity since T — a small figure for the home page. */
+export function activeThreadCount(actor: Actor, since: number): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(thread)
+			.where(and(gt(thread.lastPostAt, since), visibleWhere(actor, thread.regionId)))
+			.get()?.n ?? 0
+	);
+}
+

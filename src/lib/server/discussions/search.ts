@@ -1,0 +1,174 @@
+/**
+ * Full-text search over thread titles and post bodies (SQLite FTS5, see
+ * ../db/custom/discussions-fts.sql): bm25-ranked, with highlighted snippets, filters by category
+ * and scope, and visibility enforced in the query itself.
+ *
+ * Whatever a member types is turned into safe FTS5 syntax first: words are quoted one by one,
+ * so quotes, `*`, `OR`, brackets and unbalanced quotes never reach FTS5 as operators (a quoted
+ * phrase stays a phrase, and an upper-case OR between two words means either).
+ */
+import { sqlite } from '../db/client';
+import { authorize, type Actor } from '../auth/policy';
+import { regionName } from '../network/authorities';
+import { visibleRegionIds, visibleSqlText } from './visibility';
+
+/** Results per page. */
+export const SEARCH_PAGE_SIZE = 20;
+/** The deepest page offered (ranked search has no use for page 50). */
+export const MAX_PAGES = 10;
+const MAX_TERMS = 12;
+const MAX_TERM_LENGTH = 60;
+
+const START = '\u0001';
+const END = '\u0002';
+
+/** The words of a piece of text, as FTS5's unicode61 tokenizer sees them (letters and digits). */
+function words(text: string): string[] {
+	return (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, MAX_TERM_LENGTH));
+}
+
+/**
+ * Turns what a member typed into a safe FTS5 query, or null when it holds no words.
+ * `"corporate parenting" panel` → `"corporate parenting" "panel"`; `SEND OR EHCP` → `"SEND" OR "EHCP"`.
+ */
+export function toFtsQuery(input: string): string | null {
+	const text = (input ?? '').slice(0, 500);
+	const parts: string[] = [];
+	let terms = 0;
+	let pendingOr = false;
+	const re = /"([^"]*)"|(\S+)/g;
+	for (let m = re.exec(text); m && terms < MAX_TERMS; m = re.exec(text)) {
+		if (m[2] === 'OR') {
+			pendingOr = parts.length > 0;
+			continue;
+		}
+		const ws = words(m[1] ?? m[2]).slice(0, MAX_TERMS - terms);
+		if (ws.length === 0) continue;
+		terms += ws.length;
+		const phrase = m[1] != null ? [`"${ws.join(' ')}"`] : ws.map((w) => `"${w}"`);
+		if (pendingOr && phrase.length > 0) parts.push('OR');
+		parts.push(...phrase);
+		pendingOr = false;
+	}
+	return parts.length ? parts.join(' ') : null;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** Escapes a snippet for HTML, then turns our highlight marks into <mark> elements (the only markup). */
+export function highlightHtml(snippet: string): string {
+	const clean = snippet.replace(/[\u0000\u0003-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+	let open = false;
+	let out = '';
+	for (const part of clean.split(/([\u0001\u0002])/)) {
+		if (part === START) {
+			if (!open) out += '<mark>';
+			open = true;
+		} else if (part === END) {
+			if (open) out += '</mark>';
+			open = false;
+		} else out += escapeHtml(part);
+	}
+	return open ? out + '</mark>' : out;
+}
+
+export type SearchFilter = { q: string; categoryId?: number | null; scope?: string | null; page?: number };
+
+export type SearchResult = {
+	postId: number;
+	postNumber: number;
+	threadId: number;
+	/** The thread title, HTML-escaped, with matches marked (opening posts) or plain. */
+	titleHtml: string;
+	/** A few words around the matches, HTML-escaped, with matches in <mark>. */
+	snippetHtml: string;
+	categoryName: string;
+	scope: string;
+	authorName: string;
+	createdAt: number;
+	answered: boolean;
+	isQuestion: boolean;
+	href: string;
+};
+
+type Row = {
+	post_id: number;
+	number: number;
+	thread_id: number;
+	thread_title: string;
+	title_hl: string;
+	snip: string;
+	category_name: string;
+	region_id: string | null;
+	author_name: string | null;
+	created_at: number;
+	accepted_post_id: number | null;
+	is_question: number;
+};
+
+/** The SQL and parameters of a search (exported for the query-plan test). */
+export function searchStatement(actor: Actor, match: string, f: Omit<SearchFilter, 'q'>, limit: number, offset: number): { sql: string; params: (string | number)[] } {
+	const vis = visibleSqlText(actor, 't.region_id');
+	const where = ['post_fts MATCH ?', 'p.deleted_at IS NULL', 'p.hidden_at IS NULL', vis.text];
+	const params: (string | number)[] = [match, ...vis.params];
+	if (f.categoryId) {
+		where.push('t.category_id = ?');
+		params.push(f.categoryId);
+	}
+	if (f.scope === 'national') where.push('t.region_id IS NULL');
+	else if (f.scope) {
+		where.push('t.region_id = ?');
+		params.push(f.scope);
+	}
+	params.push(limit, offset);
+	const sql = `SELECT p.id AS post_id, p.number, t.id AS thread_id, t.title AS thread_title,
+		highlight(post_fts, 0, char(1), char(2)) AS title_hl,
+		snippet(post_fts, 1, char(1), char(2), '…', 28) AS snip,
+		c.name AS category_name, t.region_id, m.name AS author_name, p.created_at,
+		t.accepted_post_id, t.is_question
+	FROM post_fts
+	JOIN post p ON p.id = post_fts.rowid
+	JOIN thread t ON t.id = p.thread_id
+	JOIN category c ON c.id = t.category_id
+	LEFT JOIN member m ON m.id = p.author_id
+	WHERE ${where.join(' AND ')}
+	ORDER BY bm25(post_fts, 6.0, 1.0), p.id DESC
+	LIMIT ? OFFSET ?`;
+	return { sql, params };
+}
+
+/**
+ * Searches what the actor may see. Returns no results (never an error) for text with no words,
+ * and for a scope they may not see.
+ */
+export function search(actor: Actor, f: SearchFilter): { results: SearchResult[]; page: number; hasMore: boolean; query: string | null } {
+	authorize(actor, 'thread.view', { regionId: null });
+	const match = toFtsQuery(f.q);
+	const page = Math.min(Math.max(Math.floor(f.page ?? 1) || 1, 1), MAX_PAGES);
+	if (!match) return { results: [], page, hasMore: false, query: null };
+	const ids = visibleRegionIds(actor);
+	if (f.scope && f.scope !== 'national' && ids != null && !ids.includes(f.scope)) return { results: [], page, hasMore: false, query: match };
+	const { sql, params } = searchStatement(actor, match, f, SEARCH_PAGE_SIZE + 1, (page - 1) * SEARCH_PAGE_SIZE);
+	let rows: Row[];
+	try {
+		rows = sqlite().prepare(sql).all(...params) as Row[];
+	} catch {
+		// toFtsQuery only produces quoted words, so this is not expected; a search must never fail a page.
+		rows = [];
+	}
+	const results = rows.slice(0, SEARCH_PAGE_SIZE).map((r) => ({
+		postId: r.post_id,
+		postNumber: r.number,
+		threadId: r.thread_id,
+		titleHtml: r.number === 1 && r.title_hl ? highlightHtml(r.title_hl) : highlightHtml(r.thread_title),
+		snippetHtml: highlightHtml(r.snip ?? ''),
+		categoryName: r.category_name,
+		scope: regionName(r.region_id),
+		authorName: r.author_name ?? 'Former member',
+		createdAt: r.created_at,
+		answered: r.accepted_post_id != null,
+		isQuestion: r.is_question === 1,
+		href: r.number > 1 ? `/threads/${r.thread_id}?post=${r.number}#post-${r.number}` : `/threads/${r.thread_id}`
+	}));
+	return { results, page, hasMore: rows.length > SEARCH_PAGE_SIZE && page < MAX_PAGES, query: match };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '../db/client';
+import { pairingMeeting } from '../db/schema';
+import type { DigestRecipient } from '../digests/types';
+import * as coordination from './coordination';
+import * as meetings from './meetings';
+import { digestSection, regionalDigestGroups } from './digest';
+import { makeCoordinator, makeMentee, makeMentor, pairUp } from './test-helpers';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 23, 7);
+
+function recipient(m: { id: number; name: string; email: string; authorityId: number; regionId: string; role: 'member' | 'coordinator' | 'admin'; coordinatorRegionId: string | null }): DigestRecipient {
+	return { id: m.id, name: m.name, email: m.email, authorityId: m.authorityId, regionId: m.regionId, role: m.role, coordinatorRegionId: m.coordinatorRegionId, expertise: [] };
+}
+
+describe('the member’s digest section', () => {
+	it('is null when there is nothing to say', () => {
+		const mentor = makeMentor({ authority: 'Cornwall' });
+		expect(digestSection(recipient(mentor), NOW - 7 * DAY, NOW)).toBeNull();
+	});
+
+	it('lists proposals waiting for the member’s answer, new since the last digest', () => {
+		const coordinator = makeCoordinator();
+		const mentor = makeMentor();
+		const mentee = makeMentee();
+		coordination.confirmOne(coordinator.actor, { requestId: mentee.requestId, mentorId: mentor.id }, NOW - DAY);
+		const section = digestSection(recipient(mentor), NOW - 7 * DAY, NOW)!;
+		expect(section).toMatchObject({ area: 'mentoring', hasNew: true });
+		expect(section.groups[0]).toMatchObject({ title: 'Mentoring proposals waiting for your answer', items: [{ text: expect.stringContaining(`Would you mentor ${mentee.name}`) }] });
+		expect(digestSection(recipient(mentor), NOW - DAY / 2, NOW)?.hasNew).toBe(false);
+	});
+
+	it('gives the next meeting and, for a mentor, one overdue line per mentee', () => {
+		const coordinator = makeCoordinator();
+		const mentor = makeMentor({ capacity: 3 });
+		const onTrack = makeMentee();
+		const late = makeMentee({ authority: 'Wirral' });
+		const a = pairUp(coordinator, mentor, onTrack, NOW - 20 * DAY);
+		const b = pairUp(coordinator, mentor, late, NOW - 80 * DAY);
+		db.insert(pairingMeeting).values({ pairingId: b.pairingId, heldOn: '2026-10-01', durationMinutes: 60, mode: 'online', createdAt: NOW - 53 * DAY }).run();
+		meetings.book(mentor.actor, a.pairingId, { date: '2026-11-26', time: '18:00', durationMinutes: 60, mode: 'online', location: 'Video call' }, NOW - DAY);
+
+		const section = digestSection(recipient(mentor), NOW - 7 * DAY, NOW)!;
+		const next = section.groups.find((g) => g.title === 'Your next mentoring meetings')!;
+		expect(next.items).toEqual([{ text: `Mentoring with ${onTrack.name}`, href: `/mentoring/pairings/${a.pairingId}`, note: '26 November 2026, 6:00pm' }]);
+		const overdue = section.groups.find((g) => g.title === 'Mentoring check-ins overdue')!;
+		expect(overdue.items).toEqual([
+			{ text: `No meeting with your mentee ${late.name} logged since 1 October 2026`, href: `/mentoring/pairings/${b.pairingId}`, note: 'you agreed to meet every 4 weeks' }
+		]);
+		expect(digestSection(recipient(late), NOW - 7 * DAY, NOW)!.groups[0].items[0].text).toBe(`No meeting with your mentor ${mentor.name} logged since 1 October 2026`);
+	});
+
+	it('tells coordinators how many requests wait in their region', () => {
+		const coordinator = makeCoordinator('south-east', 'Kent');
+		makeMentee({ authority: 'Surrey', now: NOW - 2 * DAY });
+		const section = digestSection(recipient(coordinator), NOW - 7 * DAY, NOW)!;
+		expect(section.groups.at(-1)).toMatchObject({ title: 'Members in your region waiting for a mentor', items: [{ text: '1 request is waiting for a mentor', href: '/mentoring/coordinate/match' }] });
+		expect(section.hasNew).toBe(true);
+	});
+});
+
+describe('regional digest suggestions', () => {
+	it('give numbers only: new pairings and members waiting', () => {
+		const coordinator = makeCoordinator('south-west', 'Devon');
+		makeMentee({ authority: 'Plymouth', now: NOW - 3 * DAY });
+		const paired = makeMentee({ authority: 'Somerset' });
+		pairUp(coordinator, makeMentor({ authority: 'Kent' }), paired, NOW - DAY);
+		const groups = regionalDigestGroups('south-west', NOW - 7 * DAY, NOW);
+		expect(groups).toEqual([
+			{
+				title: 'Mentoring',
+				items: [
+					{ text: '1 new mentoring pairing has started', href: '/mentoring' },
+					{ text: 'Mentors wanted: 1 member is waiting for a mentor', href: '/mentoring/offer', note: 'offer an hour a month to a new Lead Member' }
+				]
+			}
+		]);
+		expect(JSON.stringify(groups)).not.toContain(paired.name);
+		expect(regionalDigestGroups('north-east', NOW - 7 * DAY, NOW)).toEqual([]);
+	});
+});

@@ -1,0 +1,170 @@
+/**
+ * Mentoring in digests and on the home page ("your week"): proposals waiting for the member's
+ * answer, their next meetings, overdue check-ins (for mentors, one line per mentee), feedback
+ * wanted, and for coordinators the requests waiting in their region. Regional digests get
+ * aggregate suggestions only — never names, goals or notes.
+ */
+import { and, eq, gt, inArray, or } from 'drizzle-orm';
+import { db } from '../db/client';
+import { mentorRequest, pairing, pairingBooking, pairingFeedback } from '../db/schema';
+import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
+import { formatDate, formatDateTime, isoDate } from '../../time';
+import { pairingHealth } from './health';
+import * as proposals from './proposals';
+import { FORMER_MEMBER, lastMeetings, people, today } from './store';
+
+/** Next meetings this many days ahead appear in the digest. */
+export const NEXT_MEETINGS_DAYS = 14;
+/** A closed pairing asks for feedback in digests for this many days. */
+export const FEEDBACK_DAYS = 30;
+const DAY = 86_400_000;
+
+const dateWords = (d: string) => formatDate(Date.parse(`${d}T12:00:00Z`));
+
+/** What is new in mentoring for one member since `since` (null when there is nothing to say). */
+export function digestSection(recipient: DigestRecipient, since: number, now: number): DigestSection | null {
+	const groups: DigestGroup[] = [];
+	let hasNew = false;
+
+	const awaiting = proposals.awaitingAnswer(recipient.id);
+	if (awaiting.length) {
+		groups.push({
+			title: 'Mentoring proposals waiting for your answer',
+			items: awaiting.map((a) => ({
+				text: a.asMentor ? `Would you mentor ${a.otherName}${a.otherAuthority ? ` (${a.otherAuthority})` : ''}?` : `A mentor has been proposed for you: ${a.otherName}`,
+				href: `/mentoring/proposals/${a.id}`,
+				note: a.explanation
+			}))
+		});
+		if (awaiting.some((a) => a.createdAt > since)) hasNew = true;
+	}
+
+	const active = db
+		.select()
+		.from(pairing)
+		.where(and(eq(pairing.status, 'active'), or(eq(pairing.mentorId, recipient.id), eq(pairing.menteeId, recipient.id))))
+		.all();
+	const ids = active.map((p) => p.id);
+	const who = people(active.flatMap((p) => [p.mentorId, p.menteeId]));
+	const otherName = (p: (typeof active)[number]) => who.get((p.mentorId === recipient.id ? p.menteeId : p.mentorId) ?? -1)?.name ?? FORMER_MEMBER;
+
+	const upcoming = ids.length
+		? db
+				.select()
+				.from(pairingBooking)
+				.where(and(inArray(pairingBooking.pairingId, ids), eq(pairingBooking.status, 'booked'), gt(pairingBooking.startsAt, now)))
+				.all()
+				.filter((b) => b.startsAt <= now + NEXT_MEETINGS_DAYS * DAY)
+				.sort((a, b) => a.startsAt - b.startsAt)
+		: [];
+	if (upcoming.length) {
+		groups.push({
+			title: 'Your next mentoring meetings',
+			items: upcoming.map((b) => {
+				const p = active.find((x) => x.id === b.pairingId)!;
+				return { text: `Mentoring with ${otherName(p)}`, href: `/mentoring/pairings/${p.id}`, note: formatDateTime(b.startsAt) };
+			})
+		});
+		if (upcoming.some((b) => b.updatedAt > since)) hasNew = true;
+	}
+
+	const last = lastMeetings(ids);
+	const day = today(now);
+	const sinceDay = isoDate(since);
+	const overdue: DigestItem[] = [];
+	for (const p of active) {
+		const lastMeetingOn = last.get(p.id) ?? null;
+		const h = pairingHealth({ ...p, lastMeetingOn }, day);
+		if (h.state !== 'overdue') continue;
+		const asMentor = p.mentorId === recipient.id;
+		const what = lastMeetingOn ? `since ${dateWords(lastMeetingOn)}` : 'yet';
+		overdue.push({
+			text: asMentor ? `No meeting with your mentee ${otherName(p)} logged ${what}` : `No meeting with your mentor ${otherName(p)} logged ${what}`,
+			href: `/mentoring/pairings/${p.id}`,
+			note: `you agreed to meet every ${p.rhythmWeeks} weeks`
+		});
+		if (h.overdueSince && h.overdueSince > sinceDay) hasNew = true;
+	}
+	if (overdue.length) groups.push({ title: 'Mentoring check-ins overdue', items: overdue });
+
+	const closed = db
+		.select()
+		.from(pairing)
+		.where(and(inArray(pairing.status, ['completed', 'ended-early']), or(eq(pairing.mentorId, recipient.id), eq(pairing.menteeId, recipient.id)), gt(pairing.closedAt, now - FEEDBACK_DAYS * DAY)))
+		.all();
+	if (closed.length) {
+		const given = new Set(
+			db
+				.select({ id: pairingFeedback.pairingId })
+				.from(pairingFeedback)
+				.where(and(inArray(pairingFeedback.pairingId, closed.map((p) => p.id)), eq(pairingFeedback.memberId, recipient.id)))
+				.all()
+				.map((r) => r.id)
+		);
+		const wanted = closed.filter((p) => !given.has(p.id));
+		const names = people(wanted.flatMap((p) => [p.mentorId, p.menteeId]));
+		if (wanted.length) {
+			groups.push({
+				title: 'Tell us how your mentoring went',
+				items: wanted.map((p) => ({
+					text: `Give feedback on your mentoring with ${names.get((p.mentorId === recipient.id ? p.menteeId : p.mentorId) ?? -1)?.name ?? FORMER_MEMBER}`,
+					href: `/mentoring/pairings/${p.id}/close`
+				}))
+			});
+			if (wanted.some((p) => (p.closedAt ?? 0) > since)) hasNew = true;
+		}
+	}
+
+	const coordinated = recipient.role === 'coordinator' ? recipient.coordinatorRegionId : null;
+	if (coordinated) {
+		const open = db
+			.select({ id: mentorRequest.id, createdAt: mentorRequest.createdAt })
+			.from(mentorRequest)
+			.where(and(eq(mentorRequest.status, 'open'), eq(mentorRequest.regionId, coordinated)))
+			.all();
+		if (open.length) {
+			const oldest = Math.min(...open.map((r) => r.createdAt));
+			groups.push({
+				title: 'Members in your region waiting for a mentor',
+				items: [
+					{
+						text: `${open.length} ${open.length === 1 ? 'request is' : 'requests are'} waiting for a mentor`,
+						href: '/mentoring/coordinate/match',
+						note: `the oldest since ${formatDate(oldest)}`
+					}
+				]
+			});
+			if (open.some((r) => r.createdAt > since)) hasNew = true;
+		}
+	}
+
+	if (groups.length === 0) return null;
+	return { area: 'mentoring', title: 'Mentoring', groups, hasNew };
+}
+
+/**
+ * Suggestions for a coordinator's regional digest (or the national one when `regionId` is null):
+ * how many pairings started and how many members are waiting for a mentor. Aggregates only.
+ */
+export function regionalDigestGroups(regionId: string | null, since: number, _now: number): DigestGroup[] {
+	const started = db
+		.select({ id: pairing.id })
+		.from(pairing)
+		.where(and(regionId ? eq(pairing.regionId, regionId) : undefined, gt(pairing.createdAt, since)))
+		.all().length;
+	const waiting = db
+		.select({ id: mentorRequest.id })
+		.from(mentorRequest)
+		.where(and(regionId ? eq(mentorRequest.regionId, regionId) : undefined, eq(mentorRequest.status, 'open')))
+		.all().length;
+	const items: DigestItem[] = [];
+	if (started > 0) items.push({ text: `${started} new mentoring ${started === 1 ? 'pairing has' : 'pairings have'} started`, href: '/mentoring' });
+	if (waiting > 0) {
+		items.push({
+			text: `Mentors wanted: ${waiting} ${waiting === 1 ? 'member is' : 'members are'} waiting for a mentor`,
+			href: '/mentoring/offer',
+			note: 'offer an hour a month to a new Lead Member'
+		});
+	}
+	return items.length ? [{ title: 'Mentoring', items }] : [];
+}

@@ -1,0 +1,154 @@
+/**
+ * The meeting log and the next meeting. Logged meetings (date, length, how, notes and agreed
+ * actions) are private to the pair. Booking the next meeting emails both a calendar invitation;
+ * changing it sends an update with the same UID and a higher SEQUENCE; cancelling sends
+ * METHOD:CANCEL.
+ */
+import { and, eq } from 'drizzle-orm';
+import { db, immediate } from '../db/client';
+import { pairingBooking, pairingMeeting, type Pairing, type PairingBooking } from '../db/schema';
+import { authorize, type Actor } from '../auth/policy';
+import { formatDate, isoDate, londonDateTimeToUtc } from '../../time';
+import { newMeetingUid } from './invites';
+import { notFound, pairFacts, pairingById, people, refuse, today, type Outcome } from './store';
+import * as notify from './notify';
+import * as trainingLink from './training-link';
+import type { BookingForm, MeetingForm } from './schemas';
+
+/** How far ahead the next meeting may be booked. */
+export const MAX_BOOKING_AHEAD_DAYS = 183;
+const DAY = 86_400_000;
+
+const dateWords = (d: string) => formatDate(Date.parse(`${d}T12:00:00Z`));
+
+function forPair(actor: Actor, id: number): Pairing {
+	const p = pairingById(id);
+	if (!p) notFound();
+	authorize(actor, 'pairing.logMeeting', pairFacts(p), { hide: true });
+	return p;
+}
+
+const CLOSED = 'This mentoring has closed, so it cannot be changed.';
+
+/**
+ * Logs a meeting that took place: not in the future, not before the mentoring started. A booked
+ * meeting on or before that date is marked as held. Optionally adds it to both members' training
+ * logs as "mentoring" (when the training log is available).
+ */
+export function log(actor: Actor, pairingId: number, input: MeetingForm, now = Date.now()): Outcome<{ id: number; addedToTrainingLog: boolean }> {
+	const p = forPair(actor, pairingId);
+	if (p.status !== 'active') return refuse(CLOSED);
+	if (input.heldOn > today(now)) return refuse('Enter a date that is today or earlier: log a meeting after it has happened', 'heldOn');
+	if (input.heldOn < p.startsOn) return refuse(`Enter a date on or after the start of your mentoring, ${dateWords(p.startsOn)}`, 'heldOn');
+	const id = immediate(() => {
+		const row = db
+			.insert(pairingMeeting)
+			.values({
+				pairingId: p.id,
+				heldOn: input.heldOn,
+				durationMinutes: input.durationMinutes,
+				mode: input.mode,
+				notes: input.notes,
+				actions: input.actions,
+				loggedById: actor.id,
+				addedToTrainingLog: false,
+				createdAt: now
+			})
+			.returning({ id: pairingMeeting.id })
+			.get();
+		const booked = db.select().from(pairingBooking).where(and(eq(pairingBooking.pairingId, p.id), eq(pairingBooking.status, 'booked'))).get();
+		if (booked && isoDate(booked.startsAt) <= input.heldOn) {
+			db.update(pairingBooking).set({ status: 'held', updatedAt: now }).where(eq(pairingBooking.id, booked.id)).run();
+		}
+		return row.id;
+	});
+	let added = false;
+	if (input.addToTrainingLog && p.mentorId != null && p.menteeId != null) {
+		added = trainingLink.addMentoringMeeting({ mentorId: p.mentorId, menteeId: p.menteeId, heldOn: input.heldOn, durationMinutes: input.durationMinutes, meetingId: id }, now);
+		if (added) db.update(pairingMeeting).set({ addedToTrainingLog: true }).where(eq(pairingMeeting.id, id)).run();
+	}
+	return { ok: true, id, addedToTrainingLog: added };
+}
+
+/** The booked next meeting of a pairing, or null. */
+export function booked(pairingId: number): PairingBooking | null {
+	return db.select().from(pairingBooking).where(and(eq(pairingBooking.pairingId, pairingId), eq(pairingBooking.status, 'booked'))).get() ?? null;
+}
+
+/**
+ * Books the next meeting, or changes the booked one, and emails both a calendar invitation
+ * (UID kept, SEQUENCE raised on a change). Refuses times in the past, more than six months ahead,
+ * or after the mentoring ends.
+ */
+export function book(actor: Actor, pairingId: number, input: BookingForm, now = Date.now()): Outcome<{ changed: boolean; unchanged: boolean }> {
+	const p = forPair(actor, pairingId);
+	if (p.status !== 'active') return refuse(CLOSED);
+	const startsAt = londonDateTimeToUtc(input.date, input.time);
+	if (startsAt == null) return refuse('Enter a real date and time', 'date');
+	if (startsAt <= now) return refuse('Enter a date and time in the future', 'date');
+	if (startsAt > now + MAX_BOOKING_AHEAD_DAYS * DAY) return refuse('Enter a date within the next 6 months', 'date');
+	if (input.date > p.endsOn) return refuse(`Enter a date before your mentoring ends on ${dateWords(p.endsOn)}, or extend it first`, 'date');
+	const endsAt = startsAt + input.durationMinutes * 60_000;
+
+	const result = immediate(() => {
+		const existing = booked(p.id);
+		if (existing) {
+			const same = existing.startsAt === startsAt && existing.endsAt === endsAt && existing.mode === input.mode && existing.location === input.location;
+			if (same) return { booking: existing, changed: false, unchanged: true };
+			const updated = db
+				.update(pairingBooking)
+				.set({ startsAt, endsAt, mode: input.mode, location: input.location, sequence: existing.sequence + 1, updatedAt: now })
+				.where(eq(pairingBooking.id, existing.id))
+				.returning()
+				.get();
+			return { booking: updated, changed: true, unchanged: false };
+		}
+		const created = db
+			.insert(pairingBooking)
+			.values({ pairingId: p.id, uid: newMeetingUid(), sequence: 0, startsAt, endsAt, mode: input.mode, location: input.location, status: 'booked', bookedById: actor.id, createdAt: now, updatedAt: now })
+			.returning()
+			.get();
+		return { booking: created, changed: false, unchanged: false };
+	});
+	if (!result.unchanged) send(p, result.booking, 'REQUEST', now);
+	return { ok: true, changed: result.changed, unchanged: result.unchanged };
+}
+
+/** Cancels the booked meeting and emails both the cancellation. */
+export function cancel(actor: Actor, pairingId: number, now = Date.now()): Outcome {
+	const p = forPair(actor, pairingId);
+	return cancelBooking(p.id, now) ? { ok: true } : refuse('There is no meeting booked to cancel.');
+}
+
+/** Cancels a pairing's booked meeting (if any) and sends METHOD:CANCEL; returns whether there was one. */
+export function cancelBooking(pairingId: number, now = Date.now()): boolean {
+	const p = pairingById(pairingId);
+	if (!p) return false;
+	const cancelled = immediate(() => {
+		const existing = booked(pairingId);
+		if (!existing) return null;
+		return db
+			.update(pairingBooking)
+			.set({ status: 'cancelled', sequence: existing.sequence + 1, updatedAt: now })
+			.where(eq(pairingBooking.id, existing.id))
+			.returning()
+			.get();
+	});
+	if (!cancelled) return false;
+	if (cancelled.startsAt > now) send(p, cancelled, 'CANCEL', now);
+	return true;
+}
+
+function send(p: Pairing, b: PairingBooking, method: 'REQUEST' | 'CANCEL', now: number) {
+	const who = people([p.mentorId, p.menteeId]);
+	const mentor = p.mentorId != null ? who.get(p.mentorId) : undefined;
+	const mentee = p.menteeId != null ? who.get(p.menteeId) : undefined;
+	if (!mentor || !mentee) return;
+	notify.meetingInvitation(
+		{ uid: b.uid, sequence: b.sequence, startsAt: b.startsAt, endsAt: b.endsAt, mode: b.mode, location: b.location, pairingId: p.id },
+		mentor,
+		mentee,
+		method,
+		now
+	);
+}

@@ -1,0 +1,267 @@
+/**
+ * Mentoring emails, all through the outbox. Notifications (proposals, answers, a pairing
+ * starting, feedback wanted) follow each member's choice for "mentoring" — sent at once only
+ * when they chose "immediately"; "in my digest" shows them in the digest instead. Calendar
+ * invitations always go: they are the meeting itself.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { db } from '../db/client';
+import { member } from '../db/schema';
+import { enqueue } from '../mail/outbox';
+import { renderEmail, type EmailBlock } from '../mail/layout';
+import { choiceFor } from '../mail/preferences';
+import { listHeaders, unsubscribeUrl } from '../mail/unsubscribe';
+import { formatDate, formatDateTime, formatTime } from '../../time';
+import { MEETING_MODES, POSITIONS, label } from '../../vocab';
+import { meetingIcs, type InviteMeeting } from './invites';
+import type { Person } from './store';
+
+type Recipient = Pick<Person, 'id' | 'name' | 'email'>;
+
+const REASON = 'You get this email because you take part in mentoring on the Lead Member Network.';
+
+/** Sends a mentoring notification if the member wants it now; returns whether it was queued. */
+function notification(to: Recipient, key: string, subject: string, heading: string, blocks: EmailBlock[], now: number): boolean {
+	if (choiceFor(to.id, 'mentoring') !== 'immediately') return false;
+	const { html, text } = renderEmail({
+		heading,
+		preheader: subject,
+		blocks,
+		reason: REASON,
+		footerLinks: [
+			{ text: 'Change your email settings', href: '/settings/email' },
+			{ text: 'Stop mentoring emails', href: unsubscribeUrl(to.id, 'mentoring') }
+		]
+	});
+	enqueue(
+		{ key, kind: 'mentoring', to: to.email, recipientId: to.id, subject, text, html, headers: listHeaders(to.id, 'mentoring', 'Mentoring notifications') },
+		now
+	);
+	return true;
+}
+
+function describe(p: Person): string {
+	return `${p.name} (${label(POSITIONS, p.position)}, ${p.authorityName})`;
+}
+
+/** A coordinator confirmed a match: ask the mentee and the mentor to answer. */
+export function proposalConfirmed(
+	proposal: { id: number; explanation: string },
+	mentor: Person,
+	mentee: Person,
+	coordinatorName: string,
+	now: number
+) {
+	const href = `/mentoring/proposals/${proposal.id}`;
+	notification(
+		mentee,
+		`mentoring:proposal:${proposal.id}:member:${mentee.id}`,
+		`A mentor has been proposed for you: ${mentor.name}`,
+		'Your coordinator has proposed a mentor',
+		[
+			{ kind: 'paragraph', text: `${coordinatorName} has proposed ${describe(mentor)} as your mentor.` },
+			{ kind: 'paragraph', text: `Why this match: ${proposal.explanation}` },
+			{ kind: 'button', text: 'Accept or decline', href },
+			{ kind: 'paragraph', text: `${mentor.name} has been asked too. Your mentoring starts when you have both accepted.` }
+		],
+		now
+	);
+	notification(
+		mentor,
+		`mentoring:proposal:${proposal.id}:member:${mentor.id}`,
+		`Would you mentor ${mentee.name} (${mentee.authorityName})?`,
+		`Would you mentor ${mentee.name}?`,
+		[
+			{ kind: 'paragraph', text: `${coordinatorName} has proposed you as mentor to ${describe(mentee)}.` },
+			{ kind: 'paragraph', text: `Why this match: ${proposal.explanation}` },
+			{ kind: 'button', text: 'Read their goals and answer', href },
+			{ kind: 'paragraph', text: `${mentee.name} has been asked too. Your mentoring starts when you have both accepted.` }
+		],
+		now
+	);
+}
+
+/** One side declined: tell the other side, and the coordinators who can find another match. */
+export function proposalDeclined(
+	proposal: { id: number; regionId: string },
+	decliner: Person,
+	other: Person,
+	side: 'mentor' | 'mentee',
+	reason: string,
+	mentee: Person,
+	now: number
+) {
+	notification(
+		other,
+		`mentoring:declined:${proposal.id}:member:${other.id}`,
+		`Your mentoring match with ${decliner.name} will not go ahead`,
+		'This match will not go ahead',
+		[
+			{ kind: 'paragraph', text: `${decliner.name} has declined the proposed mentoring match, so it will not go ahead.` },
+			{
+				kind: 'paragraph',
+				text: side === 'mentor' ? 'Your request is back with your coordinator, who will look for another mentor for you.' : 'Thank you for offering. Your coordinator may propose you to someone else.'
+			},
+			{ kind: 'button', text: 'Go to mentoring', href: '/mentoring' }
+		],
+		now
+	);
+	for (const c of coordinatorsOf(proposal.regionId)) {
+		if (c.id === decliner.id || c.id === other.id) continue;
+		notification(
+			c,
+			`mentoring:declined:${proposal.id}:member:${c.id}`,
+			`A mentoring match for ${mentee.name} was declined`,
+			'A mentoring match was declined',
+			[
+				{ kind: 'paragraph', text: `${decliner.name} (the ${side}) declined the match for ${mentee.name}. The request is open again.` },
+				{ kind: 'paragraph', text: `Their reason: ${reason}` },
+				{ kind: 'button', text: 'Find another mentor', href: '/mentoring/coordinate/match' }
+			],
+			now
+		);
+	}
+}
+
+/** Both accepted: the pairing has started. */
+export function pairingStarted(pairingId: number, mentor: Person, mentee: Person, endsOn: string, now: number) {
+	const href = `/mentoring/pairings/${pairingId}`;
+	const ends = formatDate(Date.parse(`${endsOn}T12:00:00Z`));
+	for (const [to, other] of [
+		[mentee, mentor],
+		[mentor, mentee]
+	] as const) {
+		notification(
+			to,
+			`mentoring:paired:${pairingId}:member:${to.id}`,
+			`Your mentoring with ${other.name} has started`,
+			'Your mentoring has started',
+			[
+				{ kind: 'paragraph', text: `You and ${describe(other)} have both accepted. Your mentoring runs until ${ends}, and you can extend it.` },
+				{ kind: 'paragraph', text: 'Start by agreeing your goals and booking your first meeting: both of you get a calendar invitation.' },
+				{ kind: 'button', text: 'Open your mentoring page', href }
+			],
+			now
+		);
+	}
+}
+
+/** A coordinator withdrew a proposal before both had answered. */
+export function proposalWithdrawn(proposalId: number, mentor: Person, mentee: Person, now: number) {
+	for (const [to, other] of [
+		[mentee, mentor],
+		[mentor, mentee]
+	] as const) {
+		notification(
+			to,
+			`mentoring:withdrawn:${proposalId}:member:${to.id}`,
+			`The mentoring match with ${other.name} has been withdrawn`,
+			'A proposed match has been withdrawn',
+			[
+				{ kind: 'paragraph', text: `Your coordinator has withdrawn the proposed mentoring match with ${other.name}. You do not need to do anything.` },
+				{ kind: 'button', text: 'Go to mentoring', href: '/mentoring' }
+			],
+			now
+		);
+	}
+}
+
+/** The mentee withdrew their request while a proposal waited: tell the proposed mentor. */
+export function requestWithdrawn(proposalId: number, mentor: Person, mentee: Person, now: number) {
+	notification(
+		mentor,
+		`mentoring:request-withdrawn:${proposalId}:member:${mentor.id}`,
+		`${mentee.name} no longer needs a mentor`,
+		'A proposed match will not go ahead',
+		[
+			{ kind: 'paragraph', text: `${mentee.name} has withdrawn their request for a mentor, so the proposed match will not go ahead. You do not need to do anything.` },
+			{ kind: 'button', text: 'Go to mentoring', href: '/mentoring' }
+		],
+		now
+	);
+}
+
+/** A pairing closed: ask for feedback from a member who has not given it. */
+export function feedbackWanted(pairingId: number, to: Person, other: Person | null, closedBy: string, now: number) {
+	notification(
+		to,
+		`mentoring:feedback:${pairingId}:member:${to.id}`,
+		`How did your mentoring${other ? ` with ${other.name}` : ''} go?`,
+		'Your mentoring has closed',
+		[
+			{ kind: 'paragraph', text: `${closedBy} closed your mentoring${other ? ` with ${other.name}` : ''}.` },
+			{ kind: 'paragraph', text: 'Please take a minute to rate it from 1 to 5 and say what went well or could be better. Your coordinator reads every answer.' },
+			{ kind: 'button', text: 'Give feedback', href: `/mentoring/pairings/${pairingId}/close` }
+		],
+		now
+	);
+}
+
+/**
+ * Sends the calendar invitation (REQUEST) or cancellation (CANCEL) of a meeting to both members.
+ * Always sent, whatever their notification choices.
+ */
+export function meetingInvitation(meeting: InviteMeeting, mentor: Recipient, mentee: Recipient, method: 'REQUEST' | 'CANCEL', now: number) {
+	const ics = meetingIcs(meeting, { mentor: { name: mentor.name, email: mentor.email }, mentee: { name: mentee.name, email: mentee.email } }, method, now);
+	const when = formatDateTime(meeting.startsAt);
+	const how = label(MEETING_MODES, meeting.mode).toLowerCase();
+	const changed = meeting.sequence > 0;
+	for (const [to, other] of [
+		[mentor, mentee],
+		[mentee, mentor]
+	] as const) {
+		const subject =
+			method === 'CANCEL' ? `Mentoring meeting cancelled: ${when}` : changed ? `Mentoring meeting changed: ${when}` : `Mentoring meeting: ${when}`;
+		const blocks: EmailBlock[] =
+			method === 'CANCEL'
+				? [
+						{ kind: 'paragraph', text: `Your mentoring meeting with ${other.name} on ${when} has been cancelled.` },
+						{ kind: 'paragraph', text: 'Your calendar should remove it when you open the attached update.' }
+					]
+				: [
+						{ kind: 'paragraph', text: `${changed ? 'The time or place has changed. ' : ''}Mentoring with ${other.name}.` },
+						{
+							kind: 'list',
+							items: [
+								{ text: `When: ${formatDate(meeting.startsAt)}, ${formatTime(meeting.startsAt)} to ${formatTime(meeting.endsAt)} (UK time)` },
+								{ text: `How: ${how}` },
+								{ text: `Where: ${meeting.location}` }
+							]
+						},
+						{ kind: 'paragraph', text: 'The invitation is attached: add it to your calendar.' }
+					];
+		blocks.push({ kind: 'button', text: 'Open your mentoring page', href: `/mentoring/pairings/${meeting.pairingId}` });
+		const { html, text } = renderEmail({
+			heading: method === 'CANCEL' ? 'Mentoring meeting cancelled' : changed ? 'Mentoring meeting changed' : 'Mentoring meeting',
+			preheader: subject,
+			blocks,
+			reason: 'You get this email because a meeting of your mentoring pairing was booked, changed or cancelled.',
+			footerLinks: [{ text: 'Change your email settings', href: '/settings/email' }]
+		});
+		enqueue(
+			{
+				key: `mentoring:invite:${meeting.uid}:${meeting.sequence}:${method}:member:${to.id}`,
+				kind: 'mentoring-invite',
+				to: to.email,
+				recipientId: to.id,
+				subject,
+				text,
+				html,
+				icalEvent: { method, content: ics, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics' }
+			},
+			now
+		);
+	}
+}
+
+/** The coordinators of a region; the admins when it has none. */
+export function coordinatorsOf(regionId: string): Recipient[] {
+	const active = isNull(member.deactivatedAt);
+	const coordinators = db
+		.select({ id: member.id, name: member.name, email: member.email })
+		.from(member)
+		.where(and(active, eq(member.role, 'coordinator'), eq(member.coordinatorRegionId, regionId)))
+		.all();
+	if (coordinators.length > 0) return coordinators;
+	return db.select({ id: member.id, name: member.name, email: member.email }).from(member).where(and(active, eq(member.role, 'admin'))).all();
+}

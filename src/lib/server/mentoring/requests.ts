@@ -1,0 +1,103 @@
+/** Requests for a mentor: a member's goals, focus topics and preferences. */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { db } from '../db/client';
+import { mentorRequest, mentoringProposal, pairing, type MentorRequest } from '../db/schema';
+import { authorize, type Actor } from '../auth/policy';
+import { people, person, refuse, type Outcome } from './store';
+import * as notify from './notify';
+import type { RequestForm } from './schemas';
+
+/** The actor's live request (open, or with a proposal waiting for answers), or null. */
+export function current(actor: Actor): MentorRequest | null {
+	authorize(actor, 'mentoring.request', {});
+	return (
+		db
+			.select()
+			.from(mentorRequest)
+			.where(and(eq(mentorRequest.memberId, actor.id), inArray(mentorRequest.status, ['open', 'proposed'])))
+			.orderBy(desc(mentorRequest.id))
+			.get() ?? null
+	);
+}
+
+/** Whether the actor is a mentee in an active pairing now. */
+export function hasActiveMentor(memberId: number): boolean {
+	return !!db
+		.select({ id: pairing.id })
+		.from(pairing)
+		.where(and(eq(pairing.menteeId, memberId), eq(pairing.status, 'active')))
+		.get();
+}
+
+/**
+ * What the request page needs: whether the member can ask now ('new' or 'open' to change it;
+ * 'has-mentor' or 'proposed' when they cannot), the form's starting values, and the kind of
+ * their authority (for "a similar kind of authority to mine").
+ */
+export function formContext(actor: Actor) {
+	const r = current(actor);
+	const me = person(actor.id);
+	const state: 'has-mentor' | 'proposed' | 'open' | 'new' = hasActiveMentor(actor.id) ? 'has-mentor' : r?.status === 'proposed' ? 'proposed' : r ? 'open' : 'new';
+	const values = r
+		? { goals: r.goals, focusTopics: r.focusTopics, regionPref: r.regionPref, partyPref: r.partyPref, kindPref: r.kindPref, meetingModes: r.meetingModes }
+		: { goals: '', focusTopics: [] as string[], regionPref: '', partyPref: '', kindPref: '', meetingModes: [] as string[] };
+	return { state, values, authorityKind: me?.authorityKind ?? null, regionName: me?.regionName ?? '', party: me?.party ?? null };
+}
+
+/**
+ * Asks for a mentor, or changes the open request. Refused while the member has a mentor, or
+ * while a proposed match is waiting for answers.
+ */
+export function submit(actor: Actor, input: RequestForm, now = Date.now()): Outcome<{ id: number; created: boolean }> {
+	authorize(actor, 'mentoring.request', {});
+	if (hasActiveMentor(actor.id)) return refuse('You already have a mentor. Close your current mentoring before asking for another.');
+	const values = {
+		goals: input.goals,
+		focusTopics: [...new Set(input.focusTopics)],
+		regionPref: input.regionPref,
+		partyPref: input.partyPref,
+		kindPref: input.kindPref,
+		meetingModes: [...new Set(input.meetingModes)],
+		updatedAt: now
+	};
+	const live = current(actor);
+	if (live?.status === 'proposed') {
+		return refuse('A mentor has been proposed for you and is waiting for your answer. Answer the proposal before changing your request.');
+	}
+	if (live) {
+		db.update(mentorRequest).set(values).where(eq(mentorRequest.id, live.id)).run();
+		return { ok: true, id: live.id, created: false };
+	}
+	const row = db
+		.insert(mentorRequest)
+		.values({ memberId: actor.id, regionId: actor.regionId, ...values, status: 'open', createdAt: now })
+		.returning({ id: mentorRequest.id })
+		.get();
+	return { ok: true, id: row.id, created: true };
+}
+
+/** Withdraws the actor's live request (and any proposal waiting on it). */
+export function withdraw(actor: Actor, now = Date.now()): Outcome {
+	authorize(actor, 'mentoring.request', {});
+	const live = current(actor);
+	if (!live) return refuse('You have no request for a mentor to withdraw.');
+	const waiting = db
+		.select()
+		.from(mentoringProposal)
+		.where(and(eq(mentoringProposal.requestId, live.id), eq(mentoringProposal.status, 'awaiting')))
+		.all();
+	db.transaction(() => {
+		db.update(mentorRequest).set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now }).where(eq(mentorRequest.id, live.id)).run();
+		db.update(mentoringProposal)
+			.set({ status: 'withdrawn', decidedAt: now })
+			.where(and(eq(mentoringProposal.requestId, live.id), eq(mentoringProposal.status, 'awaiting')))
+			.run();
+	});
+	for (const p of waiting) {
+		const who = people([p.mentorId, p.menteeId]);
+		const mentor = who.get(p.mentorId);
+		const mentee = who.get(p.menteeId);
+		if (mentor && mentee) notify.requestWithdrawn(p.id, mentor, mentee, now);
+	}
+	return { ok: true };
+}

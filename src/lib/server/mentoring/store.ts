@@ -1,0 +1,171 @@
+/**
+ * Queries the mentoring modules share: people with their authority, mentors' current load,
+ * pairings and their latest and next meetings. Internal to the mentoring area.
+ */
+import { error } from '@sveltejs/kit';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import { db } from '../db/client';
+import { authority, member, mentoringProposal, pairing, pairingBooking, pairingMeeting, region, type Pairing, type PairingBooking } from '../db/schema';
+import { isoDate } from '../../time';
+import type { AuthorityKind } from '../../vocab';
+
+/** An expected failure: a message for the person (and the form field it belongs to). */
+export type Outcome<T extends object = object> = ({ ok: true } & T) | { ok: false; message: string; field?: string };
+
+/** A failed outcome. */
+export function refuse(message: string, field?: string): { ok: false; message: string; field?: string } {
+	return field ? { ok: false, message, field } : { ok: false, message };
+}
+
+/** Throws SvelteKit's 404 (unknown things and things the actor may not see look the same). */
+export function notFound(): never {
+	error(404, 'Page not found');
+}
+
+/** The London calendar date of an instant. */
+export function today(now: number): string {
+	return isoDate(now);
+}
+
+/** A member as mentoring shows them. */
+export type Person = {
+	id: number;
+	name: string;
+	email: string;
+	handle: string;
+	authorityId: number;
+	authorityName: string;
+	authorityKind: AuthorityKind;
+	regionId: string;
+	regionName: string;
+	position: string;
+	party: string | null;
+	inRoleSince: string | null;
+	expertise: string[];
+	active: boolean;
+};
+
+const personColumns = {
+	id: member.id,
+	name: member.name,
+	email: member.email,
+	handle: member.handle,
+	authorityId: member.authorityId,
+	authorityName: authority.name,
+	authorityKind: authority.kind,
+	regionId: authority.regionId,
+	regionName: region.name,
+	position: member.position,
+	party: member.party,
+	inRoleSince: member.inRoleSince,
+	expertise: member.expertise,
+	deactivatedAt: member.deactivatedAt
+};
+
+type PersonRow = { deactivatedAt: number | null; authorityKind: string } & Omit<Person, 'active' | 'authorityKind'>;
+
+function toPerson(r: PersonRow): Person {
+	const { deactivatedAt, ...rest } = r;
+	return { ...rest, authorityKind: r.authorityKind as AuthorityKind, active: deactivatedAt == null };
+}
+
+/** Members by id, with their authority and region. */
+export function people(ids: (number | null | undefined)[]): Map<number, Person> {
+	const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+	const out = new Map<number, Person>();
+	if (wanted.length === 0) return out;
+	for (let i = 0; i < wanted.length; i += 500) {
+		const rows = db
+			.select(personColumns)
+			.from(member)
+			.innerJoin(authority, eq(authority.id, member.authorityId))
+			.innerJoin(region, eq(region.id, authority.regionId))
+			.where(inArray(member.id, wanted.slice(i, i + 500)))
+			.all();
+		for (const r of rows) out.set(r.id, toPerson(r));
+	}
+	return out;
+}
+
+/** One member, or null. */
+export function person(id: number | null | undefined): Person | null {
+	if (id == null) return null;
+	return people([id]).get(id) ?? null;
+}
+
+/** What a pairing's member shows as when their account is gone. */
+export const FORMER_MEMBER = 'Former member';
+
+/**
+ * How many mentees each mentor has now: active pairings plus proposals waiting for answers
+ * (a confirmed proposal holds its place). All mentors when `mentorIds` is not given.
+ */
+export function mentorLoads(mentorIds?: number[]): Map<number, number> {
+	const out = new Map<number, number>();
+	if (mentorIds && mentorIds.length === 0) return out;
+	const pairs = db
+		.select({ id: pairing.mentorId, n: sql<number>`count(*)` })
+		.from(pairing)
+		.where(and(eq(pairing.status, 'active'), mentorIds ? inArray(pairing.mentorId, mentorIds) : undefined))
+		.groupBy(pairing.mentorId)
+		.all();
+	const waiting = db
+		.select({ id: mentoringProposal.mentorId, n: sql<number>`count(*)` })
+		.from(mentoringProposal)
+		.where(and(eq(mentoringProposal.status, 'awaiting'), mentorIds ? inArray(mentoringProposal.mentorId, mentorIds) : undefined))
+		.groupBy(mentoringProposal.mentorId)
+		.all();
+	for (const r of [...pairs, ...waiting]) if (r.id != null) out.set(r.id, (out.get(r.id) ?? 0) + Number(r.n));
+	return out;
+}
+
+/** One mentor's current load. */
+export function mentorLoad(mentorId: number): number {
+	return mentorLoads([mentorId]).get(mentorId) ?? 0;
+}
+
+/** A pairing row, or null. */
+export function pairingById(id: number): Pairing | null {
+	if (!Number.isSafeInteger(id) || id <= 0) return null;
+	return db.select().from(pairing).where(eq(pairing.id, id)).get() ?? null;
+}
+
+/** The facts the policy needs about a pairing (a deleted member's side matches no one). */
+export function pairFacts(p: Pick<Pairing, 'mentorId' | 'menteeId' | 'regionId'>) {
+	return { mentorId: p.mentorId ?? -1, menteeId: p.menteeId ?? -1, regionId: p.regionId };
+}
+
+/** The date of each pairing's latest logged meeting. */
+export function lastMeetings(pairingIds: number[]): Map<number, string> {
+	const out = new Map<number, string>();
+	if (pairingIds.length === 0) return out;
+	const rows = db
+		.select({ id: pairingMeeting.pairingId, last: max(pairingMeeting.heldOn) })
+		.from(pairingMeeting)
+		.where(inArray(pairingMeeting.pairingId, pairingIds))
+		.groupBy(pairingMeeting.pairingId)
+		.all();
+	for (const r of rows) if (r.last) out.set(r.id, r.last);
+	return out;
+}
+
+/** Each pairing's booked (not cancelled, not yet logged) next meeting. */
+export function bookings(pairingIds: number[]): Map<number, PairingBooking> {
+	const out = new Map<number, PairingBooking>();
+	if (pairingIds.length === 0) return out;
+	const rows = db
+		.select()
+		.from(pairingBooking)
+		.where(and(inArray(pairingBooking.pairingId, pairingIds), eq(pairingBooking.status, 'booked')))
+		.all();
+	for (const r of rows) out.set(r.pairingId, r);
+	return out;
+}
+
+/** Full years since a 'YYYY-MM-DD' date (e.g. years in the role), or null when unknown. */
+export function yearsSince(date: string | null, now: number): number | null {
+	if (!date) return null;
+	const ms = Date.parse(`${date}T00:00:00Z`);
+	if (Number.isNaN(ms)) return null;
+	return Math.max(0, Math.floor((now - ms) / (365.25 * 86_400_000)));
+}

@@ -1,0 +1,93 @@
+/**
+ * The training area's part of digests and the home page "your week": upcoming events for the
+ * member's region and national ones, a nudge when nothing has been logged for 90 days, and
+ * the core topics not yet covered. For regional digests: the region's upcoming events.
+ */
+import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
+import * as members from '../network/members';
+import { regionName } from '../network/authorities';
+import { formatDate, formatTime, isoDate } from '../../time';
+import type { TrainingEvent } from '../db/schema';
+import { addDays, addMonths } from './rules';
+import { COVERAGE_MONTHS, coverage } from './summary';
+import { lastLoggedDate, today } from './entries';
+import * as entriesModule from './entries';
+import { goingAmong, upcomingIn } from './events';
+
+const DAY = 86_400_000;
+/** How far ahead digests look for events. */
+export const EVENTS_AHEAD_DAYS = 60;
+/** Nothing logged for this many days brings a nudge. */
+export const NUDGE_AFTER_DAYS = 90;
+
+function eventLine(e: TrainingEvent, withRegion: boolean): string {
+	const when = `${formatDate(e.startsAt)}, ${formatTime(e.startsAt)}`;
+	return `${e.title} – ${when}${withRegion ? ` (${e.regionId ? regionName(e.regionId) : 'national'})` : ''}`;
+}
+
+function eventItems(rows: TrainingEvent[], since: number, going: Set<number>, withRegion: boolean): DigestItem[] {
+	return rows.map((e) => {
+		const notes = [e.createdAt > since ? 'New' : '', going.has(e.id) ? 'You’re going' : ''].filter(Boolean);
+		return { text: eventLine(e, withRegion), href: `/training/events/${e.id}`, ...(notes.length ? { note: notes.join(' · ') } : {}) };
+	});
+}
+
+/** The nudge, when the member has logged nothing for 90 days: the item, and whether it became due since `since`. */
+function nudge(memberId: number, since: number, now: number): { item: DigestItem; isNew: boolean } | null {
+	const t = today(now);
+	const last = lastLoggedDate(memberId);
+	const base = last ?? (members.byId(memberId) ? isoDate(members.byId(memberId)!.createdAt) : null);
+	if (base == null) return null;
+	const due = addDays(base, NUDGE_AFTER_DAYS);
+	if (due > t) return null;
+	const text = last ? `You haven’t logged any learning since ${formatDate(Date.parse(`${last}T12:00:00Z`))}` : 'You haven’t logged any learning yet';
+	return { item: { text, href: '/training/new', note: 'Network meetings, courses, e-learning and visits all count' }, isNew: due > isoDate(since) && due <= t };
+}
+
+/** What is new in training for this member since `since` (null when there is nothing to say). */
+export function digestSection(recipient: DigestRecipient, since: number, now: number): DigestSection | null {
+	const groups: DigestGroup[] = [];
+	let hasNew = false;
+
+	const regionsSeen = [recipient.regionId, ...(recipient.coordinatorRegionId && recipient.coordinatorRegionId !== recipient.regionId ? [recipient.coordinatorRegionId] : [])];
+	const upcoming = upcomingIn(regionsSeen, true, now, now + EVENTS_AHEAD_DAYS * DAY, 5);
+	if (upcoming.events.length > 0) {
+		const going = goingAmong(recipient.id, upcoming.events.map((e) => e.id));
+		hasNew ||= upcoming.events.some((e) => e.createdAt > since);
+		groups.push({
+			title: 'Upcoming events',
+			items: eventItems(upcoming.events, since, going, true),
+			...(upcoming.total > upcoming.events.length ? { more: upcoming.total - upcoming.events.length, moreHref: '/training/events' } : {})
+		});
+	}
+
+	const n = nudge(recipient.id, since, now);
+	const items: DigestItem[] = [];
+	if (n) {
+		items.push(n.item);
+		hasNew ||= n.isNew;
+	}
+	const t = today(now);
+	const recent = entriesModule.allOf(recipient.id).filter((e) => e.endDate >= addMonths(t, -COVERAGE_MONTHS));
+	const cover = coverage(recent, t);
+	if (cover.gaps > 0) {
+		items.push({ text: `${cover.gaps} of ${cover.topics.length} core topics not covered in the last 24 months`, href: '/training/gaps', note: cover.topics.filter((c) => !c.covered).slice(0, 3).map((c) => c.label).join(', ') + (cover.gaps > 3 ? ' …' : '') });
+	}
+	if (items.length > 0) groups.push({ title: 'Your training log', items });
+
+	if (groups.length === 0) return null;
+	return { area: 'training', title: 'Training and events', groups, hasNew };
+}
+
+/** Suggestions for a regional digest (regionId null = national): the upcoming events, new ones marked. */
+export function regionalDigestGroups(regionId: string | null, since: number, now: number): DigestGroup[] {
+	const upcoming = upcomingIn(regionId ? [regionId] : [], regionId == null, now, now + EVENTS_AHEAD_DAYS * DAY, 8);
+	if (upcoming.events.length === 0) return [];
+	return [
+		{
+			title: regionId ? `Upcoming events in ${regionName(regionId)}` : 'Upcoming national events',
+			items: eventItems(upcoming.events, since, new Set(), false),
+			...(upcoming.total > upcoming.events.length ? { more: upcoming.total - upcoming.events.length, moreHref: `/training/events?region=${regionId ?? 'national'}` } : {})
+		}
+	];
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseForm } from './forms';
+import { LIMITS, email, isoDate, optionalText, text, topics } from './validation';
+
+const form = (entries: [string, string][]) => {
+	const d = new FormData();
+	for (const [k, v] of entries) d.append(k, v);
+	return d;
+};
+
+describe('field rules', () => {
+	it('requires a text field, trimmed, and says what to enter', () => {
+		const name = text('your full name');
+		expect(name.safeParse('  Jane Smith ').data).toBe('Jane Smith');
+		expect(name.safeParse('   ').error?.issues[0].message).toBe('Enter your full name');
+		expect(name.safeParse(undefined).error?.issues[0].message).toBe('Enter your full name');
+		expect(text('a title', { min: 5 }).safeParse('abc').error?.issues[0].message).toBe('Enter a title of at least 5 characters');
+	});
+
+	it('limits names to 200 characters and free text to 20,000', () => {
+		expect(LIMITS).toMatchObject({ name: 200, text: 20_000 });
+		expect(text('your full name').safeParse('x'.repeat(200)).success).toBe(true);
+		expect(text('your full name').safeParse('x'.repeat(201)).error?.issues[0].message).toBe('Enter your full name of at most 200 characters');
+		expect(optionalText('your bio').safeParse('x'.repeat(20_000)).success).toBe(true);
+		expect(optionalText('your bio').safeParse('x'.repeat(20_001)).error?.issues[0].message).toBe('Enter your bio of at most 20,000 characters');
+		expect(optionalText('your bio').safeParse(undefined).data).toBe('');
+	});
+
+	it('checks email addresses and lower-cases them', () => {
+		expect(email.safeParse(' Jane.Smith@Council.GOV.uk ').data).toBe('jane.smith@council.gov.uk');
+		expect(email.safeParse('').error?.issues[0].message).toBe('Enter an email address');
+		expect(email.safeParse('jane at council').error?.issues[0].message).toMatch(/right format/);
+		expect(email.safeParse(`${'a'.repeat(250)}@x.org`).error?.issues[0].message).toMatch(/at most 254/);
+	});
+
+	it('checks dates are real', () => {
+		const d = isoDate('the date', { minYear: 1970, maxYear: 2100 });
+		expect(d.safeParse('2026-02-28').data).toBe('2026-02-28');
+		expect(d.safeParse('').data).toBeNull();
+		expect(d.safeParse('2026-02-30').success).toBe(false);
+		expect(d.safeParse('1900-01-01').success).toBe(false);
+		expect(d.safeParse('next tuesday').success).toBe(false);
+	});
+
+	it('accepts only known topics', () => {
+		expect(topics.safeParse(['send', 'budgets']).success).toBe(true);
+		expect(topics.safeParse(['send', 'astrology']).success).toBe(false);
+	});
+});
+
+describe('parseForm', () => {
+	const schema = z.object({ name: text('your full name'), password: z.string(), expertise: topics });
+
+	it('keeps what was typed on error, except secrets, with one message per field', () => {
+		const r = parseForm(schema, form([['name', ''], ['password', 'hunter2 hunter2'], ['expertise', 'send'], ['expertise', 'nonsense']]), { arrays: ['expertise'] });
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.errors).toEqual({ name: 'Enter your full name', expertise: 'Choose topics from the list' });
+		expect(r.values).toEqual({ name: '', expertise: ['send', 'nonsense'] });
+	});
+
+	it('gives an empty list for checkboxes left unticked', () => {
+		const r = parseForm(schema, form([['name', 'Jane'], ['password', 'x']]), { arrays: ['expertise'] });
+		expect(r.ok && r.data.expertise).toEqual([]);
+	});
+});

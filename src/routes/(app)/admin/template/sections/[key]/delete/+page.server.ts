@@ -1,0 +1,14 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as templates from '$lib/server/succession/templates';
+import { actorOf, clientIp } from '$lib/server/request';
+
+export const load: PageServerLoad = ({ locals, params }) => templates.editableSection(actorOf(locals), params.key);
+
+export const actions: Actions = {
+	default: (event) => {
+		const result = templates.deleteSection(actorOf(event.locals), event.params.key, { ip: clientIp(event) });
+		if (!result.ok) return fail(400, { errors: result.errors });
+		redirect(303, '/admin/template?done=section-removed');
+	}
+};

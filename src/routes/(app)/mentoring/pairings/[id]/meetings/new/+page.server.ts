@@ -1,0 +1,38 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as pairings from '$lib/server/mentoring/pairings';
+import * as meetings from '$lib/server/mentoring/meetings';
+import { meetingSchema } from '$lib/server/mentoring/schemas';
+import { failed, invalid, parseForm } from '$lib/server/forms';
+import { actorOf } from '$lib/server/request';
+import { isoDate } from '$lib/time';
+import { idParam } from '../../../../ids';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const now = Date.now();
+	const p = pairings.page(actorOf(locals), idParam(params.id), now);
+	if (!p.private) error(404, 'Page not found');
+	if (p.status !== 'active') redirect(303, `/mentoring/pairings/${p.id}`);
+	const booking = p.private.booking;
+	return {
+		pairing: { id: p.id, mentor: p.mentor.name, mentee: p.mentee.name, startsOn: p.startsOn },
+		today: isoDate(now),
+		defaults: {
+			heldOn: booking?.past ? isoDate(booking.startsAt) : isoDate(now),
+			durationMinutes: booking?.past ? String(Math.round((booking.endsAt - booking.startsAt) / 60_000)) : '60',
+			mode: booking?.past ? booking.mode : '',
+			addToTrainingLog: 'yes'
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const id = idParam(params.id);
+		const form = parseForm(meetingSchema, await request.formData());
+		if (!form.ok) return failed(form);
+		const r = meetings.log(actorOf(locals), id, form.data);
+		if (!r.ok) return invalid({ [r.field ?? 'form']: r.message }, form.values);
+		redirect(303, `/mentoring/pairings/${id}?done=${r.addedToTrainingLog ? 'logged-training' : 'logged'}`);
+	}
+};

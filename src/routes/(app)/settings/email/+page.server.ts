@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import * as personal from '$lib/server/digests/personal';
+import { NOTIFICATION_KINDS, type NotificationKind } from '$lib/server/mail/preferences';
+import { actorOf } from '$lib/server/request';
+import { failed, parseForm } from '$lib/server/forms';
+import { DIGEST_FREQUENCIES, NOTIFY_CHOICES, values } from '$lib/vocab';
+
+export const load: PageServerLoad = ({ locals }) => {
+	const actor = actorOf(locals);
+	return {
+		settings: personal.emailSettings(actor.id),
+		kinds: Object.entries(NOTIFICATION_KINDS).map(([kind, k]) => ({ kind, label: k.label }))
+	};
+};
+
+const choice = z.enum(values(NOTIFY_CHOICES), { error: 'Choose how you want to hear about this' });
+
+const schema = z.object({
+	digestFrequency: z.enum(values(DIGEST_FREQUENCIES), { error: 'Choose how often you want your digest' }),
+	digestWeekday: z.coerce.number({ error: 'Choose a day of the week' }).int().min(1, 'Choose a day of the week').max(7, 'Choose a day of the week'),
+	digestHour: z.coerce.number({ error: 'Choose a time of day' }).int().min(0, 'Choose a time of day').max(23, 'Choose a time of day'),
+	regionalDigest: z.enum(['yes', 'no'], { error: 'Choose whether you want regional digests' }),
+	...Object.fromEntries(Object.keys(NOTIFICATION_KINDS).map((k) => [`notify-${k}`, choice]))
+});
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const actor = actorOf(locals);
+		const form = parseForm(schema, await request.formData());
+		if (!form.ok) return failed(form);
+		const d = form.data as z.infer<typeof schema> & Record<string, string>;
+		const notifications = Object.fromEntries(Object.keys(NOTIFICATION_KINDS).map((k) => [k, d[`notify-${k}`]])) as Record<NotificationKind, (typeof NOTIFY_CHOICES)[number][0]>;
+		const nextAt = personal.saveEmailSettings(actor.id, {
+			digestFrequency: d.digestFrequency,
+			digestWeekday: d.digestWeekday,
+			digestHour: d.digestHour,
+			regionalDigest: d.regionalDigest === 'yes',
+			notifications
+		});
+		return { saved: true, nextAt };
+	}
+};

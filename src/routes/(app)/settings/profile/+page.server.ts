@@ -1,0 +1,62 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import * as members from '$lib/server/network/members';
+import { authorityGroups } from '$lib/server/network/authorities';
+import { actorOf } from '$lib/server/request';
+import { failed, invalid, parseForm } from '$lib/server/forms';
+import { LIMITS, authorityId, isoDate, optionalText, position, text, topics } from '$lib/server/validation';
+import { isoDate as dayOf } from '$lib/time';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const actor = actorOf(locals);
+	const p = members.profile(actor.id);
+	if (!p) error(404, 'Page not found');
+	return {
+		profile: {
+			handle: p.handle,
+			name: p.name,
+			authorityId: p.authorityId,
+			position: p.position,
+			party: p.party ?? '',
+			inRoleSince: p.inRoleSince ?? '',
+			background: p.background,
+			expertise: p.expertise,
+			bio: p.bio
+		},
+		authorityGroups: authorityGroups(),
+		welcome: url.searchParams.get('welcome') === '1'
+	};
+};
+
+const schema = z.object({
+	name: text('your full name'),
+	authorityId,
+	position,
+	party: optionalText('your party or group', LIMITS.name),
+	inRoleSince: isoDate('the date you took on the role', { minYear: 1970, maxYear: 2100 }),
+	background: optionalText('your professional background'),
+	expertise: topics,
+	bio: optionalText('your short bio')
+});
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const actor = actorOf(locals);
+		const form = parseForm(schema, await request.formData(), { arrays: ['expertise'] });
+		if (!form.ok) return failed(form);
+		const d = form.data;
+		if (d.inRoleSince && d.inRoleSince > dayOf(Date.now())) return invalid({ inRoleSince: 'The date you took on the role must be today or in the past' }, form.values);
+		members.updateProfile(actor, actor.id, {
+			name: d.name,
+			authorityId: d.authorityId,
+			position: d.position,
+			party: d.party || null,
+			inRoleSince: d.inRoleSince,
+			background: d.background,
+			expertise: d.expertise,
+			bio: d.bio
+		});
+		return { saved: true };
+	}
+};

@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as checklists from '$lib/server/succession/checklists';
+import * as history from '$lib/server/succession/history';
+import * as forms from '$lib/server/succession/forms';
+import { parseForm } from '$lib/server/forms';
+import { actorOf, clientIp } from '$lib/server/request';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const actor = actorOf(locals);
+	const id = checklists.parseId(params.authorityId);
+	const item = checklists.item(actor, id, params.key);
+	return { ...item, changes: history.list(actor, id, { item: params.key, limit: 10 }).entries };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = actorOf(event.locals);
+		const id = checklists.parseId(event.params.authorityId);
+		const form = parseForm(forms.itemForm, await event.request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values, conflict: null });
+		const d = form.data;
+		const result = checklists.updateItem(
+			actor,
+			id,
+			event.params.key,
+			d.version,
+			{ status: d.status, owner: { memberId: d.ownerMemberId, name: d.ownerName }, dueDate: d.dueDate, note: d.note },
+			{ ip: clientIp(event) }
+		);
+		if (!result.ok) return fail(result.conflict ? 409 : 400, { errors: result.errors, values: form.values, conflict: result.conflict ?? null });
+		redirect(303, `/succession/${id}?saved=${encodeURIComponent(event.params.key)}#item-${event.params.key}`);
+	}
+};

@@ -1,0 +1,99 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as threads from '$lib/server/discussions/threads';
+import * as posts from '$lib/server/discussions/posts';
+import * as follows from '$lib/server/discussions/follows';
+import * as moderation from '$lib/server/discussions/moderation';
+import { failed, formValues, invalid, parseForm } from '$lib/server/forms';
+import { actorOf, clientIp } from '$lib/server/request';
+import { idParam, intQuery, postIdSchema, replySchema } from '../params';
+import { z } from 'zod';
+
+export const load: PageServerLoad = ({ locals, params, url }) => {
+	const actor = actorOf(locals);
+	const id = idParam(params.id);
+	const view = threads.view(actor, id, { page: intQuery(url, 'page'), post: intQuery(url, 'post'), quote: intQuery(url, 'quote') });
+	if (!view) error(404, 'Page not found');
+	const flash = url.searchParams.get('done');
+	return { ...view, flash: flash && FLASH[flash] ? FLASH[flash] : null };
+};
+
+/** Messages shown after a redirect back to the thread. */
+const FLASH: Record<string, string> = {
+	reported: 'Thank you – the moderators will look at the post you reported.',
+	hidden: 'The post is hidden and its author has been told why.',
+	deleted: 'Your post has been deleted.',
+	edited: 'Your changes are saved.'
+};
+
+const moveSchema = z.object({ categoryId: z.coerce.number({ error: 'Choose a category' }).int().positive('Choose a category from the list') });
+
+function postId(data: FormData) {
+	const p = parseForm(postIdSchema, data);
+	if (!p.ok) error(400, 'Choose a post');
+	return p.data.postId;
+}
+
+export const actions: Actions = {
+	reply: async ({ locals, params, request }) => {
+		const actor = actorOf(locals);
+		const id = idParam(params.id);
+		const form = parseForm(replySchema, await request.formData());
+		if (!form.ok) return failed(form);
+		const result = posts.reply(actor, id, form.data);
+		if (!result.ok) return invalid(result.errors, form.values);
+		redirect(303, `/threads/${id}?post=${result.value.number}#post-${result.value.number}`);
+	},
+	preview: async ({ request }) => {
+		const values = formValues(await request.formData());
+		const body = typeof values.body === 'string' ? values.body : '';
+		return { preview: threads.preview(body.slice(0, 60_000)), values };
+	},
+	follow: ({ locals, params }) => {
+		follows.setFollowing(actorOf(locals), idParam(params.id), true);
+		return { notice: 'You are following this thread. You will hear about new replies as your email settings say.' };
+	},
+	unfollow: ({ locals, params }) => {
+		follows.setFollowing(actorOf(locals), idParam(params.id), false);
+		return { notice: 'You have stopped following this thread.' };
+	},
+	accept: async (event) => {
+		const actor = actorOf(event.locals);
+		const result = threads.acceptAnswer(actor, idParam(event.params.id), postId(await event.request.formData()), { ip: clientIp(event) });
+		if (!result.ok) return fail(400, { errors: result.errors, values: {} });
+		return { notice: 'The reply is marked as the answer.' };
+	},
+	unaccept: (event) => {
+		const result = threads.acceptAnswer(actorOf(event.locals), idParam(event.params.id), null, { ip: clientIp(event) });
+		if (!result.ok) return fail(400, { errors: result.errors, values: {} });
+		return { notice: 'The question no longer has an accepted answer.' };
+	},
+	lock: (event) => {
+		moderation.setLocked(actorOf(event.locals), idParam(event.params.id), true, { ip: clientIp(event) });
+		return { notice: 'The thread is locked. Members can read it but not reply.' };
+	},
+	unlock: (event) => {
+		moderation.setLocked(actorOf(event.locals), idParam(event.params.id), false, { ip: clientIp(event) });
+		return { notice: 'The thread is open for replies again.' };
+	},
+	pin: (event) => {
+		moderation.setPinned(actorOf(event.locals), idParam(event.params.id), true, { ip: clientIp(event) });
+		return { notice: 'The thread is pinned at the top of its category.' };
+	},
+	unpin: (event) => {
+		moderation.setPinned(actorOf(event.locals), idParam(event.params.id), false, { ip: clientIp(event) });
+		return { notice: 'The thread is no longer pinned.' };
+	},
+	move: async (event) => {
+		const actor = actorOf(event.locals);
+		const form = parseForm(moveSchema, await event.request.formData());
+		if (!form.ok) return failed(form);
+		const result = moderation.move(actor, idParam(event.params.id), form.data.categoryId, { ip: clientIp(event) });
+		if (!result.ok) return invalid(result.errors, form.values);
+		return { notice: 'The thread has moved to its new category.' };
+	},
+	unhide: async (event) => {
+		moderation.unhidePost(actorOf(event.locals), postId(await event.request.formData()), { ip: clientIp(event) });
+		return { notice: 'The post is shown again.' };
+	}
+};

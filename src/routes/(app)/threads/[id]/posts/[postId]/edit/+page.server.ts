@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as posts from '$lib/server/discussions/posts';
+import * as threads from '$lib/server/discussions/threads';
+import { failed, formValues, invalid, parseForm } from '$lib/server/forms';
+import { actorOf } from '$lib/server/request';
+import { editSchema, idParam } from '../../../../params';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	return posts.forEdit(actorOf(locals), idParam(params.id), idParam(params.postId));
+};
+
+export const actions: Actions = {
+	preview: async ({ request }) => {
+		const values = formValues(await request.formData());
+		const body = typeof values.body === 'string' ? values.body : '';
+		return { preview: threads.preview(body.slice(0, 60_000)), values };
+	},
+	save: async ({ locals, params, request }) => {
+		const actor = actorOf(locals);
+		const threadId = idParam(params.id);
+		const postId = idParam(params.postId);
+		const current = posts.forEdit(actor, threadId, postId);
+		const form = parseForm(editSchema, await request.formData());
+		if (!form.ok) return failed(form);
+		const result = posts.edit(actor, postId, { body: form.data.body, title: current.isOpening ? form.data.title : null });
+		if (!result.ok) return invalid(result.errors, form.values);
+		redirect(303, `/threads/${threadId}?post=${current.post.number}&done=edited#post-${current.post.number}`);
+	}
+};

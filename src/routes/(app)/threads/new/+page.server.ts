@@ -1,0 +1,44 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as threads from '$lib/server/discussions/threads';
+import * as categories from '$lib/server/discussions/categories';
+import { failed, formValues, invalid } from '$lib/server/forms';
+import { parseForm } from '$lib/server/forms';
+import { actorOf } from '$lib/server/request';
+import { threadSchema } from '../params';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const actor = actorOf(locals);
+	const active = categories.active();
+	const wanted = active.find((c) => c.slug === url.searchParams.get('category'));
+	const scopes = threads.scopeOptions(actor);
+	const wantedScope = url.searchParams.get('scope');
+	return {
+		categoryOptions: active.map((c) => [c.id, c.name] as [number, string]),
+		scopeOptions: scopes.map(([v, l]) => [v, v === 'national' ? 'Every member of the network (national)' : `Only members in the ${l.replace(/ only$/, '')} region, its coordinator and admins`] as [string, string]),
+		asking: url.searchParams.get('question') === '1',
+		initial: {
+			categoryId: wanted ? String(wanted.id) : '',
+			scope: scopes.some(([v]) => v === wantedScope) ? wantedScope! : 'national',
+			isQuestion: url.searchParams.get('question') === '1' ? ['yes'] : []
+		}
+	};
+};
+
+export const actions: Actions = {
+	preview: async ({ request }) => {
+		const data = await request.formData();
+		const values = formValues(data, ['isQuestion']);
+		const body = typeof values.body === 'string' ? values.body : '';
+		return { preview: threads.preview(body.slice(0, 60_000)), values };
+	},
+	post: async ({ locals, request }) => {
+		const actor = actorOf(locals);
+		const form = parseForm(threadSchema, await request.formData(), { arrays: ['isQuestion'] });
+		if (!form.ok) return failed(form);
+		const { title, body, categoryId, scope, isQuestion } = form.data;
+		const result = threads.create(actor, { title, body, categoryId, regionId: scope === 'national' ? null : scope, isQuestion });
+		if (!result.ok) return invalid(result.errors, form.values);
+		redirect(303, `/threads/${result.value.id}`);
+	}
+};

@@ -1,0 +1,87 @@
+/** Small helpers shared by the discussion routes: ids from the URL and the forms' schemas. */
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { bodyError, cleanBody, cleanTitle, REASON_MAX, titleError } from '$lib/server/discussions/input';
+
+/** A positive integer id from a route parameter; 404 for anything else. */
+export function idParam(raw: string | undefined): number {
+	if (!raw || !/^\d{1,12}$/.test(raw)) error(404, 'Page not found');
+	const n = Number(raw);
+	if (n < 1) error(404, 'Page not found');
+	return n;
+}
+
+/** A positive integer from the query string, or null. */
+export function intQuery(url: URL, name: string): number | null {
+	const raw = url.searchParams.get(name);
+	if (!raw || !/^\d{1,9}$/.test(raw)) return null;
+	const n = Number(raw);
+	return n > 0 ? n : null;
+}
+
+const title = z
+	.string()
+	.default('')
+	.transform(cleanTitle)
+	.superRefine((v, ctx) => {
+		const e = titleError(v);
+		if (e) ctx.addIssue({ code: 'custom', message: e });
+	});
+
+function body(what: string) {
+	return z
+		.string()
+		.default('')
+		.transform(cleanBody)
+		.superRefine((v, ctx) => {
+			const e = bodyError(v, what);
+			if (e) ctx.addIssue({ code: 'custom', message: e });
+		});
+}
+
+/** Starting a thread. */
+export const threadSchema = z.object({
+	title,
+	body: body('your post'),
+	categoryId: z.coerce.number({ error: 'Choose a category' }).int('Choose a category from the list').positive('Choose a category from the list'),
+	scope: z.string({ error: 'Choose who can see the thread' }).min(1, 'Choose who can see the thread'),
+	isQuestion: z
+		.array(z.string())
+		.optional()
+		.transform((v) => v?.includes('yes') ?? false)
+});
+
+/** A reply. */
+export const replySchema = z.object({
+	body: body('your reply'),
+	replyToPostId: z
+		.string()
+		.optional()
+		.transform((v) => (v && /^\d{1,12}$/.test(v) ? Number(v) : null))
+});
+
+/** Editing a post (the title only for a thread's opening post). */
+export const editSchema = z.object({
+	body: body('your post'),
+	title: z
+		.string()
+		.optional()
+		.transform((v) => (v == null ? null : cleanTitle(v)))
+		.superRefine((v, ctx) => {
+			if (v == null) return;
+			const e = titleError(v);
+			if (e) ctx.addIssue({ code: 'custom', message: e });
+		})
+});
+
+/** A moderator's reason for hiding a post. */
+export const hideSchema = z.object({
+	reason: z
+		.string({ error: 'Enter the reason – the author will be told it' })
+		.trim()
+		.min(1, 'Enter the reason – the author will be told it')
+		.max(REASON_MAX, `Enter a reason of at most ${REASON_MAX} characters`)
+});
+
+/** A post id from a form. */
+export const postIdSchema = z.object({ postId: z.coerce.number({ error: 'Choose a post' }).int().positive('Choose a post') });

@@ -1,0 +1,35 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as entries from '$lib/server/training/entries';
+import { entryForm } from '$lib/server/training/forms';
+import { actorOf } from '$lib/server/request';
+import { failed, invalid, parseForm } from '$lib/server/forms';
+import { TOPICS, TRAINING_KINDS, values } from '$lib/vocab';
+
+const topicSet = new Set<string>(values(TOPICS));
+const kindSet = new Set<string>(values(TRAINING_KINDS));
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	actorOf(locals);
+	// A link from the gaps page can start the form with a topic ticked (or a kind chosen).
+	const topic = url.searchParams.get('topic') ?? '';
+	const kind = url.searchParams.get('kind') ?? '';
+	return {
+		initial: {
+			startDate: entries.today(),
+			topics: topicSet.has(topic) ? [topic] : [],
+			kind: kindSet.has(kind) ? kind : ''
+		} as Record<string, string | string[]>
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const actor = actorOf(locals);
+		const form = parseForm(entryForm, await request.formData(), { arrays: ['topics'] });
+		if (!form.ok) return failed(form);
+		const saved = entries.addEntry(actor, form.data);
+		if (!saved.ok) return invalid(saved.errors, form.values);
+		redirect(303, `/training?added=${saved.entry.id}`);
+	}
+};

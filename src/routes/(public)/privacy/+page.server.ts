@@ -1,0 +1,13 @@
+import type { PageServerLoad } from './$types';
+import { AUDIT_DAYS, EMAIL_BODY_DAYS, SESSION_IDLE_DAYS, backupsKept } from '$lib/server/trust/retention';
+import { DEVICE_TTL_MS } from '$lib/server/auth/trusted-devices';
+
+export const load: PageServerLoad = () => ({
+	retention: {
+		emailBodyDays: EMAIL_BODY_DAYS,
+		auditMonths: Math.round(AUDIT_DAYS / 30.4),
+		sessionIdleDays: SESSION_IDLE_DAYS,
+		rememberedBrowserDays: Math.round(DEVICE_TTL_MS / 86_400_000),
+		backupsKept: backupsKept()
+	}
+});

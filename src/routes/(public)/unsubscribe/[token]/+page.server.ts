@@ -1,0 +1,16 @@
+import type { Actions, PageServerLoad } from './$types';
+import * as unsubscribe from '$lib/server/mail/unsubscribe';
+
+/** The confirm page of an unsubscribe link: says what the link stops. A GET never unsubscribes. */
+export const load: PageServerLoad = ({ params, setHeaders }) => {
+	setHeaders({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+	const t = unsubscribe.inspect(params.token);
+	return t ? { ok: true as const, description: t.description, subscribed: t.subscribed } : { ok: false as const };
+};
+
+export const actions: Actions = {
+	default: ({ params }) => {
+		const r = unsubscribe.unsubscribe(params.token);
+		return r.ok ? { done: true, description: r.description } : { done: false };
+	}
+};
