@@ -9,7 +9,6 @@ import { config } from './config';
 import { log } from './log';
 import { configuredTransport, type MailTransport } from './mail/transport';
 import { drain } from './mail/worker';
-import * as outbox from './mail/outbox';
 import * as personal from './digests/personal';
 import * as regional from './digests/regional';
 import { purgeExpiredSessions } from './auth/session';
@@ -19,18 +18,25 @@ import { sqlite } from './db/client';
 import { runRetention } from './trust/retention';
 import { runScheduledBackup } from './backup';
 
-export type Task = { name: string; everyMs?: number; run: (ctx: { transport: MailTransport; now: number }) => Promise<unknown> | unknown };
+export type Task = {
+	name: string;
+	/** Run at most this often … */
+	everyMs?: number;
+	/** … or when this says so, given when it last ran in this process (null: not yet). */
+	when?: (now: number, lastRun: number | null) => boolean;
+	run: (ctx: { transport: MailTransport; now: number }) => Promise<unknown> | unknown;
+};
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
-/** Email bodies are emptied this many days after sending (headers and status kept). */
-export const MAIL_BODY_RETENTION_DAYS = 90;
 
 /** The tasks, in order. Areas that need scheduled work add theirs here. */
 export const tasks: Task[] = [
 	{ name: 'regional-digests', run: ({ now }) => regional.runScheduled(now) },
-	// Digests are due on the hour; looking once a minute sends each within a minute of its time.
-	{ name: 'personal-digests', everyMs: MINUTE, run: ({ now }) => personal.sendDue(now) },
+	// Digests fall due only on the hour (UK hours are whole UTC hours, and a changed schedule or
+	// a new member starts at the next scheduled time), so one look per hour — the first tick after
+	// it strikes, or at start — finds every digest due.
+	{ name: 'personal-digests', when: (now, last) => last == null || Math.floor(now / HOUR) !== Math.floor(last / HOUR), run: ({ now }) => personal.sendDue(now) },
 	{ name: 'outbox', run: ({ transport }) => drain(transport) },
 	{
 		name: 'housekeeping',
@@ -38,8 +44,7 @@ export const tasks: Task[] = [
 		run: ({ now }) => ({
 			sessions: purgeExpiredSessions(now),
 			tokens: tokens.purge(now),
-			limits: limits.purgeOld(now),
-			mailBodies: outbox.emptyOldBodies(MAIL_BODY_RETENTION_DAYS, now)
+			limits: limits.purgeOld(now)
 		})
 	},
 	// Trust: retention (sessions left waiting for a code, remembered browsers, old audit entries)
@@ -54,7 +59,9 @@ const lastRun = new Map<string, number>();
 export async function runDue(transport: MailTransport, now = Date.now(), opts: { force?: boolean } = {}) {
 	const results: Record<string, unknown> = {};
 	for (const task of tasks) {
-		if (!opts.force && task.everyMs && now - (lastRun.get(task.name) ?? 0) < task.everyMs) continue;
+		const last = lastRun.get(task.name) ?? null;
+		if (!opts.force && task.everyMs && now - (last ?? 0) < task.everyMs) continue;
+		if (!opts.force && task.when && !task.when(now, last)) continue;
 		lastRun.set(task.name, now);
 		try {
 			results[task.name] = await task.run({ transport, now });

@@ -223,6 +223,10 @@ test('an empty digest cannot be sent, a draft can be scheduled and unscheduled, 
 	await visit(page, '/admin/mail');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mail delivery');
 	await expect(figure(page, 'Sent')).not.toHaveText('0');
+	await visit(page, '/admin/mail/1');
+	await expect(figure(page, 'Message-ID')).not.toBeEmpty();
+	await visit(page, '/');
+	await expect(page.getByRole('heading', { name: 'The network at a glance' })).toBeVisible();
 });
 
 test('a member chooses a daily digest at 8am, and sees their week on the home page', async ({ page }) => {

@@ -5,7 +5,7 @@
 import { test, expect, visit, checkA11y, signIn, signOut, waitForMail, unique } from '../fixtures';
 
 test('ask, reply, accept, search, report and hide', async ({ page }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(360_000);
 	const word = unique('quokka');
 	const title = `How do you brief new panel members about ${word}?`;
 
@@ -107,7 +107,7 @@ test('ask, reply, accept, search, report and hide', async ({ page }) => {
 
 	const mail = await waitForMail('member@example.org', /A moderator hid your post/);
 	expect(mail.text).toContain('Party campaigning does not belong in the network');
-	expect(mail.headers['list-unsubscribe'] ?? mail.headers['List-Unsubscribe']).toBeTruthy();
+	expect(JSON.stringify(mail.headers)).toMatch(/unsubscribe\/.+\/one-click/);
 
 	await signIn(page, 'aisha.patel@example.org');
 	await visit(page, threadUrl);
@@ -116,6 +116,7 @@ test('ask, reply, accept, search, report and hide', async ({ page }) => {
 });
 
 test('regional threads are invisible outside their region', async ({ page }) => {
+	test.setTimeout(240_000);
 	const word = unique('regional');
 	await signIn(page, 'member@example.org');
 	await visit(page, '/threads/new');
@@ -138,6 +139,7 @@ test('regional threads are invisible outside their region', async ({ page }) => 
 });
 
 test('lists, filters and the unread marker', async ({ page }) => {
+	test.setTimeout(240_000);
 	await signIn(page, 'member@example.org');
 	await visit(page, '/threads?view=following');
 	await expect(page.getByRole('heading', { level: 1, name: 'Threads I follow' })).toBeVisible();

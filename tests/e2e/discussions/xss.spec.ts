@@ -17,7 +17,7 @@ const PAYLOADS = [
 ];
 
 test('posted XSS payloads open no dialog and run no script', async ({ page }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(360_000);
 	const dialogs: string[] = [];
 	page.on('dialog', async (d) => {
 		dialogs.push(d.message());

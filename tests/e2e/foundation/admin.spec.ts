@@ -80,6 +80,7 @@ test('coordinators see only their tools and can invite only into their region', 
 		expect(res?.status(), path).toBe(403);
 		await checkA11y(page);
 	}
+	await page.goto('/');
 	await signOut(page);
 
 	await signIn(page, 'member@example.org');

@@ -39,6 +39,7 @@ export async function newMember(browser: Browser, authority = 'Cumberland'): Pro
 	const link = await inviteAsAdmin(page, { name: member.name, email: member.email, authority });
 	await acceptInvite(page, link, member.name, member.password);
 	const handle = member.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+	await signOut(page);
 	await context.close();
 	return { ...member, handle };
 }

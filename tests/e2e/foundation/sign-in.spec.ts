@@ -12,6 +12,7 @@ test('a forgotten password is reset through the emailed link', async ({ page, br
 	await visit(page, '/reset');
 	await page.getByLabel('Email address').fill(stranger);
 	await page.getByRole('button', { name: 'Send me a reset link' }).click();
+	await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
 	const strangerAnswer = (await page.getByRole('main').innerText()).replace(stranger, 'ADDRESS');
 
 	await visit(page, '/reset');
@@ -140,6 +141,7 @@ test('a changed password signs out the other sessions; the email change is confi
 	await page.getByRole('button', { name: 'Confirm email address' }).click();
 	await expect(page.getByRole('heading', { name: 'Your email address has changed' })).toBeVisible();
 	await checkA11y(page);
+	await page.goto('/');
 	await signOut(page);
 	await signIn(page, moved, next);
 });

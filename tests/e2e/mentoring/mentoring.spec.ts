@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect, checkA11y, visit, signIn, signOut, waitForMail, linkIn, unique, type SinkMail } from '../fixtures';
 
+test.describe.configure({ mode: 'parallel' });
+
 /** A London calendar date `days` from today, as typed into a date field. */
 function dateIn(days: number): string {
 	const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(Date.now() + days * 86_400_000);

@@ -2,7 +2,7 @@ import { test, expect, checkA11y, visit, signIn, unique } from '../fixtures';
 
 test('an admin sees every region, changes the template, publishes a version, and a checklist moves to it keeping its answers', async ({ page }) => {
 	// Many pages, each checked with axe.
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	await signIn(page, 'admin@example.org');
 
 	// The national summary, and any region.

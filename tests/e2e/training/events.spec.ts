@@ -1,4 +1,10 @@
-import { test, expect, checkA11y, visit, signIn, signOut, unique } from '../fixtures';
+import { test, expect, checkA11y, visit, signIn, signOut as signOutOnce, unique } from '../fixtures';
+
+/** Signs out and lets the sign-out's own reload of /login finish before going anywhere else. */
+async function signOut(page: import('@playwright/test').Page) {
+	await signOutOnce(page);
+	await page.waitForLoadState('networkidle');
+}
 
 test('a member says they are going, downloads the calendar file, and adds a past event to the log', async ({ page }) => {
 	test.slow();

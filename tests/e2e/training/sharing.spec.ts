@@ -1,4 +1,10 @@
-import { test, expect, checkA11y, visit, signIn, signOut } from '../fixtures';
+import { test, expect, checkA11y, visit, signIn, signOut as signOutOnce } from '../fixtures';
+
+/** Signs out and lets the sign-out's own reload of /login finish before going anywhere else. */
+async function signOut(page: import('@playwright/test').Page) {
+	await signOutOnce(page);
+	await page.waitForLoadState('networkidle');
+}
 
 test('a member shares their log with their mentor, who can read it but not change it', async ({ page }) => {
 	test.slow();

@@ -3,6 +3,7 @@ import { test, expect, visit, checkA11y, signIn } from '../fixtures';
 import { freshMember, passwordStep } from './helpers';
 
 test('a member downloads their data as JSON and as a readable summary', async ({ page }) => {
+	test.setTimeout(120_000);
 	await signIn(page, 'member@example.org');
 	await visit(page, '/settings/data');
 	await expect(page.getByRole('table', { name: 'What your download contains' })).toContainText('Posts');
@@ -11,7 +12,7 @@ test('a member downloads their data as JSON and as a readable summary', async ({
 	expect(json.suggestedFilename()).toMatch(/^lead-member-network-data-\d{4}-\d{2}-\d{2}\.json$/);
 	const doc = JSON.parse(readFileSync((await json.path())!, 'utf8'));
 	expect(doc.about.email).toBe('member@example.org');
-	expect(Object.keys(doc.sections)).toEqual(expect.arrayContaining(['Your account', 'Discussions', 'Mentoring', 'Training', 'Succession']));
+	expect(Object.keys(doc.sections)).toEqual(expect.arrayContaining(['Your account', 'Discussions', 'Mentoring', 'Training', 'Succession', 'Digests']));
 	expect(doc.sections['Your account'].profile.name).toBe('Tom Ashworth');
 	expect(JSON.stringify(doc)).not.toMatch(/argon2/);
 

@@ -16,7 +16,7 @@ import * as preferences from '../mail/preferences';
 import { log } from '../log';
 import { digestPeriodKey, dueDigest, nextDigestAt, previousDigestAt, type DigestSchedule, type DueDigest } from '../schedule';
 import { buildContent, type DigestContent } from './content';
-import { activeMembers, recipientByEmail, recipientById, toRecipient, type MemberRow } from './recipients';
+import { activeMembersYielding, recipientByEmail, recipientById, toRecipient, type MemberRow } from './recipients';
 import { personalEmail, type RenderedEmail } from './render';
 import type { DigestRecipient } from './types';
 
@@ -58,9 +58,10 @@ export type DueMember = { member: MemberRow; schedule: DigestSchedule; due: DueD
  * Members seen for the first time get their baseline state written (and are due only if a
  * scheduled time has passed since it).
  */
-export function dueMembers(now: number, opts: { memberIds?: number[] } = {}): DueMember[] {
+export async function dueMembers(now: number, opts: { memberIds?: number[] } = {}): Promise<DueMember[]> {
 	const startedAt = schedulerStartedAt(now);
-	const rows = activeMembers(null, now).filter((m) => !opts.memberIds || opts.memberIds.includes(m.id));
+	const only = opts.memberIds ? new Set(opts.memberIds) : null;
+	const rows = (await activeMembersYielding(null, now)).filter((m) => !only || only.has(m.id));
 	const prefs = preferences.many(opts.memberIds);
 	const states = new Map(db.select().from(personalDigestState).all().map((s) => [s.memberId, s]));
 	// The latest scheduled instant at or before now, once per distinct schedule (a few hundred at most).
@@ -166,7 +167,7 @@ export type RunResult = { due: number; sent: number; empty: number; already: num
  * tried again on the next run.
  */
 export async function sendDue(now = Date.now(), opts: { memberIds?: number[]; yieldEvery?: number } = {}): Promise<RunResult> {
-	const due = dueMembers(now, opts);
+	const due = await dueMembers(now, opts);
 	const result: RunResult = { due: due.length, sent: 0, empty: 0, already: 0, failed: 0 };
 	const every = opts.yieldEvery ?? 20;
 	for (let i = 0; i < due.length; i++) {

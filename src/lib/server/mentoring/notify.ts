@@ -181,6 +181,22 @@ export function requestWithdrawn(proposalId: number, mentor: Person, mentee: Per
 	);
 }
 
+/** A check-in is overdue: a nudge to meet (or to log the meeting already held). */
+export function overdueReminder(pairingId: number, dueBy: string, to: Person, line: string, rhythmWeeks: number, now: number) {
+	notification(
+		to,
+		`mentoring:overdue:${pairingId}:${dueBy}:member:${to.id}`,
+		'Your mentoring check-in is overdue',
+		'Time for a mentoring check-in',
+		[
+			{ kind: 'paragraph', text: `${line} You agreed to meet every ${rhythmWeeks} weeks.` },
+			{ kind: 'paragraph', text: 'If you have met, log the meeting. If not, book the next one: you will both get a calendar invitation.' },
+			{ kind: 'button', text: 'Open your mentoring page', href: `/mentoring/pairings/${pairingId}` }
+		],
+		now
+	);
+}
+
 /** A pairing closed: ask for feedback from a member who has not given it. */
 export function feedbackWanted(pairingId: number, to: Person, other: Person | null, closedBy: string, now: number) {
 	notification(

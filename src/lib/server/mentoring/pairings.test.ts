@@ -5,6 +5,7 @@ import { outboxMessage, pairing, pairingFeedback } from '../db/schema';
 import { makeMember } from '../testing';
 import * as pairings from './pairings';
 import * as meetings from './meetings';
+import { closeSchema } from './schemas';
 import { makeCoordinator, makeMentee, makeMentor, pairUp, statusOf } from './test-helpers';
 
 const NOW = Date.UTC(2026, 10, 23, 10);
@@ -146,5 +147,14 @@ describe('closing and feedback', () => {
 		pairings.close(mentor.actor, pairingId, { outcome: 'completed', rating: 4 }, NOW);
 		expect(pairings.addGoal(mentor.actor, pairingId, 'Late goal').ok).toBe(false);
 		expect(meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-20', durationMinutes: 30, mode: 'phone', notes: '', actions: '', addToTrainingLog: false }, NOW).ok).toBe(false);
+	});
+});
+
+describe('the closing form', () => {
+	it('needs an outcome; a rating, when given, is 1 to 5; a blank rating is left for the pairing rules', () => {
+		expect(closeSchema.safeParse({ outcome: 'completed', rating: '5' }).data).toMatchObject({ outcome: 'completed', rating: 5, comment: '' });
+		expect(closeSchema.safeParse({ outcome: 'ended-early', rating: '' }).data?.rating).toBeUndefined();
+		expect(closeSchema.safeParse({ outcome: 'completed', rating: '9' }).error?.issues[0].message).toBe('Choose a rating from 1 to 5');
+		expect(closeSchema.safeParse({ rating: '3' }).error?.issues[0].message).toBe('Choose whether the mentoring is complete or ending early');
 	});
 });

@@ -3,9 +3,9 @@
  * feedback. Goals, meeting notes and the meeting place are the pair's alone
  * ('pairing.viewPrivate'); the region's coordinator and admins see status, dates and ratings.
  */
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, or } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
-import { pairing, pairingBooking, pairingFeedback, pairingGoal, pairingMeeting, type Pairing } from '../db/schema';
+import { pairing, pairingFeedback, pairingGoal, pairingMeeting, type Pairing } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import { formatDate } from '../../time';
@@ -204,8 +204,3 @@ export function ofMember(memberId: number) {
 		.all();
 }
 
-/** Booked meetings of some pairings (for dashboards). */
-export function bookedFor(pairingIds: number[]) {
-	if (pairingIds.length === 0) return [];
-	return db.select().from(pairingBooking).where(and(inArray(pairingBooking.pairingId, pairingIds), eq(pairingBooking.status, 'booked'))).all();
-}

@@ -10,8 +10,7 @@ import { formatDate, formatTime, isoDate } from '../../time';
 import type { TrainingEvent } from '../db/schema';
 import { addDays, addMonths } from './rules';
 import { COVERAGE_MONTHS, coverage } from './summary';
-import { lastLoggedDate, today } from './entries';
-import * as entriesModule from './entries';
+import { allOf, lastLoggedDate, today } from './entries';
 import { goingAmong, upcomingIn } from './events';
 
 const DAY = 86_400_000;
@@ -36,7 +35,8 @@ function eventItems(rows: TrainingEvent[], since: number, going: Set<number>, wi
 function nudge(memberId: number, since: number, now: number): { item: DigestItem; isNew: boolean } | null {
 	const t = today(now);
 	const last = lastLoggedDate(memberId);
-	const base = last ?? (members.byId(memberId) ? isoDate(members.byId(memberId)!.createdAt) : null);
+	const joined = members.byId(memberId)?.createdAt;
+	const base = last ?? (joined != null ? isoDate(joined) : null);
 	if (base == null) return null;
 	const due = addDays(base, NUDGE_AFTER_DAYS);
 	if (due > t) return null;
@@ -68,7 +68,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 		hasNew ||= n.isNew;
 	}
 	const t = today(now);
-	const recent = entriesModule.allOf(recipient.id).filter((e) => e.endDate >= addMonths(t, -COVERAGE_MONTHS));
+	const recent = allOf(recipient.id).filter((e) => e.endDate >= addMonths(t, -COVERAGE_MONTHS));
 	const cover = coverage(recent, t);
 	if (cover.gaps > 0) {
 		items.push({ text: `${cover.gaps} of ${cover.topics.length} core topics not covered in the last 24 months`, href: '/training/gaps', note: cover.topics.filter((c) => !c.covered).slice(0, 3).map((c) => c.label).join(', ') + (cover.gaps > 3 ? ' …' : '') });

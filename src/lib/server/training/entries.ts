@@ -154,7 +154,7 @@ export function logPage(actor: Actor, filter: LogFilter, now = Date.now()) {
 		gaps: cover.gaps,
 		sharing: sharing.status(actor),
 		sharedWithMe: sharing.sharedWithMe(actor),
-		canViewAggregates: can(actor, 'training.viewAggregates', { regionId: actor.coordinatorRegionId }) || actor.role === 'admin'
+		canViewAggregates: can(actor, 'training.viewAggregates', { regionId: actor.role === 'admin' ? null : actor.coordinatorRegionId })
 	};
 }
 

@@ -8,6 +8,7 @@ import * as discussions from '../discussions/data-rights';
 import * as mentoring from '../mentoring/data-rights';
 import * as training from '../training/data-rights';
 import * as succession from '../succession/data-rights';
+import * as digests from '../digests/data-rights';
 
 export type DataRights = {
 	exportMemberData(memberId: number): Record<string, unknown>;
@@ -21,5 +22,6 @@ export const AREAS: Area[] = [
 	{ key: 'discussions', title: 'Discussions', rights: discussions },
 	{ key: 'mentoring', title: 'Mentoring', rights: mentoring },
 	{ key: 'training', title: 'Training', rights: training },
-	{ key: 'succession', title: 'Succession', rights: succession }
+	{ key: 'succession', title: 'Succession', rights: succession },
+	{ key: 'digests', title: 'Digests', rights: digests }
 ];

@@ -160,7 +160,7 @@ export function seedSuccession(ctx: DemoContext): void {
 			let ans: Answer = { status: 'not-started', ownerMemberId: null, ownerName: '', dueDate: null, note: '', at: createdAt, by: null };
 			if (isLancs) {
 				const given = lancashireAnswers[key];
-				if (given) ans = { ...ans, ...given, at: now - between(2, 50) * DAY, by: pick([tom, aisha]) };
+				if (given) ans = { ...ans, ...given, at: now - between(2, 50) * DAY, by: given.ownerMemberId ?? pick([tom, aisha]) };
 			} else if (stage && key !== 'care-leavers-forum') {
 				const r = random();
 				const status = r < stage.pDone ? 'done' : r < stage.pDone + stage.pProgress ? 'in-progress' : item.weight === 1 && random() < 0.15 && stage.pDone > 0 ? 'not-applicable' : 'not-started';

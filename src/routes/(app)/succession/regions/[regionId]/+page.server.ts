@@ -4,5 +4,5 @@ import { actorOf } from '$lib/server/request';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const actor = actorOf(locals);
-	return { ...region.table(actor, params.regionId, region.parseQuery(url.searchParams)), isAdmin: actor.role === 'admin' };
+	return { ...region.table(actor, params.regionId, region.parseQuery(url.searchParams)), isAdmin: actor.role === 'admin', now: Date.now() };
 };
