@@ -17,6 +17,7 @@ import * as limits from './auth/rate-limit';
 import { sqlite } from './db/client';
 import { runRetention } from './trust/retention';
 import { runScheduledBackup } from './backup';
+import { sendOverdueReminders } from './mentoring/reminders';
 
 export type Task = {
 	name: string;
@@ -37,6 +38,8 @@ export const tasks: Task[] = [
 	// a new member starts at the next scheduled time), so one look per hour — the first tick after
 	// it strikes, or at start — finds every digest due.
 	{ name: 'personal-digests', when: (now, last) => last == null || Math.floor(now / HOUR) !== Math.floor(last / HOUR), run: ({ now }) => personal.sendDue(now) },
+	// Mentoring: remind both sides of a pairing whose check-in is overdue (once per pairing per period).
+	{ name: 'mentoring-overdue', everyMs: HOUR, run: ({ now }) => sendOverdueReminders(now) },
 	{ name: 'outbox', run: ({ transport }) => drain(transport) },
 	{
 		name: 'housekeeping',

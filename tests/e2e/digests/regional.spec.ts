@@ -88,6 +88,7 @@ test.describe.serial('regional digests', () => {
 		expect((await mailsWithSubject(`[Test] ${subject}`)).flatMap((m) => m.to)).toEqual(['coordinator@example.org']);
 
 		await page.getByRole('link', { name: 'Send now' }).click();
+		await expect(page).toHaveURL(/\/digests\/\d+\/send$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Send “${title}” now?`);
 		await checkA11y(page);
 		await page.getByRole('button', { name: 'Send the digest' }).click();
