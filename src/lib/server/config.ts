@@ -8,7 +8,7 @@ export function parseSmtpUrl(raw: string | undefined): URL | null {
 		url = new URL(raw.trim());
 	} catch {
 		throw new Error(
-			`SMTP_URL could not be read: "${raw}". Use a URL like smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465, or leave it unset to use the local mailbox.`
+			`SMTP_URL could not be read (it is not a URL). Use a URL like smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465, or leave it unset to use the local mailbox.`
 		);
 	}
 	if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {

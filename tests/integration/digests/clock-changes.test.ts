@@ -16,7 +16,6 @@ import type { MailTransport } from '../../../src/lib/server/mail/transport';
 import { isoDate } from '../../../src/lib/time';
 
 const QUARTER = 15 * 60_000;
-const HOUR = 4 * QUARTER;
 
 const delivered: { to: string; at: number }[] = [];
 const transport: MailTransport = {

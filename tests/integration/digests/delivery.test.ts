@@ -99,7 +99,7 @@ describe('delivery through a real SMTP server', () => {
 		const sink = await startSmtpSink({ onData: ({ to }) => (reject && to.includes('gone@example.org') ? smtpError(550, 'Mailbox unavailable') : undefined) });
 		open.push(sink);
 		const gone = queue('gone@example.org');
-		const fine = queue('fine@example.org');
+		queue('fine@example.org');
 		const t = transportTo(sink.url);
 		expect(await drain(t)).toMatchObject({ sent: 1, failed: 1 });
 		expect(row(gone)).toMatchObject({ status: 'failed', attempts: 1 });

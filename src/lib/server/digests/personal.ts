@@ -14,7 +14,7 @@ import { digestSetting, personalDigestRun, personalDigestState, type PersonalDig
 import * as outbox from '../mail/outbox';
 import * as preferences from '../mail/preferences';
 import { log } from '../log';
-import { digestPeriodKey, dueDigest, nextDigestAt, previousDigestAt, type DigestSchedule, type DueDigest } from '../schedule';
+import { dueDigest, nextDigestAt, previousDigestAt, type DigestSchedule, type DueDigest } from '../schedule';
 import { buildContent, type DigestContent } from './content';
 import { activeMembersYielding, recipientByEmail, recipientById, toRecipient, type MemberRow } from './recipients';
 import { personalEmail, type RenderedEmail } from './render';

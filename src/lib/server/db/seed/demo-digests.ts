@@ -67,6 +67,5 @@ export function seedDigests(ctx: DemoContext): void {
 	});
 
 	// A draft the coordinator can finish in the demo.
-	const draft = regional.create({ id: coordinator, role: 'coordinator', authorityId: 0, regionId: 'north-west', coordinatorRegionId: 'north-west' }, 'north-west', ctx.now - DAY);
-	void draft;
+	regional.create({ id: coordinator, role: 'coordinator', authorityId: 0, regionId: 'north-west', coordinatorRegionId: 'north-west' }, 'north-west', ctx.now - DAY);
 }
