@@ -10,7 +10,8 @@ export const NOTIFICATION_KINDS = {
 	reply: { label: 'Replies in threads I follow', default: 'digest' },
 	answer: { label: 'An answer is accepted on my question', default: 'immediately' },
 	mentoring: { label: 'Mentoring proposals and meetings', default: 'immediately' },
-	moderation: { label: 'Moderation of my posts', default: 'immediately' }
+	moderation: { label: 'Moderation of my posts', default: 'immediately' },
+	succession: { label: 'Succession checklist reminders from my coordinator', default: 'immediately' }
 } as const satisfies Record<string, { label: string; default: NotifyChoice }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -50,6 +50,10 @@ describe('reminders', () => {
 		expect(mail.text).toContain('overdue');
 		expect(mail.text).not.toContain(first.title);
 		expect(mail.html).toContain(`/succession/${lead.authorityId}`);
+		// one-click unsubscribe from these reminders (RFC 8058)
+		expect(mail.headers?.['List-Unsubscribe']).toMatch(/^<http.*\/unsubscribe\/[^>]+\/one-click>$/);
+		expect(mail.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+		expect(mail.headers?.['List-Id']).toContain('succession');
 		// never to members of another authority
 		expect(mails.some((m) => m.toAddress === neighbour.email)).toBe(false);
 		// the same day again: refused with a message, no new mail

@@ -9,6 +9,8 @@ import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import * as members from '../network/members';
 import { enqueue } from '../mail/outbox';
+import { choiceFor } from '../mail/preferences';
+import { listHeaders } from '../mail/unsubscribe';
 import { renderEmail, type EmailBlock } from '../mail/layout';
 import { authorityInfo, ensure, memberNames, summaries, type AuthoritySummary } from './checklists';
 import { FLAG_LABELS } from './score';
@@ -103,6 +105,7 @@ export function send(actor: Actor, authorityId: number, message: string, meta: {
 			.get();
 		if (!row) return { ok: false, errors: { form: `A reminder has already gone to ${a.name} today. You can send another tomorrow.` } };
 		for (const m of recipients) {
+			if (choiceFor(m.id, 'succession') === 'off') continue;
 			enqueue(
 				{
 					key: `succession-reminder:${a.id}:${day}:member:${m.id}`,
@@ -112,6 +115,7 @@ export function send(actor: Actor, authorityId: number, message: string, meta: {
 					subject: `Succession checklist for ${a.name}: ${plural(s.openItems.length, 'item')} still open`,
 					text: email.text,
 					html: email.html,
+					headers: listHeaders(m.id, 'succession', 'Succession checklist reminders'),
 					batchKey: `succession-reminder:${a.id}:${day}`
 				},
 				now
