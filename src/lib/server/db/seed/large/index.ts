@@ -1,0 +1,121 @@
+/**
+ * The large synthetic network for measuring scale (issue 8): the demo network, then 20,000
+ * members across all 153 authorities with a year and a half of discussions, mentoring, training,
+ * succession work and digests. Deterministic for a given seed and clock. Written with prepared
+ * statements, one transaction per area, on the app's own connection (so DATA_DIR/DATABASE_PATH
+ * must point at the target before this module is imported).
+ */
+import { db, sqlite } from '../../client';
+import { seedDatabase } from '../index';
+import { seededRandom } from '../context';
+import type { LargeContext, Person } from './context';
+import { addMembers } from './members';
+import { seedLargeDiscussions } from './discussions';
+import { seedLargeMentoring } from './mentoring';
+import { seedLargeTraining } from './training';
+import { seedLargeSuccession } from './succession';
+import { seedLargeDigests } from './digests';
+import { COMMON_WORD, pick, RARE_WORD } from './text';
+
+export const LARGE_TARGETS = {
+	members: 20_000,
+	threads: 10_000,
+	posts: 100_000,
+	longThreads: 6,
+	longMin: 500,
+	pairings: 3_000,
+	openRequests: 180,
+	trainingEntries: 150_000,
+	trainingEvents: 700,
+	regionalDigests: 200
+};
+
+export type LargeManifest = {
+	seed: number;
+	now: number;
+	builtMs: number;
+	counts: Record<string, number>;
+	accounts: { member: string; mentor: string; coordinator: string; coordinatorRegion: string; admin: string; posters: string[] };
+	threads: { twentyPost: number; long: number; longPosts: number };
+	words: { common: string; rare: string };
+};
+
+export async function seedLarge(opts: { seed: number; now: number; targets?: Partial<typeof LARGE_TARGETS>; log?: (m: string) => void }): Promise<LargeManifest> {
+	const started = performance.now();
+	const targets = { ...LARGE_TARGETS, ...opts.targets };
+	const log = opts.log ?? (() => {});
+	const conn = sqlite();
+	const step = <T>(name: string, fn: () => T): T => {
+		const t = performance.now();
+		const out = conn.transaction(fn)();
+		log(`  ${name} took ${((performance.now() - t) / 1000).toFixed(1)} s`);
+		return out;
+	};
+
+	await seedDatabase(db, { demo: true, now: opts.now });
+	log('demo network seeded');
+	const random = seededRandom(opts.seed);
+	const authorities = conn.prepare('SELECT id, name, region_id AS regionId, kind FROM authority ORDER BY id').all() as LargeContext['authorities'];
+	const passwordHash = (conn.prepare("SELECT password_hash AS h FROM member WHERE email = 'member@example.org'").get() as { h: string }).h;
+	step('members', () => addMembers(conn, random, { total: targets.members, now: opts.now, passwordHash, authorities }));
+
+	const regionOf = new Map(authorities.map((a) => [a.id, a.regionId]));
+	const people = (
+		conn
+			.prepare('SELECT id, name, handle, email, authority_id AS authorityId, party, in_role_since AS inRoleSince, role, coordinator_region_id AS coordinatorRegionId, created_at AS createdAt FROM member ORDER BY id')
+			.all() as Omit<Person, 'regionId'>[]
+	).map((p) => ({ ...p, regionId: regionOf.get(p.authorityId)! }));
+	const group = <K>(key: (p: Person) => K) => {
+		const m = new Map<K, Person[]>();
+		for (const p of people) m.set(key(p), [...(m.get(key(p)) ?? []), p]);
+		return m;
+	};
+	const ctx: LargeContext = { sqlite: conn, now: opts.now, random, people, byRegion: group((p) => p.regionId), byAuthority: group((p) => p.authorityId), authorities, log };
+
+	const mentoring = step('mentoring', () => seedLargeMentoring(ctx, { pairings: targets.pairings, openRequests: targets.openRequests }));
+	const training = step('training', () => seedLargeTraining(ctx, { entries: targets.trainingEntries, events: targets.trainingEvents }));
+	const succession = step('succession', () => seedLargeSuccession(ctx));
+	const discussions = step('discussions', () => seedLargeDiscussions(ctx, { threads: targets.threads, posts: targets.posts, longThreads: targets.longThreads, longMin: targets.longMin }));
+	const digests = step('digests', () => seedLargeDigests(ctx, { regionalDigests: targets.regionalDigests }));
+	// Statistics for the query planner, as the app's housekeeping keeps them (PRAGMA optimize).
+	const t = performance.now();
+	conn.exec('ANALYZE');
+	conn.pragma('wal_checkpoint(TRUNCATE)');
+	log(`  analyze and checkpoint took ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+	const count = (table: string) => (conn.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+	const ordinary = people.filter((p) => p.role === 'member' && p.email.endsWith('@lmn.example.net'));
+	const posters = new Set<string>();
+	while (posters.size < 50) posters.add(pick(random, ordinary).email);
+	return {
+		seed: opts.seed,
+		now: opts.now,
+		builtMs: Math.round(performance.now() - started),
+		counts: {
+			members: count('member'),
+			threads: discussions.threads,
+			posts: discussions.posts,
+			follows: count('thread_follow'),
+			notifications: count('notification'),
+			mentorOffers: count('mentor_offer'),
+			pairings: count('pairing'),
+			meetings: count('pairing_meeting'),
+			trainingEntries: training.entries,
+			trainingEvents: count('training_event'),
+			checklists: succession.checklists,
+			checklistChanges: count('checklist_change'),
+			regionalDigests: digests.regionalDigests,
+			outboxMessages: count('outbox_message')
+		},
+		accounts: {
+			member: 'member@example.org',
+			mentor: mentoring.mentorEmail,
+			coordinator: 'coordinator@example.org',
+			coordinatorRegion: 'north-west',
+			admin: 'admin@example.org',
+			posters: [...posters]
+		},
+		threads: { twentyPost: discussions.twentyPost, long: discussions.long, longPosts: discussions.longPosts },
+		words: { common: COMMON_WORD, rare: RARE_WORD }
+	};
+}
