@@ -49,6 +49,17 @@ describe('search', () => {
 		expect(hit.href).toBe(`/threads/${national}?post=2#post-2`);
 	});
 
+	it('ranks a very common word among its newest matches only (the rank window)', () => {
+		const older = startThread(author.actor, { title: 'Pangolin pangolin pangolin', body: 'Pangolin.' });
+		const newer = [1, 2, 3].map((i) => startThread(author.actor, { title: `Note ${i}`, body: `A passing mention of a pangolin, number ${i}.` }));
+		// Everything ranked: the title match comes first.
+		expect(search.search(author.actor, { q: 'pangolin' }).results[0].threadId).toBe(older);
+		// A window of the three newest matches: the older, better match is outside it.
+		const windowed = search.search(author.actor, { q: 'pangolin' }, { rankWindow: 3 }).results.map((x) => x.threadId);
+		expect(windowed.sort()).toEqual([...newer].sort());
+		expect(search.rankWindowStart('"pangolin"', 10)).toBeNull();
+	});
+
 	it('stems words (porter) so "inspections" finds "inspection"', () => {
 		expect(search.search(author.actor, { q: 'inspections' }).results.some((x) => x.threadId === national)).toBe(true);
 	});
