@@ -270,3 +270,28 @@ describe('londonDateTimeToUtc', () => {
 		expect(londonWallClockToUtc(2026, 3, 29, 1, 30)).toBe(londonDateTimeToUtc('2026-03-29', '01:30'));
 	});
 });
+
+describe('londonParts (offset cached per UTC hour)', () => {
+	const reference = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+	const expected = (ms: number) => {
+		const o: Record<string, number> = {};
+		for (const p of reference.formatToParts(ms)) if (p.type !== 'literal') o[p.type] = Number(p.value) % (p.type === 'hour' ? 24 : Infinity);
+		return { year: o.year, month: o.month, day: o.day, hour: o.hour, minute: o.minute };
+	};
+	it('agrees with Intl at every minute around the clock changes and at random instants', () => {
+		const instants: number[] = [];
+		for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1), Date.UTC(2027, 2, 28, 1)]) {
+			for (let m = -180; m <= 180; m++) instants.push(change + m * 60_000 + 17_000);
+		}
+		let seed = 7;
+		for (let i = 0; i < 3000; i++) {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31;
+			instants.push(Date.UTC(2018, 0, 1) + Math.floor((seed / 2 ** 31) * 15 * 365 * 86_400_000));
+		}
+		for (const ms of instants) {
+			const { weekday, ...parts } = londonParts(ms);
+			expect(parts, new Date(ms).toISOString()).toEqual(expected(ms));
+			expect(weekday).toBe(((new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay() + 6) % 7) + 1);
+		}
+	});
+});

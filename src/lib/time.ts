@@ -66,15 +66,32 @@ export type LondonParts = {
 	weekday: number;
 };
 
+/** London's offset from UTC for each UTC hour asked about (the offset never changes within one). */
+const offsets = new Map<number, number>();
+
+/** London minus UTC at an instant, in ms. Clock changes happen on the hour (01:00 UTC), so one Intl call per UTC hour. */
+function offsetMsAt(ms: number): number {
+	const hour = Math.floor(ms / HOUR);
+	let offset = offsets.get(hour);
+	if (offset === undefined) {
+		const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
+		for (const part of partsFormatter.formatToParts(hour * HOUR)) {
+			if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
+		}
+		// Some engines print midnight as 24 even with h23; normalise defensively.
+		if (out.hour === 24) out.hour = 0;
+		offset = Date.UTC(out.year, out.month - 1, out.day, out.hour, out.minute) - hour * HOUR;
+		if (offsets.size > 10_000) offsets.clear();
+		offsets.set(hour, offset);
+	}
+	return offset;
+}
+
 /** Break an instant into its Europe/London calendar date, time and ISO weekday. */
 export function londonParts(ms: number): LondonParts {
-	const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
-	for (const part of partsFormatter.formatToParts(ms)) {
-		if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
-	}
-	// Some engines print midnight as 24 even with h23; normalise defensively.
-	if (out.hour === 24) out.hour = 0;
-	return { ...out, weekday: isoWeekday(out.year, out.month, out.day) };
+	const d = new Date(ms + offsetMsAt(ms));
+	const sunday0 = d.getUTCDay();
+	return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), weekday: sunday0 === 0 ? 7 : sunday0 };
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
