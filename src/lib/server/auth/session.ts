@@ -3,8 +3,8 @@
  * the database keeps only SHA-256(secret) and compares it in constant time. Sessions last
  * 30 days from last use (sliding); a new token at every sign-in.
  */
-import { and, desc, eq, gt, lt, ne } from 'drizzle-orm';
-import { db } from '../db/client';
+import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { db, prepared } from '../db/client';
 import { authority, member, session, type Member, type Session } from '../db/schema';
 import { hashBytes, randomToken, sameBytes } from './crypto';
 
@@ -38,14 +38,8 @@ export function createSession(memberId: number, meta: { userAgent?: string; ipAd
 	return { token: `${id}.${secret}`, session: { ...row, mfaVerifiedAt: null } as Session };
 }
 
-/** Checks a cookie token; renews the expiry on use; ends expired sessions. */
-export function validateSessionToken(token: string | undefined, now = Date.now()): ValidatedSession | null {
-	if (!token) return null;
-	const dot = token.indexOf('.');
-	if (dot < 1) return null;
-	const id = token.slice(0, dot);
-	const secret = token.slice(dot + 1);
-	const row = db
+const sessionLookup = prepared(() =>
+	db
 		.select({
 			session,
 			member: {
@@ -66,8 +60,18 @@ export function validateSessionToken(token: string | undefined, now = Date.now()
 		.from(session)
 		.innerJoin(member, eq(member.id, session.memberId))
 		.innerJoin(authority, eq(authority.id, member.authorityId))
-		.where(eq(session.id, id))
-		.get();
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare()
+);
+
+/** Checks a cookie token; renews the expiry on use; ends expired sessions. */
+export function validateSessionToken(token: string | undefined, now = Date.now()): ValidatedSession | null {
+	if (!token) return null;
+	const dot = token.indexOf('.');
+	if (dot < 1) return null;
+	const id = token.slice(0, dot);
+	const secret = token.slice(dot + 1);
+	const row = sessionLookup().get({ id });
 	if (!row) return null;
 	if (!sameBytes(new Uint8Array(row.session.secretHash), hashBytes(secret))) return null;
 	if (row.member.deactivatedAt != null || now >= row.session.expiresAt) {

@@ -44,6 +44,25 @@ export function sqlite(): Database.Database {
 }
 
 /**
+ * A query built once per connection and kept prepared, for the hottest paths (every request,
+ * every thread page): building SQL with drizzle's query builder costs more than running it.
+ * Use `sql.placeholder('name')` for the values: `const q = prepared(() => db.select()…prepare());
+ * q().get({ id })`. Rebuilt when the connection changes (tests reopen the database).
+ */
+export function prepared<T>(build: () => T): () => T {
+	let on: Database.Database | null = null;
+	let statement: T;
+	return () => {
+		const current = instance().sqlite;
+		if (current !== on) {
+			statement = build();
+			on = current;
+		}
+		return statement;
+	};
+}
+
+/**
  * Runs `fn` in a `BEGIN IMMEDIATE` transaction (read-then-write without lost updates).
  * better-sqlite3 transactions are synchronous: `fn` must not await.
  */
