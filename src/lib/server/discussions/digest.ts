@@ -141,7 +141,8 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 		.select(candidateColumns)
 		.from(thread)
 		.innerJoin(category, eq(category.id, thread.categoryId))
-		.where(and(gt(thread.createdAt, since), lte(thread.createdAt, now), visibleWhere(actor, thread.regionId), or(isNull(thread.authorId), ne(thread.authorId, recipient.id))))
+		// steer: false — walk the created-at index for the period rather than every visible thread.
+		.where(and(gt(thread.createdAt, since), lte(thread.createdAt, now), visibleWhere(actor, thread.regionId, { steer: false }), or(isNull(thread.authorId), ne(thread.authorId, recipient.id))))
 		.orderBy(desc(thread.createdAt))
 		.limit(300)
 		.all();

@@ -40,7 +40,8 @@ export const outboxMessage = sqliteTable(
 		uniqueIndex('outbox_idempotency_uq').on(t.idempotencyKey),
 		index('outbox_due_idx').on(t.status, t.nextAttemptAt),
 		index('outbox_recipient_idx').on(t.recipientId, t.createdAt),
-		index('outbox_batch_idx').on(t.batchKey, t.status)
+		index('outbox_batch_idx').on(t.batchKey, t.status),
+		index('outbox_sent_idx').on(t.status, t.sentAt)
 	]
 );
 

@@ -147,7 +147,8 @@ export const pairing = sqliteTable(
 		index('pairing_mentor_idx').on(t.mentorId, t.status),
 		index('pairing_mentee_idx').on(t.menteeId, t.status),
 		index('pairing_region_idx').on(t.regionId, t.status),
-		index('pairing_status_idx').on(t.status, t.endsOn)
+		index('pairing_status_idx').on(t.status, t.endsOn),
+		index('pairing_created_idx').on(t.createdAt)
 	]
 );
 
