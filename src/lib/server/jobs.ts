@@ -47,7 +47,9 @@ export const tasks: Task[] = [
 		run: ({ now }) => ({
 			sessions: purgeExpiredSessions(now),
 			tokens: tokens.purge(now),
-			limits: limits.purgeOld(now)
+			limits: limits.purgeOld(now),
+			// Keeps the query planner's statistics fresh as tables grow (SQLite's advice for long-lived connections).
+			optimized: (sqlite().pragma('optimize'), true)
 		})
 	},
 	// Trust: retention (sessions left waiting for a code, remembered browsers, old audit entries)
