@@ -3,18 +3,22 @@
  * Switching it off is remembered, so replying again does not follow the member back in.
  */
 import { error } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
-import { db } from '../db/client';
+import { and, eq, sql } from 'drizzle-orm';
+import { db, prepared } from '../db/client';
 import { thread, threadFollow } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 
 /** Is the member following the thread? */
-export function isFollowing(memberId: number, threadId: number): boolean {
-	const row = db
+const followingQuery = prepared(() =>
+	db
 		.select({ following: threadFollow.following })
 		.from(threadFollow)
-		.where(and(eq(threadFollow.memberId, memberId), eq(threadFollow.threadId, threadId)))
-		.get();
+		.where(and(eq(threadFollow.memberId, sql.placeholder('memberId')), eq(threadFollow.threadId, sql.placeholder('threadId'))))
+		.prepare()
+);
+
+export function isFollowing(memberId: number, threadId: number): boolean {
+	const row = followingQuery().get({ memberId, threadId });
 	return row?.following ?? false;
 }
 

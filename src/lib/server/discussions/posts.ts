@@ -6,7 +6,7 @@
 import { error } from '@sveltejs/kit';
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { aliasedTable } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { db, immediate, prepared } from '../db/client';
 import { authority, member, post, postRevision, thread, type Post } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as limits from '../auth/rate-limit';
@@ -301,6 +301,20 @@ export function pageQuery(threadId: number, from: number, to: number) {
 		.leftJoin(postAuthority, eq(postAuthority.id, postAuthor.authorityId))
 		.where(and(eq(post.threadId, threadId), between(post.number, from, to)))
 		.orderBy(asc(post.number));
+}
+
+/** pageQuery and oneQuery, prepared once (every thread page runs them). */
+const preparedPage = prepared(() => pageQuery(sql.placeholder('threadId') as unknown as number, sql.placeholder('from') as unknown as number, sql.placeholder('to') as unknown as number).prepare());
+const preparedOne = prepared(() => oneQuery(sql.placeholder('postId') as unknown as number).prepare());
+
+/** Posts numbered `from` to `to` of a thread, in order. */
+export function pageRows(threadId: number, from: number, to: number) {
+	return preparedPage().all({ threadId, from, to });
+}
+
+/** One post by id, as a thread page shows it. */
+export function oneRow(postId: number) {
+	return preparedOne().get({ postId });
 }
 
 /** The query for one post by id (the accepted answer shown under the question). */

@@ -7,7 +7,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { aliasedTable, and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { db, immediate, prepared } from '../db/client';
 import { authority, category, member, post, thread, threadFollow, threadRead } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -18,7 +18,7 @@ import * as categories from './categories';
 import * as follows from './follows';
 import * as unread from './unread';
 import * as notifications from './notifications';
-import { excerpt, nameOf, oneQuery, pageQuery, quoteFor, rateLimitError, recordPosting, threadFacts, toView, type PostView, type Result, type ThreadFacts } from './posts';
+import { excerpt, nameOf, oneRow, pageRows, quoteFor, rateLimitError, recordPosting, threadFacts, toView, type PostView, type Result, type ThreadFacts } from './posts';
 import { openReportCounts } from './moderation';
 import { canSee, visibleRegionIds, visibleWhere } from './visibility';
 
@@ -230,6 +230,8 @@ export function headerQuery(threadId: number) {
 		.where(eq(thread.id, threadId));
 }
 
+const preparedHeader = prepared(() => headerQuery(sql.placeholder('threadId') as unknown as number).prepare());
+
 export type ThreadPage = {
 	thread: {
 		id: number;
@@ -271,7 +273,7 @@ export type ThreadPage = {
  */
 export function view(actor: Actor, threadId: number, opts: { page?: number | null; post?: number | null; quote?: number | null } = {}, now = Date.now()): ThreadPage | null {
 	if (!Number.isSafeInteger(threadId) || threadId < 1) return null;
-	const h = headerQuery(threadId).get();
+	const h = preparedHeader().get({ threadId });
 	if (!h || !canSee(actor, h.regionId)) return null;
 	const facts: ThreadFacts = {
 		id: h.id,
@@ -288,11 +290,11 @@ export function view(actor: Actor, threadId: number, opts: { page?: number | nul
 	const pageCount = Math.max(1, Math.ceil(h.postCount / PAGE_SIZE));
 	const wanted = opts.post && opts.post > 0 ? Math.ceil(opts.post / PAGE_SIZE) : (opts.page ?? 1);
 	const page = Math.min(Math.max(Number.isFinite(wanted) ? Math.floor(wanted) : 1, 1), pageCount);
-	const rows = pageQuery(threadId, (page - 1) * PAGE_SIZE + 1, page * PAGE_SIZE).all();
+	const rows = pageRows(threadId, (page - 1) * PAGE_SIZE + 1, page * PAGE_SIZE);
 	const posts = rows.map((r) => toView(actor, facts, r));
 	let answer: PostView | null = null;
 	if (h.acceptedPostId && page === 1) {
-		const a = oneQuery(h.acceptedPostId).get();
+		const a = oneRow(h.acceptedPostId);
 		if (a) answer = toView(actor, facts, a);
 	}
 	const last = unread.lastRead(actor.id, threadId);

@@ -1,15 +1,19 @@
 /** Unread tracking: each member's last-read post per thread ("3 new", landing on the first unread post). */
 import { and, eq, sql } from 'drizzle-orm';
-import { db } from '../db/client';
+import { db, prepared } from '../db/client';
 import { threadRead } from '../db/schema';
 
 /** The highest post number the member has seen in the thread, or null if they never opened it. */
-export function lastRead(memberId: number, threadId: number): number | null {
-	const row = db
+const lastReadQuery = prepared(() =>
+	db
 		.select({ n: threadRead.lastReadNumber })
 		.from(threadRead)
-		.where(and(eq(threadRead.memberId, memberId), eq(threadRead.threadId, threadId)))
-		.get();
+		.where(and(eq(threadRead.memberId, sql.placeholder('memberId')), eq(threadRead.threadId, sql.placeholder('threadId'))))
+		.prepare()
+);
+
+export function lastRead(memberId: number, threadId: number): number | null {
+	const row = lastReadQuery().get({ memberId, threadId });
 	return row?.n ?? null;
 }
 
