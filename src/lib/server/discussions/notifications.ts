@@ -5,8 +5,8 @@
  * Nobody is notified about a thread they cannot see, and lists check visibility again in the
  * query (a member who moves region stops seeing the old region's notifications).
  */
-import { aliasedTable, and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
-import { db } from '../db/client';
+import { aliasedTable, and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { db, prepared } from '../db/client';
 import { authority, member, notification, post, thread, type Notification } from '../db/schema';
 import { actorFor } from '../network/members';
 import type { Actor } from '../auth/policy';
@@ -14,7 +14,7 @@ import { enqueue } from '../mail/outbox';
 import { renderEmail, type EmailBlock } from '../mail/layout';
 import { choiceFor, type NotificationKind } from '../mail/preferences';
 import { listHeaders, unsubscribeUrl } from '../mail/unsubscribe';
-import { canSee, visibleWhere } from './visibility';
+import { canSee, visibleRegionIds, visibleWhere } from './visibility';
 
 export type Kind = Notification['kind'];
 
@@ -136,14 +136,28 @@ export function deliver(items: NewNotification[], c: NotifyContext, now = Date.n
 
 /** Unread notifications the actor may still see (the header count). */
 export function unreadCount(actor: Actor): number {
-	return (
+	return unreadCountQuery(actor).get({ memberId: actor.id })?.n ?? 0;
+}
+
+/** The header's count runs on every page: one prepared statement per set of visible regions (a dozen at most). */
+const unreadCountQueries = new Map<string, ReturnType<typeof prepareUnreadCount>>();
+
+function prepareUnreadCount(actor: Actor) {
+	return prepared(() =>
 		db
 			.select({ n: count() })
 			.from(notification)
 			.innerJoin(thread, eq(thread.id, notification.threadId))
-			.where(and(eq(notification.memberId, actor.id), isNull(notification.readAt), visibleWhere(actor, thread.regionId)))
-			.get()?.n ?? 0
+			.where(and(eq(notification.memberId, sql.placeholder('memberId')), isNull(notification.readAt), visibleWhere(actor, thread.regionId)))
+			.prepare()
 	);
+}
+
+function unreadCountQuery(actor: Actor) {
+	const key = visibleRegionIds(actor)?.join(',') ?? '*';
+	let q = unreadCountQueries.get(key);
+	if (!q) unreadCountQueries.set(key, (q = prepareUnreadCount(actor)));
+	return q();
 }
 
 const actorMember = aliasedTable(member, 'notification_actor');
