@@ -1,4 +1,4 @@
-import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { error, json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db/client';
@@ -11,6 +11,7 @@ import { isCrossSiteForm } from '$lib/server/auth/csrf';
 import { startJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
 import { DEMO_PASSWORD } from '$lib/server/db/seed/demo-members';
+import { safeNext } from '$lib/server/request';
 
 /** Before the first request: migrations (on opening), seeding, the scheduler. */
 export const init: ServerInit = async () => {
@@ -76,7 +77,7 @@ const SETUP_ROUTES = ['/(app)/settings/two-factor', '/(app)/settings/reauth'];
  * waiting for a two-factor code goes to /login/two-factor; a coordinator or admin who has not
  * set up two-factor can reach only the set-up page until they do.
  */
-const guard: Handle = async ({ event, resolve }) => {
+export const guard: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	if (!routeId?.startsWith('/(app)')) return resolve(event);
 	const next = event.url.pathname + event.url.search;
@@ -84,7 +85,7 @@ const guard: Handle = async ({ event, resolve }) => {
 	if (!user) {
 		const pending = event.locals.session != null;
 		if (event.request.method === 'GET') redirect(303, `${pending ? '/login/two-factor' : '/login'}?next=${encodeURIComponent(next)}`);
-		error(401, pending ? 'Enter the code from your authenticator app to finish signing in.' : 'Your session has ended. Sign in again.');
+		return signedOut(event.request, event.url, pending);
 	}
 	if (twoFactor.setupRequired(user) && !SETUP_ROUTES.some((r) => routeId === r || routeId.startsWith(r + '/'))) {
 		if (event.request.method === 'GET') redirect(303, `/settings/two-factor?required=1&next=${encodeURIComponent(next)}`);
@@ -92,6 +93,63 @@ const guard: Handle = async ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
+
+/**
+ * The 401 answer to a form sent to a members' page without a signed-in session (GET requests
+ * are redirected instead). Nothing was done with what was sent. A browser gets a short page
+ * with a link to sign in (or to enter the two-factor code) and come back to the page; an
+ * enhanced form gets an action error, which shows the app's error page with the same link;
+ * anything else gets one line of text.
+ */
+export function signedOut(request: Request, url: URL, pending: boolean): Response {
+	const message = pending ? 'Enter the code from your authenticator app to finish signing in.' : 'Your session has ended. Sign in again.';
+	if (request.headers.get('x-sveltekit-action') === 'true') return json({ type: 'error', error: { message } }, { status: 401, headers: { 'Cache-Control': 'no-store' } });
+	const accept = request.headers.get('accept');
+	if (accept != null && !/text\/html|application\/xhtml\+xml/i.test(accept)) {
+		return new Response(message, { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+	}
+	const href = `${pending ? '/login/two-factor' : '/login'}?next=${encodeURIComponent(safeNext(url.pathname))}`;
+	const title = pending ? 'Finish signing in' : 'You need to sign in';
+	const body = pending
+		? `<p>You have not entered the code from your authenticator app yet, so what you sent has not been saved.</p>
+<p><a href="${href}">Enter your code</a> and you will come back to this page.</p>`
+		: `<p>Your session has ended, so what you sent has not been saved.</p>
+<p><a href="${href}">Sign in again</a> and you will come back to this page.</p>`;
+	const html = `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – Lead Member Network</title>
+<style>
+body { margin: 0; font-family: system-ui, -apple-system, 'Segoe UI', Arial, sans-serif; font-size: 1.1875rem; line-height: 1.5; color: #0b0c0c; background: #fff; }
+header { background: #1d4f91; border-bottom: 8px solid #12345f; padding: 0.75rem 1rem; }
+header a, header a:visited { color: #fff; font-weight: 700; font-size: 1.25rem; text-decoration: none; }
+main { max-width: 42rem; margin: 0 auto; padding: 2rem 1rem; }
+h1 { line-height: 1.2; margin: 0 0 1rem; }
+a { color: #1d4f91; }
+a:focus { outline: 3px solid transparent; background-color: #ffdd00; box-shadow: 0 -2px #ffdd00, 0 4px #0b0c0c; color: #0b0c0c; text-decoration: none; }
+@media (max-width: 40rem) { body { font-size: 1rem; } }
+</style>
+</head>
+<body>
+<header><a href="/">Lead Member Network</a></header>
+<main id="main">
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>
+`;
+	return new Response(html, {
+		status: 401,
+		headers: {
+			'Content-Type': 'text/html; charset=utf-8',
+			'Cache-Control': 'no-store',
+			'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+		}
+	});
+}
 
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -105,7 +163,8 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestId, csrf, auth, guard, headers);
+// `headers` wraps `guard`, so the pages the guard answers itself carry the security headers too.
+export const handle = sequence(requestId, csrf, auth, headers, guard);
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	if (status === 404) return { message: 'Page not found' };

@@ -4,13 +4,11 @@
  * when they chose "immediately"; "in my digest" shows them in the digest instead. Calendar
  * invitations always go: they are the meeting itself.
  */
-import { and, eq, isNull } from 'drizzle-orm';
-import { db } from '../db/client';
-import { member } from '../db/schema';
 import { enqueue } from '../mail/outbox';
 import { renderEmail, type EmailBlock } from '../mail/layout';
 import { choiceFor } from '../mail/preferences';
 import { listHeaders, unsubscribeUrl } from '../mail/unsubscribe';
+import * as members from '../network/members';
 import { formatDate, formatDateTime, formatTime } from '../../time';
 import { MEETING_MODES, POSITIONS, label } from '../../vocab';
 import { meetingIcs, type InviteMeeting } from './invites';
@@ -272,12 +270,6 @@ export function meetingInvitation(meeting: InviteMeeting, mentor: Recipient, men
 
 /** The coordinators of a region; the admins when it has none. */
 export function coordinatorsOf(regionId: string): Recipient[] {
-	const active = isNull(member.deactivatedAt);
-	const coordinators = db
-		.select({ id: member.id, name: member.name, email: member.email })
-		.from(member)
-		.where(and(active, eq(member.role, 'coordinator'), eq(member.coordinatorRegionId, regionId)))
-		.all();
-	if (coordinators.length > 0) return coordinators;
-	return db.select({ id: member.id, name: member.name, email: member.email }).from(member).where(and(active, eq(member.role, 'admin'))).all();
+	const coordinators = members.regionCoordinators(regionId);
+	return coordinators.length > 0 ? coordinators : members.admins();
 }

@@ -5,7 +5,8 @@
 import { error } from '@sveltejs/kit';
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import { db } from '../db/client';
-import { authority, member, mentoringProposal, pairing, pairingBooking, pairingMeeting, region, type Pairing, type PairingBooking } from '../db/schema';
+import { mentoringProposal, pairing, pairingBooking, pairingMeeting, type Pairing, type PairingBooking } from '../db/schema';
+import * as members from '../network/members';
 import { isoDate } from '../../time';
 import type { AuthorityKind } from '../../vocab';
 
@@ -27,62 +28,15 @@ export function today(now: number): string {
 	return isoDate(now);
 }
 
-/** A member as mentoring shows them. */
-export type Person = {
-	id: number;
-	name: string;
-	email: string;
-	handle: string;
-	authorityId: number;
-	authorityName: string;
-	authorityKind: AuthorityKind;
-	regionId: string;
-	regionName: string;
-	position: string;
-	party: string | null;
-	inRoleSince: string | null;
-	expertise: string[];
-	active: boolean;
-};
+/** A member as mentoring shows them: the network's person, with `active` for `deactivatedAt`. */
+export type Person = Omit<members.Person, 'authorityKind' | 'deactivatedAt'> & { authorityKind: AuthorityKind; active: boolean };
 
-const personColumns = {
-	id: member.id,
-	name: member.name,
-	email: member.email,
-	handle: member.handle,
-	authorityId: member.authorityId,
-	authorityName: authority.name,
-	authorityKind: authority.kind,
-	regionId: authority.regionId,
-	regionName: region.name,
-	position: member.position,
-	party: member.party,
-	inRoleSince: member.inRoleSince,
-	expertise: member.expertise,
-	deactivatedAt: member.deactivatedAt
-};
-
-type PersonRow = { deactivatedAt: number | null; authorityKind: string } & Omit<Person, 'active' | 'authorityKind'>;
-
-function toPerson(r: PersonRow): Person {
-	const { deactivatedAt, ...rest } = r;
-	return { ...rest, authorityKind: r.authorityKind as AuthorityKind, active: deactivatedAt == null };
-}
-
-/** Members by id, with their authority and region. */
+/** Members by id, with their authority and region (from the network area). */
 export function people(ids: (number | null | undefined)[]): Map<number, Person> {
-	const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
 	const out = new Map<number, Person>();
-	if (wanted.length === 0) return out;
-	for (let i = 0; i < wanted.length; i += 500) {
-		const rows = db
-			.select(personColumns)
-			.from(member)
-			.innerJoin(authority, eq(authority.id, member.authorityId))
-			.innerJoin(region, eq(region.id, authority.regionId))
-			.where(inArray(member.id, wanted.slice(i, i + 500)))
-			.all();
-		for (const r of rows) out.set(r.id, toPerson(r));
+	for (const [id, p] of members.people(ids)) {
+		const { deactivatedAt, ...rest } = p;
+		out.set(id, { ...rest, authorityKind: p.authorityKind as AuthorityKind, active: deactivatedAt == null });
 	}
 	return out;
 }

@@ -99,7 +99,8 @@ export function create(m: NewMember, now = Date.now()): Member {
 		.get();
 }
 
-const profileColumns = {
+/** Who a member is and where: the columns every view of a member starts from. */
+const placeColumns = {
 	id: member.id,
 	name: member.name,
 	email: member.email,
@@ -111,7 +112,11 @@ const profileColumns = {
 	regionName: region.name,
 	position: member.position,
 	party: member.party,
-	inRoleSince: member.inRoleSince,
+	inRoleSince: member.inRoleSince
+};
+
+const profileColumns = {
+	...placeColumns,
 	background: member.background,
 	expertise: member.expertise,
 	bio: member.bio,
@@ -121,17 +126,62 @@ const profileColumns = {
 	createdAt: member.createdAt
 };
 
-export type Profile = NonNullable<ReturnType<typeof profile>>;
+/** A member as other areas show them (no profile text, no account details). */
+const personColumns = { ...placeColumns, expertise: member.expertise, deactivatedAt: member.deactivatedAt };
 
-/** A member's profile with authority and region. */
-export function profile(id: number) {
+/** Name and address, for mail. */
+const contactColumns = { id: member.id, name: member.name, email: member.email };
+
+/** Profiles: members joined to their authority and region. */
+function profiles() {
 	return db
 		.select(profileColumns)
 		.from(member)
 		.innerJoin(authority, eq(authority.id, member.authorityId))
+		.innerJoin(region, eq(region.id, authority.regionId));
+}
+
+export type Profile = NonNullable<ReturnType<typeof profile>>;
+
+/** A member's profile with authority and region. */
+export function profile(id: number) {
+	return profiles().where(eq(member.id, id)).get();
+}
+
+/** Ids per statement: well under SQLite's limit on variables in one statement. */
+const IDS_PER_QUERY = 500;
+
+function personRows(ids: number[]) {
+	return db
+		.select(personColumns)
+		.from(member)
+		.innerJoin(authority, eq(authority.id, member.authorityId))
 		.innerJoin(region, eq(region.id, authority.regionId))
-		.where(eq(member.id, id))
-		.get();
+		.where(inArray(member.id, ids))
+		.all();
+}
+
+export type Person = ReturnType<typeof personRows>[number];
+
+/**
+ * Members by id with their authority and region, deactivated ones included (check
+ * `deactivatedAt`); unknown ids and null are left out. One query per 500 ids.
+ */
+export function people(ids: Iterable<number | null | undefined>): Map<number, Person> {
+	const wanted = [...new Set([...ids].filter((id): id is number => typeof id === 'number'))];
+	const out = new Map<number, Person>();
+	for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) for (const r of personRows(wanted.slice(i, i + IDS_PER_QUERY))) out.set(r.id, r);
+	return out;
+}
+
+/** Active members with their authority and region: those of one region, or the whole network. */
+export function activeMemberPlaces(regionId?: string): { id: number; authorityId: number; regionId: string }[] {
+	return db
+		.select({ id: member.id, authorityId: member.authorityId, regionId: authority.regionId })
+		.from(member)
+		.innerJoin(authority, eq(authority.id, member.authorityId))
+		.where(and(isNull(member.deactivatedAt), regionId === undefined ? undefined : eq(authority.regionId, regionId)))
+		.all();
 }
 
 /** Looks members up by @handle (for mentions). */
@@ -172,11 +222,7 @@ export function directory(actor: Actor, f: DirectoryFilter, now = Date.now()) {
 		where.push(or(gt(member.name, name), and(eq(member.name, name), gt(member.id, id)))!);
 	}
 	const limit = f.limit ?? 30;
-	const rows = db
-		.select(profileColumns)
-		.from(member)
-		.innerJoin(authority, eq(authority.id, member.authorityId))
-		.innerJoin(region, eq(region.id, authority.regionId))
+	const rows = profiles()
 		.where(and(...where))
 		.orderBy(asc(member.name), asc(member.id))
 		.limit(limit + 1)
@@ -251,19 +297,34 @@ export function endSessionsOf(actor: Actor, id: number, meta: { ip?: string } = 
 	return ended;
 }
 
+/** Active members matching `where`: name and address. */
+function activeContacts(where: SQL | undefined) {
+	return db
+		.select(contactColumns)
+		.from(member)
+		.where(and(isNull(member.deactivatedAt), where))
+		.all();
+}
+
 /** The coordinator(s) of a region and the admins: who hears about join requests. */
 export function coordinatorsAndAdmins(regionId: string) {
-	return db
-		.select({ id: member.id, email: member.email, name: member.name })
-		.from(member)
-		.where(and(isNull(member.deactivatedAt), or(eq(member.role, 'admin'), and(eq(member.role, 'coordinator'), eq(member.coordinatorRegionId, regionId)))))
-		.all();
+	return activeContacts(or(eq(member.role, 'admin'), and(eq(member.role, 'coordinator'), eq(member.coordinatorRegionId, regionId))));
+}
+
+/** The active coordinators of one region. */
+export function regionCoordinators(regionId: string) {
+	return activeContacts(and(eq(member.role, 'coordinator'), eq(member.coordinatorRegionId, regionId)));
+}
+
+/** The active admins. */
+export function admins() {
+	return activeContacts(eq(member.role, 'admin'));
 }
 
 /** Coordinators per region (admin page). */
 export function coordinators() {
 	return db
-		.select({ id: member.id, name: member.name, email: member.email, regionId: member.coordinatorRegionId })
+		.select({ ...contactColumns, regionId: member.coordinatorRegionId })
 		.from(member)
 		.where(and(eq(member.role, 'coordinator'), isNull(member.deactivatedAt)))
 		.orderBy(asc(member.coordinatorRegionId))
@@ -280,11 +341,7 @@ export function adminList(actor: Actor, f: Omit<DirectoryFilter, 'includeInactiv
 export function profileByHandle(actor: Actor, handle: string) {
 	authorize(actor, 'member.view', { id: actor.id });
 	if (!handle || handle.length > 100) return null;
-	const row = db
-		.select(profileColumns)
-		.from(member)
-		.innerJoin(authority, eq(authority.id, member.authorityId))
-		.innerJoin(region, eq(region.id, authority.regionId))
+	const row = profiles()
 		.where(and(eq(member.handle, handle), isNull(member.deactivatedAt)))
 		.get();
 	return row ?? null;

@@ -96,12 +96,9 @@ function addMissingItems(checklistId: number, templateId: number, now: number) {
 
 /** Names of members by id; unknown (erased) members read "Former member". */
 export function memberNames(ids: Iterable<number | null | undefined>): Map<number, string> {
-	const out = new Map<number, string>();
-	for (const id of ids) {
-		if (id == null || out.has(id)) continue;
-		out.set(id, members.profile(id)?.name ?? 'Former member');
-	}
-	return out;
+	const wanted = [...new Set(ids)].filter((id): id is number => id != null);
+	const found = members.people(wanted);
+	return new Map(wanted.map((id) => [id, found.get(id)?.name ?? 'Former member']));
 }
 
 export type ItemView = {

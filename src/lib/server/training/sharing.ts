@@ -3,9 +3,10 @@
  * When the member's mentor changes, the log is not shared with the new mentor until the
  * member switches sharing on again. The mentor reads; only the member edits.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '../db/client';
-import { authority, member, trainingSharing } from '../db/schema';
+import { trainingSharing } from '../db/schema';
+import * as members from '../network/members';
 import type { Actor, Resources } from '../auth/policy';
 import { currentMentorOf } from './mentor';
 
@@ -23,8 +24,8 @@ export function viewFacts(memberId: number): Resources['training.view'] {
 
 function nameOf(id: number | null): { id: number; name: string } | null {
 	if (id == null) return null;
-	const row = db.select({ id: member.id, name: member.name, deactivatedAt: member.deactivatedAt }).from(member).where(eq(member.id, id)).get();
-	return row && row.deactivatedAt == null ? { id: row.id, name: row.name } : null;
+	const p = members.people([id]).get(id);
+	return p && p.deactivatedAt == null ? { id: p.id, name: p.name } : null;
 }
 
 /** The acting member's sharing: their current mentor (or null), and whether the log is shared with them. */
@@ -56,15 +57,19 @@ export function setShared(actor: Actor, share: boolean, now = Date.now()): { ok:
 
 /** Mentees whose logs are shared with the acting member now, by name. */
 export function sharedWithMe(actor: Actor): { id: number; name: string; authorityName: string; sharedAt: number }[] {
-	const rows = db
-		.select({ id: member.id, name: member.name, authorityName: authority.name, sharedAt: trainingSharing.sharedAt, deactivatedAt: member.deactivatedAt })
-		.from(trainingSharing)
-		.innerJoin(member, eq(member.id, trainingSharing.memberId))
-		.innerJoin(authority, eq(authority.id, member.authorityId))
-		.where(eq(trainingSharing.mentorId, actor.id))
-		.orderBy(asc(member.name))
-		.all();
-	return rows.filter((r) => r.deactivatedAt == null && currentMentorOf(r.id) === actor.id).map(({ deactivatedAt: _d, ...r }) => r);
+	const shares = db.select({ memberId: trainingSharing.memberId, sharedAt: trainingSharing.sharedAt }).from(trainingSharing).where(eq(trainingSharing.mentorId, actor.id)).all();
+	const who = members.people(shares.map((s) => s.memberId));
+	return shares
+		.flatMap((s) => {
+			const p = who.get(s.memberId);
+			return p && p.deactivatedAt == null && currentMentorOf(p.id) === actor.id ? [{ id: p.id, name: p.name, authorityName: p.authorityName, sharedAt: s.sharedAt }] : [];
+		})
+		.sort((a, b) => byCodeUnits(a.name, b.name) || a.id - b.id);
+}
+
+/** Plain string order, like SQLite's default BINARY collation (not by locale). */
+function byCodeUnits(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Forget every share to or from these members (used when an account is erased). */
