@@ -3,7 +3,7 @@
  * what is new for one member since T, and suggestions for a regional digest.
  * Visibility is enforced in every query: a region's threads never reach anyone outside it.
  */
-import { aliasedTable, and, count, desc, eq, gt, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import { aliasedTable, and, count, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { db } from '../db/client';
 import { authority, category, member, notification, post, thread } from '../db/schema';
 import type { Actor } from '../auth/policy';
@@ -190,9 +190,10 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 /** Threads of a region (and national threads its members started), or national threads for `null`. */
 function regionalScope(regionId: string | null) {
 	if (regionId == null) return isNull(thread.regionId);
+	// `+region_id`: look threads up by the other conditions (ids, dates), not every national and regional thread by region.
 	return or(
-		eq(thread.regionId, regionId),
-		and(isNull(thread.regionId), inArray(thread.authorId, db.select({ id: member.id }).from(member).innerJoin(authority, eq(authority.id, member.authorityId)).where(eq(authority.regionId, regionId))))
+		sql`+${thread.regionId} = ${regionId}`,
+		and(sql`+${thread.regionId} is null`, inArray(thread.authorId, db.select({ id: member.id }).from(member).innerJoin(authority, eq(authority.id, member.authorityId)).where(eq(authority.regionId, regionId))))
 	);
 }
 

@@ -42,7 +42,9 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	const active = db
 		.select()
 		.from(pairing)
-		.where(and(eq(pairing.status, 'active'), or(eq(pairing.mentorId, recipient.id), eq(pairing.menteeId, recipient.id))))
+		// Each side of the OR carries the status, so SQLite looks both up by (mentor_id, status) and
+		// (mentee_id, status) instead of reading every active pairing through the status index.
+		.where(or(and(eq(pairing.mentorId, recipient.id), eq(pairing.status, 'active')), and(eq(pairing.menteeId, recipient.id), eq(pairing.status, 'active'))))
 		.all();
 	const ids = active.map((p) => p.id);
 	const who = people(active.flatMap((p) => [p.mentorId, p.menteeId]));
@@ -90,7 +92,12 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	const closed = db
 		.select()
 		.from(pairing)
-		.where(and(inArray(pairing.status, ['completed', 'ended-early']), or(eq(pairing.mentorId, recipient.id), eq(pairing.menteeId, recipient.id)), gt(pairing.closedAt, now - FEEDBACK_DAYS * DAY)))
+		.where(
+			and(
+				or(and(eq(pairing.mentorId, recipient.id), inArray(pairing.status, ['completed', 'ended-early'])), and(eq(pairing.menteeId, recipient.id), inArray(pairing.status, ['completed', 'ended-early']))),
+				gt(pairing.closedAt, now - FEEDBACK_DAYS * DAY)
+			)
+		)
 		.all();
 	if (closed.length) {
 		const given = new Set(
