@@ -99,6 +99,24 @@ function emailFor(n: NewNotification, c: NotifyContext, r: Recipient): { subject
  * Call inside the transaction that made the post, so both happen or neither. Returns the ids of
  * the members notified.
  */
+/** A reply in a thread with hundreds of followers inserts hundreds of these: prepared once. */
+const insertNotification = prepared(() =>
+	db
+		.insert(notification)
+		.values({
+			memberId: sql.placeholder('memberId'),
+			kind: sql.placeholder('kind'),
+			threadId: sql.placeholder('threadId'),
+			postId: sql.placeholder('postId'),
+			actorId: sql.placeholder('actorId'),
+			detail: sql.placeholder('detail'),
+			createdAt: sql.placeholder('createdAt')
+		})
+		.onConflictDoNothing()
+		.returning({ id: notification.id })
+		.prepare()
+);
+
 export function deliver(items: NewNotification[], c: NotifyContext, now = Date.now()): number[] {
 	const wanted = items.filter((n) => n.memberId !== c.actor?.id);
 	const people = recipients([...new Set(wanted.map((n) => n.memberId))]);
@@ -106,12 +124,7 @@ export function deliver(items: NewNotification[], c: NotifyContext, now = Date.n
 	for (const n of wanted) {
 		const r = people.get(n.memberId);
 		if (!r || !canSee(r.actor, c.thread.regionId)) continue;
-		const row = db
-			.insert(notification)
-			.values({ memberId: r.id, kind: n.kind, threadId: c.thread.id, postId: n.postId, actorId: c.actor?.id ?? null, detail: n.detail ?? '', createdAt: now })
-			.onConflictDoNothing()
-			.returning({ id: notification.id })
-			.get();
+		const row = insertNotification().get({ memberId: r.id, kind: n.kind, threadId: c.thread.id, postId: n.postId ?? null, actorId: c.actor?.id ?? null, detail: n.detail ?? '', createdAt: now });
 		if (!row) continue;
 		notified.push(r.id);
 		if (choiceFor(r.id, n.kind as NotificationKind) !== 'immediately') continue;

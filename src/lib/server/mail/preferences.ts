@@ -1,6 +1,6 @@
 /** Members' email choices. Knows kinds of email by name only, no area. */
-import { eq, inArray } from 'drizzle-orm';
-import { db } from '../db/client';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { db, prepared } from '../db/client';
 import { emailPreference, type EmailPreference } from '../db/schema';
 import type { NotifyChoice } from '../../vocab';
 
@@ -45,8 +45,10 @@ function fromRow(memberId: number, row: EmailPreference | undefined): Preference
 
 /** A member's preferences (defaults filled in). */
 export function get(memberId: number): Preferences {
-	return fromRow(memberId, db.select().from(emailPreference).where(eq(emailPreference.memberId, memberId)).get());
+	return fromRow(memberId, byMember().get({ memberId }));
 }
+
+const byMember = prepared(() => db.select().from(emailPreference).where(eq(emailPreference.memberId, sql.placeholder('memberId'))).prepare());
 
 /**
  * Preferences of many members at once (defaults filled in), for the digest scheduler and

@@ -14,6 +14,11 @@ import { describe } from './history';
 import { rowsFor, stats } from './region';
 import { FLAG_LABELS } from './score';
 import { countdownText, formatDay, plural, readinessText, today as todayOf } from './words';
+import { perInstant } from '../per-instant';
+
+/** An authority's checklist and summary, once per digest run (all its members get the same). */
+const checklistOnce = perInstant<ReturnType<typeof existing>>();
+const summaryOnce = perInstant<ReturnType<typeof summaries> extends Map<number, infer S> ? S : never>();
 
 const SHOW = 5;
 
@@ -28,7 +33,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	if (!can(actor, 'checklist.view', { authorityId: a.id, regionId: a.regionId })) return null;
 	const href = `/succession/${a.id}`;
 	const title = `Succession readiness – ${a.name}`;
-	const c = existing(a.id);
+	const c = checklistOnce(now, `checklist:${a.id}`, () => existing(a.id));
 	if (!c) {
 		return {
 			area: 'succession',
@@ -37,7 +42,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 			hasNew: false
 		};
 	}
-	const s = summaries([a.id], now).get(a.id)!;
+	const s = summaryOnce(now, `summary:${a.id}`, () => summaries([a.id], now).get(a.id)!);
 	const today = todayOf(now);
 	const sinceDay = todayOf(since);
 

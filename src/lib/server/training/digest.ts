@@ -12,6 +12,10 @@ import { addDays, addMonths } from './rules';
 import { COVERAGE_MONTHS, coverage } from './summary';
 import { allOf, lastLoggedDate, today } from './entries';
 import { goingAmong, upcomingIn } from './events';
+import { perInstant } from '../per-instant';
+
+/** A region's upcoming events, once per digest run (every member there sees the same list). */
+const sameRun = perInstant<ReturnType<typeof upcomingIn>>();
 
 const DAY = 86_400_000;
 /** How far ahead digests look for events. */
@@ -50,7 +54,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	let hasNew = false;
 
 	const regionsSeen = [recipient.regionId, ...(recipient.coordinatorRegionId && recipient.coordinatorRegionId !== recipient.regionId ? [recipient.coordinatorRegionId] : [])];
-	const upcoming = upcomingIn(regionsSeen, true, now, now + EVENTS_AHEAD_DAYS * DAY, 5);
+	const upcoming = sameRun(now, `upcoming:${regionsSeen.join(',')}`, () => upcomingIn(regionsSeen, true, now, now + EVENTS_AHEAD_DAYS * DAY, 5));
 	if (upcoming.events.length > 0) {
 		const going = goingAmong(recipient.id, upcoming.events.map((e) => e.id));
 		hasNew ||= upcoming.events.some((e) => e.createdAt > since);
