@@ -1,0 +1,28 @@
+/** The machine's ceiling for a page of a given size: a bare node:http server in its own process. */
+import { freePort, start, stop, tsx } from './procs';
+import { measure, type LoadOptions, type LoadResult } from './load';
+
+/** Headers the app sent that the ceiling server repeats (the rest vary per request or describe the body). */
+const SKIP = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'set-cookie', 'content-type']);
+
+export async function measureCeiling(bytes: number, appHeaders: Headers, opts: LoadOptions): Promise<LoadResult & { bodyBytes: number }> {
+	const port = await freePort();
+	const headers: Record<string, string> = {};
+	appHeaders.forEach((value, name) => {
+		if (!SKIP.has(name.toLowerCase())) headers[name] = value;
+	});
+	const child = start(process.execPath, tsx('./ceiling-server.ts'), {
+		env: { ...process.env, PORT: String(port), BODY_BYTES: String(bytes), BODY_HEADERS: JSON.stringify(headers) },
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	try {
+		const ready = await new Promise<{ bytes: number }>((resolve, reject) => {
+			child.once('message', (m: { type: string; bytes: number }) => resolve(m));
+			child.once('exit', (code) => reject(new Error(`The ceiling server exited (code ${code})`)));
+		});
+		const result = await measure(`http://127.0.0.1:${port}/`, { ...opts, serverPid: child.pid });
+		return { ...result, bodyBytes: ready.bytes };
+	} finally {
+		await stop(child);
+	}
+}

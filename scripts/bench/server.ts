@@ -1,0 +1,61 @@
+/** The app's production build (`node build`) as a child, on a copy of the large network. */
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { ask, captureOutput, freePort, start, stop, tsx, waitForHttp } from './procs';
+import { buildDir } from './prepare';
+import type { Facts } from './sessions-child';
+
+export type App = {
+	child: ChildProcess;
+	pid: number;
+	origin: string;
+	output: ReturnType<typeof captureOutput>;
+	stop: () => Promise<void>;
+};
+
+/** Creates sessions (and reads page facts) in a child on `dataDir` before the server opens it. */
+export async function signIn(dataDir: string, req: { emails: string[]; twentyPost: number; long: number; mentor: string; region: string }): Promise<Facts> {
+	const child = start(process.execPath, tsx('./sessions-child.ts'), {
+		env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: '', LOG_LEVEL: 'warn' },
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	try {
+		return await ask<Facts>(child, { type: 'sessions', ...req });
+	} finally {
+		await stop(child);
+	}
+}
+
+/**
+ * Starts `node build` with DATA_DIR on the copy, the scheduler off (JOBS=0) and quiet logs;
+ * resolves when /healthz answers. With `cpuProf`, node writes a .cpuprofile there on exit.
+ */
+export async function startApp(dataDir: string, opts: { cpuProf?: string | null } = {}): Promise<App> {
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const nodeArgs = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : [];
+	const child = start(process.execPath, [...nodeArgs, join(buildDir(), 'index.js')], {
+		env: {
+			...process.env,
+			DATA_DIR: dataDir,
+			DATABASE_PATH: '',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			JOBS: '0',
+			DEMO: '0',
+			LOG_LEVEL: 'warn',
+			NODE_ENV: 'production',
+			BACKUP_HOUR: 'off'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const output = captureOutput(child);
+	try {
+		await waitForHttp(`${origin}/healthz`, child, 180_000, 'The app server');
+	} catch (err) {
+		await stop(child);
+		throw new Error(`${(err as Error).message}\n--- server output ---\n${output.tail()}`);
+	}
+	return { child, pid: child.pid!, origin, output, stop: () => stop(child, 10_000) };
+}
