@@ -232,4 +232,21 @@ describe('the coordinator’s overview', () => {
 		expect(o.matchedCount).toBe(2);
 		expect(statusOf(() => coordination.overview(makeMember().actor, null, now))).toBe(403);
 	});
+
+	it('lists the most recently closed pairings, with all of them on request', () => {
+		const now = Date.UTC(2026, 10, 23, 10);
+		const coordinator = makeCoordinator('south-west', 'Devon');
+		const mentor = makeMentor({ authority: 'Kent', capacity: 3 });
+		const closedIds: number[] = [];
+		for (let i = 0; i <= coordination.CLOSED_SHOWN; i++) {
+			const mentee = makeMentee({ authority: 'Cornwall', now: now - 200 * DAY });
+			const p = pairUp(coordinator, mentor, mentee, now - 150 * DAY);
+			db.update(pairing).set({ status: 'completed', closedAt: now - (i + 1) * DAY }).where(eq(pairing.id, p.pairingId)).run();
+			closedIds.push(p.pairingId);
+		}
+		const o = coordination.overview(coordinator.actor, null, now);
+		expect(o.closedCount).toBe(coordination.CLOSED_SHOWN + 1);
+		expect(o.closed.map((p) => p.id)).toEqual(closedIds.slice(0, coordination.CLOSED_SHOWN));
+		expect(coordination.overview(coordinator.actor, null, now, { allClosed: true }).closed).toHaveLength(coordination.CLOSED_SHOWN + 1);
+	});
 });

@@ -415,7 +415,10 @@ export type RatingLine = { rating: number; comment: string } | null;
  * their age, proposals awaiting answers, active pairings on track or overdue, closed pairings with
  * ratings, and the median days from request to match. No goals or notes: those are the pair's.
  */
-export function overview(actor: Actor, regionId: string | null, now = Date.now()) {
+/** Closed pairings listed on the coordination page unless all are asked for (a region closes hundreds over the years). */
+export const CLOSED_SHOWN = 30;
+
+export function overview(actor: Actor, regionId: string | null, now = Date.now(), opts: { allClosed?: boolean } = {}) {
 	const regionIds = regionsFor(actor, regionId);
 	const day = today(now);
 
@@ -446,10 +449,11 @@ export function overview(actor: Actor, regionId: string | null, now = Date.now()
 		.where(and(inArray(pairing.status, ['completed', 'ended-early']), inArray(pairing.regionId, regionIds)))
 		.orderBy(desc(pairing.closedAt))
 		.all();
+	const shownClosed = opts.allClosed ? closedRows : closedRows.slice(0, CLOSED_SHOWN);
 	const who = people([
 		...awaitingRows.flatMap((p) => [p.mentorId, p.menteeId]),
 		...activeRows.flatMap((p) => [p.mentorId, p.menteeId]),
-		...closedRows.flatMap((p) => [p.mentorId, p.menteeId])
+		...shownClosed.flatMap((p) => [p.mentorId, p.menteeId])
 	]);
 	const name = (id: number | null) => (id != null ? (who.get(id)?.name ?? FORMER_MEMBER) : FORMER_MEMBER);
 
@@ -463,8 +467,10 @@ export function overview(actor: Actor, regionId: string | null, now = Date.now()
 	const feedback = closedRows.length
 		? db.select().from(pairingFeedback).where(inArray(pairingFeedback.pairingId, closedRows.map((p) => p.id))).all()
 		: [];
-	const closed = closedRows.map((p) => {
-		const fb = feedback.filter((f) => f.pairingId === p.id);
+	const feedbackOf = new Map<number, typeof feedback>();
+	for (const f of feedback) feedbackOf.set(f.pairingId, [...(feedbackOf.get(f.pairingId) ?? []), f]);
+	const closed = shownClosed.map((p) => {
+		const fb = feedbackOf.get(p.id) ?? [];
 		const of = (side: 'mentor' | 'mentee'): RatingLine => {
 			const f = fb.find((x) => x.side === side);
 			return f ? { rating: f.rating, comment: f.comment } : null;
@@ -497,6 +503,7 @@ export function overview(actor: Actor, regionId: string | null, now = Date.now()
 		active,
 		overdueCount: active.filter((a) => a.state === 'overdue').length,
 		closed,
+		closedCount: closedRows.length,
 		averageRating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null,
 		medianDaysToMatch: medianDays == null ? null : Math.round(medianDays * 10) / 10,
 		matchedCount: matched.length
