@@ -333,3 +333,25 @@ describe('owners who leave', () => {
 		expect(checklists.updateItem(lead.actor, lead.authorityId, other.key, other.version, { owner: { memberId: leaver.id, name: '' } }, {}, NOW).ok).toBe(false);
 	});
 });
+
+describe('summaries (kept until the checklist changes or the day turns)', () => {
+	it('follows every change, the election date and the day', () => {
+		const lead = makeMember({ authority: 'Wokingham' });
+		const v = checklists.view(lead.actor, lead.authorityId, NOW);
+		const it0 = v.sections[0].items[0];
+		const before = checklists.summaries([lead.authorityId], NOW).get(lead.authorityId)!;
+		expect(checklists.summaries([lead.authorityId], NOW).get(lead.authorityId)).toBe(before); // kept
+		expect(checklists.updateItem(lead.actor, lead.authorityId, it0.key, it0.version, { status: 'done' }, {}, NOW)).toMatchObject({ ok: true });
+		const after = checklists.summaries([lead.authorityId], NOW).get(lead.authorityId)!;
+		expect(after).not.toBe(before);
+		expect(after.open).toBe(before.open - 1);
+		const it1 = v.sections[0].items[1];
+		expect(checklists.updateItem(lead.actor, lead.authorityId, it1.key, it1.version, { dueDate: '2026-11-30' }, {}, NOW)).toMatchObject({ ok: true });
+		const due = checklists.summaries([lead.authorityId], NOW).get(lead.authorityId)!;
+		expect(due.overdue).toBe(0);
+		// A week later the same data is overdue: the day is part of what is kept.
+		expect(checklists.summaries([lead.authorityId], NOW + 8 * 86_400_000).get(lead.authorityId)!.overdue).toBe(1);
+		expect(checklists.setElection(lead.actor, lead.authorityId, '2027-05-06', {}, NOW)).toEqual({ ok: true });
+		expect(checklists.summaries([lead.authorityId], NOW).get(lead.authorityId)!.electionDate).toBe('2027-05-06');
+	});
+});

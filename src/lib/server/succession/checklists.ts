@@ -5,7 +5,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { db, immediate, sqlite } from '../db/client';
 import { checklist, checklistChange, checklistItem, templateItem, templateSection, type Checklist, type ChecklistChange, type ChecklistItem } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -504,6 +504,51 @@ export type AuthoritySummary = {
  * check: callers authorise first and pass only authorities the actor may see.
  */
 export function summaries(authorityIds: number[], now = Date.now()): Map<number, AuthoritySummary> {
+	if (authorityIds.length === 0) return new Map();
+	const today = todayOf(now);
+	const cache = summaryCache();
+	const stamps = new Map(
+		sqlite()
+			.prepare(
+				`SELECT c.authority_id AS authorityId, c.id || ':' || c.template_id || ':' || coalesce(c.election_date, '') || ':' ||
+					(SELECT coalesce(max(ch.id), 0) FROM checklist_change ch WHERE ch.checklist_id = c.id) || ':' ||
+					(SELECT count(*) FROM checklist_item ci WHERE ci.checklist_id = c.id) AS stamp
+				 FROM checklist c WHERE c.authority_id IN (SELECT value FROM json_each(?))`
+			)
+			.all(JSON.stringify(authorityIds))
+			.map((r) => [(r as { authorityId: number }).authorityId, `${(r as { stamp: string }).stamp}:${today}`])
+	);
+	const found = new Map<number, AuthoritySummary>();
+	const missing: number[] = [];
+	for (const id of authorityIds) {
+		const hit = stamps.has(id) ? cache.get(stamps.get(id)!) : undefined;
+		if (hit) found.set(id, hit);
+		else missing.push(id);
+	}
+	if (missing.length) {
+		if (cache.size > 2_000) cache.clear();
+		for (const [id, summary] of computeSummaries(missing, now)) {
+			found.set(id, summary);
+			if (stamps.has(id)) cache.set(stamps.get(id)!, summary);
+		}
+	}
+	return new Map(authorityIds.filter((id) => found.has(id)).map((id) => [id, found.get(id)!]));
+}
+
+/**
+ * Summaries kept per checklist, keyed by what would change them: its template, election date,
+ * latest change in its history (every edit writes one), item count, and today's date (flags such
+ * as "overdue" move with the day). Per connection, so tests that reopen the database start empty.
+ */
+const summaryCaches = new WeakMap<object, Map<string, AuthoritySummary>>();
+function summaryCache(): Map<string, AuthoritySummary> {
+	const conn = sqlite();
+	let cache = summaryCaches.get(conn);
+	if (!cache) summaryCaches.set(conn, (cache = new Map()));
+	return cache;
+}
+
+function computeSummaries(authorityIds: number[], now: number): Map<number, AuthoritySummary> {
 	const today = todayOf(now);
 	const out = new Map<number, AuthoritySummary>();
 	if (authorityIds.length === 0) return out;
