@@ -13,12 +13,12 @@
  *   and hooks.server.ts lets it reach only /login/two-factor. Coordinators and admins must have
  *   two-factor: `setupRequired` sends them to the set-up page until they do.
  */
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { generateHOTP, verifyHOTP, createTOTPKeyURI } from '@oslojs/otp';
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { renderSVG } from 'uqr';
 import { config } from '../config';
-import { db, immediate } from '../db/client';
+import { db, immediate, prepared } from '../db/client';
 import { twoFactor, type Session } from '../db/schema';
 import type { Actor } from './policy';
 import { authorize } from './policy';
@@ -131,9 +131,11 @@ function row(memberId: number) {
 	return db.select().from(twoFactor).where(eq(twoFactor.memberId, memberId)).get() ?? null;
 }
 
-/** When two-factor was turned on for a member (null when it is off). */
+const enabledQuery = prepared(() => db.select({ key: twoFactor.key, enabledAt: twoFactor.enabledAt }).from(twoFactor).where(eq(twoFactor.memberId, sql.placeholder('memberId'))).prepare());
+
+/** When two-factor was turned on for a member (null when it is off). Asked on every request, so prepared once. */
 export function enabledAt(memberId: number): number | null {
-	const r = db.select({ key: twoFactor.key, enabledAt: twoFactor.enabledAt }).from(twoFactor).where(eq(twoFactor.memberId, memberId)).get();
+	const r = enabledQuery().get({ memberId });
 	return r?.key && r.enabledAt != null ? r.enabledAt : null;
 }
 

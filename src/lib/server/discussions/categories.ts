@@ -1,6 +1,6 @@
 /** Discussion categories: seeded with the network's subjects, managed by admins (add, rename, reorder, archive). */
 import { and, asc, desc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { db, immediate, prepared } from '../db/client';
 import { category, type Category } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -39,9 +39,13 @@ export function ensureDefaults(now = Date.now()): boolean {
 }
 
 /** Every category in order, archived ones included. */
+const allQuery = prepared(() => db.select().from(category).orderBy(asc(category.sortOrder), asc(category.id)).prepare());
+
 export function all(): Category[] {
+	const rows = allQuery().all();
+	if (rows.length > 0) return rows;
 	ensureDefaults();
-	return db.select().from(category).orderBy(asc(category.sortOrder), asc(category.id)).all();
+	return allQuery().all();
 }
 
 /** Categories open for new threads, in order. */
