@@ -8,10 +8,11 @@ import { db } from '../db/client';
 import { authority, category, member, notification, post, thread } from '../db/schema';
 import type { Actor } from '../auth/policy';
 import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
-import { choiceFor } from '../mail/preferences';
+import { get as preferencesOf } from '../mail/preferences';
 import { regionName } from '../network/authorities';
 import { postHref } from './notifications';
-import { visibleWhere } from './visibility';
+import { visibleRegionIds, visibleWhere } from './visibility';
+import { perInstant } from '../per-instant';
 
 /** Items shown per group before "and N more". */
 export const GROUP_SIZE = 5;
@@ -87,6 +88,9 @@ const candidateColumns = {
 	categoryName: category.name
 };
 
+/** Thread candidates shared by every member who sees the same regions, once per digest run. */
+const sameRun = perInstant<Candidate[]>();
+
 function relevance(t: Candidate, expertise: Set<string>, regionId: string): number {
 	let score = 0;
 	if (t.topics.some((x) => expertise.has(x))) score += 4;
@@ -100,7 +104,8 @@ function relevance(t: Candidate, expertise: Set<string>, regionId: string): numb
 export function digestSection(recipient: DigestRecipient, since: number, now: number): DigestSection | null {
 	const actor = actorOf(recipient);
 	const expertise = new Set(recipient.expertise);
-	const wants = (kind: 'mention' | 'reply' | 'answer') => choiceFor(recipient.id, kind) !== 'off';
+	const choices = preferencesOf(recipient.id).notifications;
+	const wants = (kind: 'mention' | 'reply' | 'answer') => choices[kind] !== 'off';
 	const notes = recentNotifications(actor, since, now);
 	const groups: DigestGroup[] = [];
 
@@ -137,15 +142,22 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 		if (g) groups.push(g);
 	}
 
-	const fresh = db
-		.select(candidateColumns)
-		.from(thread)
-		.innerJoin(category, eq(category.id, thread.categoryId))
-		// steer: false — walk the created-at index for the period rather than every visible thread.
-		.where(and(gt(thread.createdAt, since), lte(thread.createdAt, now), visibleWhere(actor, thread.regionId, { steer: false }), or(isNull(thread.authorId), ne(thread.authorId, recipient.id))))
-		.orderBy(desc(thread.createdAt))
-		.limit(300)
-		.all();
+	// The same for every member who sees the same regions: one query per digest run, not per member.
+	const scope = `${visibleRegionIds(actor)?.join(',') ?? '*'}`;
+	const notMine = (t: Candidate) => t.authorId == null || t.authorId !== recipient.id;
+	const fresh = sameRun(now, `fresh:${scope}:${since}`, () =>
+		db
+			.select(candidateColumns)
+			.from(thread)
+			.innerJoin(category, eq(category.id, thread.categoryId))
+			// steer: false — walk the created-at index for the period rather than every visible thread.
+			.where(and(gt(thread.createdAt, since), lte(thread.createdAt, now), visibleWhere(actor, thread.regionId, { steer: false })))
+			.orderBy(desc(thread.createdAt))
+			.limit(301)
+			.all()
+	)
+		.filter(notMine)
+		.slice(0, 300);
 	const helpable = (t: Candidate) => t.isQuestion && t.acceptedPostId == null && t.topics.some((x) => expertise.has(x));
 	const newThreads = fresh
 		.filter((t) => !helpable(t))
@@ -155,23 +167,26 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	const open =
 		expertise.size === 0
 			? []
-			: db
-					.select(candidateColumns)
-					.from(thread)
-					.innerJoin(category, eq(category.id, thread.categoryId))
-					.where(
-						and(
-							eq(thread.isQuestion, true),
-							isNull(thread.acceptedPostId),
-							gt(thread.lastPostAt, now - QUESTION_WINDOW),
-							lte(thread.createdAt, now),
-							visibleWhere(actor, thread.regionId),
-							or(isNull(thread.authorId), ne(thread.authorId, recipient.id))
+			: sameRun(now, `open:${scope}`, () =>
+					db
+						.select(candidateColumns)
+						.from(thread)
+						.innerJoin(category, eq(category.id, thread.categoryId))
+						.where(
+							and(
+								eq(thread.isQuestion, true),
+								isNull(thread.acceptedPostId),
+								gt(thread.lastPostAt, now - QUESTION_WINDOW),
+								lte(thread.createdAt, now),
+								visibleWhere(actor, thread.regionId)
+							)
 						)
-					)
-					.orderBy(desc(thread.lastPostAt))
-					.limit(200)
-					.all()
+						.orderBy(desc(thread.lastPostAt))
+						.limit(201)
+						.all()
+				)
+					.filter(notMine)
+					.slice(0, 200)
 					.filter(helpable);
 	const help = open
 		.sort((a, b) => a.postCount - b.postCount || b.createdAt - a.createdAt)
