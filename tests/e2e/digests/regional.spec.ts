@@ -223,7 +223,7 @@ test('an empty digest cannot be sent, a draft can be scheduled and unscheduled, 
 
 	await visit(page, '/admin/mail');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mail delivery');
-	await expect(figure(page, 'Sent')).not.toHaveText('0');
+	await expect(figure(page, 'Sent in the last 7 days')).not.toHaveText('0');
 	await visit(page, '/admin/mail/1');
 	await expect(figure(page, 'Message-ID')).not.toBeEmpty();
 	await visit(page, '/');

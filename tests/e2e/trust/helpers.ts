@@ -23,6 +23,8 @@ export async function freshMember(browser: Browser, authority = 'Lancashire'): P
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto(link);
+	// Fill only once the page is hydrated: hydration can reset a field typed into before it.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Full name').fill(who.name);
 	await page.getByLabel('Choose a password').fill(who.password);
 	await page.getByLabel('Confirm your password').fill(who.password);
