@@ -37,8 +37,9 @@ export function findByEmail(email: string) {
 }
 
 /** A unique @mention handle for a name: "Jane O'Neill" → "jane-oneill", then "-2", "-3" … */
-export function uniqueHandle(name: string): string {
-	const base =
+/** The @handle a name gives before any number is added: "Siân O’Brien" → "sian-obrien". */
+export function handleBase(name: string): string {
+	return (
 		name
 			.normalize('NFKD')
 			.replace(/[\u0300-\u036f]/g, '')
@@ -46,7 +47,12 @@ export function uniqueHandle(name: string): string {
 			.replace(/['’]/g, '')
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-+|-+$/g, '')
-			.slice(0, 36) || 'member';
+			.slice(0, 36) || 'member'
+	);
+}
+
+export function uniqueHandle(name: string): string {
+	const base = handleBase(name);
 	const taken = new Set(
 		db
 			.select({ h: member.handle })

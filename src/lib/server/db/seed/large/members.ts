@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { TOPICS } from '../../../../vocab';
 import { isoDate } from '../../../../time';
+import { handleBase } from '../../../network/members';
 import { DAY, type Person } from './context';
 import { between, FIRST_NAMES, pick, some, SURNAMES, type Random } from './text';
 
@@ -10,12 +11,9 @@ const POSITIONS = ['lead-member', 'lead-member', 'deputy', 'deputy', 'cabinet-sh
 const BACKGROUNDS = ['Former teacher', 'Former social worker', 'Foster carer', 'Business owner', 'NHS nurse', 'Solicitor', 'Youth worker', 'Charity manager', 'Retired police officer', ''];
 const TOPIC_VALUES = TOPICS.map(([v]) => v);
 
+/** A handle as `uniqueHandle` makes it, kept unique against the set (one query for all, not one per member). */
 function handleFor(name: string, taken: Set<string>): string {
-	const base = name
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
+	const base = handleBase(name);
 	let handle = base;
 	for (let n = 2; taken.has(handle); n++) handle = `${base}-${n}`;
 	taken.add(handle);

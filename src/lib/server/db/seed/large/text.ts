@@ -10,7 +10,7 @@ export type Random = () => number;
 export const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];
 export const between = (random: Random, lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 
-/** Some of `list`, in order, each kept with probability `p` (at least `min`). */
+/** `n` different items of `list` (fewer when the list is shorter), chosen at random. */
 export function some<T>(random: Random, list: readonly T[], n: number): T[] {
 	const copy = [...list];
 	const out: T[] = [];
