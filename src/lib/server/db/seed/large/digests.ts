@@ -7,6 +7,7 @@
 import { REGIONS } from '../../../../vocab';
 import * as regional from '../../../digests/regional';
 import { previousDigestAt } from '../../../schedule';
+import { renderMarkdown } from '../../../markdown';
 import { DAY, type LargeContext } from './context';
 import { between, pick } from './text';
 
@@ -42,9 +43,10 @@ export function seedLargeDigests(ctx: LargeContext, targets: { regionalDigests: 
 			const coversFrom = sentAt - 15 * DAY;
 			const sections = regional.suggestedSections(regionId, coversFrom, sentAt).map((s) => ({ ...s, kept: random() < 0.8 }));
 			const intro = pick(random, INTROS);
+			const introHtml = renderMarkdown(intro);
 			const title = `${name} digest: ${new Date(sentAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })}`;
 			const by = regionId ? (senders.get(regionId) ?? admin) : admin;
-			const id = Number(insertDigest.run(regionId, title, intro, `<p>${intro}</p>`, intro, JSON.stringify(sections), coversFrom, sentAt, by, recipients.length, by, sentAt - DAY, sentAt).lastInsertRowid);
+			const id = Number(insertDigest.run(regionId, title, intro, introHtml, intro, JSON.stringify(sections), coversFrom, sentAt, by, recipients.length, by, sentAt - DAY, sentAt).lastInsertRowid);
 			const batch = regional.batchKeyOf(id);
 			for (const m of recipients) {
 				if (m.createdAt > sentAt) continue;

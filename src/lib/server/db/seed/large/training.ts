@@ -5,6 +5,7 @@
  */
 import { EVENT_KINDS, REGIONS, TOPICS, TRAINING_KINDS, type Topic } from '../../../../vocab';
 import { isoDate } from '../../../../time';
+import { renderMarkdown } from '../../../markdown';
 import { DAY, HOUR, type LargeContext } from './context';
 import { between, pick, PROVIDERS, REFLECTIONS, some, TRAINING_TITLES } from './text';
 
@@ -40,7 +41,7 @@ export function seedLargeTraining(ctx: LargeContext, targets: { entries: number;
 		const provider = regionId ? `${REGIONS.find(([v]) => v === regionId)![1]} Lead Member network` : 'Local Government Association';
 		const online = kind === 'webinar' ? 'https://meet.example.org/lead-members' : '';
 		const description = `A ${kind.replace('-', ' ')} for Lead Members and deputies.\n\n- ${pick(random, TRAINING_TITLES['subject-course'])}\n- Swapping what works\n\nPapers are sent a week before.`;
-		const html = '<p>A session for Lead Members and deputies.</p><ul><li>Swapping what works</li></ul><p>Papers are sent a week before.</p>';
+		const html = renderMarkdown(description);
 		const createdBy = regionId ? (coordinators.get(regionId) ?? admin) : admin;
 		const id = Number(insertEvent.run(regionId, title, kind, startsAt, startsAt + minutes * 60_000, online ? '' : 'Council offices', online, provider, JSON.stringify(topics), description, html, createdBy, random() < 0.03 ? startsAt - 5 * DAY : null, startsAt - 40 * DAY, startsAt - 40 * DAY).lastInsertRowid);
 		events.push({ id, regionId, startsAt, title, kind, provider, topics, minutes });
