@@ -20,6 +20,8 @@ export type Options = {
 	out: string;
 	/** Skip phases (for working on one part): pages, writes, digests. */
 	skip: Set<string>;
+	/** Measure only these pages (keys, e.g. thread-20,thread-list); null for all. */
+	pages: Set<string> | null;
 	/** Write a CPU profile of the server (node --cpu-prof) into this folder. */
 	cpuProf: string | null;
 	/** Keep the temporary copies of the database. */
@@ -32,6 +34,9 @@ const USAGE = `Usage: npm run bench -- [--data-dir bench-data] [--duration 10] [
   --post-rate <n>       reply posts per second during that run, all 50 posters together (default 5)
   --sink-messages <n>   messages for the SMTP sink's ceiling (default 5000)
   --skip <list>         skip phases, comma-separated: pages, writes, digests
+  --pages <list>        measure only these pages, comma-separated keys: thread-list, thread-20,
+                        thread-long-last, search-common, search-rare, mentor-dashboard,
+                        region-table, mentoring-coordinate
   --cpu-prof <dir>      run the server under node --cpu-prof, profiles written to <dir>
   --keep                keep the temporary database copies`;
 
@@ -60,6 +65,7 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 				'sink-messages': { type: 'string' },
 				out: { type: 'string', default: 'bench-results.json' },
 				skip: { type: 'string', default: '' },
+				pages: { type: 'string' },
 				'cpu-prof': { type: 'string' },
 				keep: { type: 'boolean', default: false },
 				help: { type: 'boolean', default: false }
@@ -91,6 +97,7 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 		sinkMessages: number('sink-messages', values['sink-messages'], 5000, 100, 1_000_000),
 		out: values.out,
 		skip,
+		pages: values.pages ? new Set(values.pages.split(',').map((s) => s.trim()).filter(Boolean)) : null,
 		cpuProf: values['cpu-prof'] ?? null,
 		keep: values.keep
 	};

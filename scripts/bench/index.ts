@@ -46,7 +46,12 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 	const startRss = memoryOf(app.pid)?.rss ?? null;
 	const sampler = rssSampler(app.pid);
 	try {
-		const specs = pageSpecs(manifest, facts);
+		const all = pageSpecs(manifest, facts);
+		const unknown = [...(opts.pages ?? [])].filter((k) => !all.some((s) => s.key === k));
+		if (unknown.length) throw new Error(`--pages: no page called ${unknown.join(', ')} (pages: ${all.map((s) => s.key).join(', ')})`);
+		// The 20-post thread is always checked: the ceiling and the writes run are sized by it.
+		const specs = opts.pages ? all.filter((s) => opts.pages!.has(s.key) || s.key === 'thread-20') : all;
+		const measured = opts.pages ? specs.filter((s) => opts.pages!.has(s.key)) : specs;
 		const checked = new Map<string, Awaited<ReturnType<typeof checkPage>>>();
 		for (const spec of specs) {
 			const c = await checkPage(app.origin, spec, token(spec.as));
@@ -60,7 +65,7 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 			results.ceiling = await measureCeiling(twenty.bytes, twenty.headers, load);
 			log(`ceiling: ${results.ceiling.rps.toFixed(0)} req/s, p99 ${results.ceiling.latencyMs.p99} ms`);
 			const pages: PageRun[] = [];
-			for (const spec of specs) {
+			for (const spec of measured) {
 				const r = await measure(app.origin + spec.path, { ...load, serverPid: app.pid, headers: { cookie: `session=${token(spec.as)}` } });
 				pages.push({ spec: { key: spec.key, label: spec.label, path: spec.path, as: spec.as, target: spec.target, notes: spec.notes }, bytes: checked.get(spec.key)!.bytes, load: r });
 				log(`${spec.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
@@ -107,7 +112,7 @@ async function main() {
 		date: new Date().toISOString(),
 		machine: machine(),
 		git: gitState(),
-		options: { ...opts, skip: [...opts.skip] },
+		options: { ...opts, skip: [...opts.skip], pages: opts.pages ? [...opts.pages] : null },
 		network: { dataDir: opts.dataDir, seed: manifest.seed, now: new Date(manifest.now).toISOString(), counts: manifest.counts },
 		build,
 		targets: [],
