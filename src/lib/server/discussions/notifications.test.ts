@@ -8,6 +8,7 @@ import * as preferences from '../mail/preferences';
 import * as members from '../network/members';
 import * as notifications from './notifications';
 import * as threads from './threads';
+import * as follows from './follows';
 import * as posts from './posts';
 import { replyTo, startThread, tick } from './testing';
 
@@ -111,6 +112,21 @@ describe('replies to followed threads', () => {
 		expect(notifications.unreadCount(author.actor)).toBe(0);
 		replyTo(nw().actor, id);
 		expect(notifications.markAllRead(author.actor)).toBe(1);
+	});
+
+	it('are marked read only for the posts on the page shown, and only the viewer’s', () => {
+		const author = nw();
+		const id = startThread(author.actor);
+		const other = nw();
+		follows.setFollowing(other.actor, id, true);
+		for (let i = 0; i < 24; i++) replyTo(nw().actor, id); // posts 2–25: page 1 shows 1–20
+		expect(notifications.unreadCount(author.actor)).toBe(24);
+		const followerBefore = notifications.unreadCount(other.actor);
+		threads.view(author.actor, id, { page: 1 });
+		expect(notifications.unreadCount(author.actor)).toBe(5);
+		expect(notifications.unreadCount(other.actor)).toBe(followerBefore);
+		threads.view(author.actor, id, { page: 2 });
+		expect(notifications.unreadCount(author.actor)).toBe(0);
 	});
 
 	it('disappear from a member who moves out of the region', () => {

@@ -246,15 +246,32 @@ export function markAllRead(actor: Actor, now = Date.now()): number {
 /** Marks read the actor's unread notifications about these posts (they have just been shown). */
 export function markPostsSeen(actor: Actor, postIds: number[], now = Date.now()): number {
 	if (postIds.length === 0) return 0;
-	const unread = db
+	// Every thread page calls this: the member's unread notifications are few, so read them by
+	// the unread index and match the page's posts in SQL, with statements prepared once. The
+	// update (a write) runs only when there is something to mark.
+	const ids = JSON.stringify(postIds);
+	const unread = unreadAboutPosts().all({ memberId: actor.id, ids });
+	if (unread.length === 0) return 0;
+	return markSeen().run({ memberId: actor.id, ids, now }).changes;
+}
+
+const aboutPosts = (ids: ReturnType<typeof sql.placeholder>) => sql`${notification.postId} in (select value from json_each(${ids}))`;
+
+const unreadAboutPosts = prepared(() =>
+	db
 		.select({ id: notification.id })
 		.from(notification)
-		.where(and(eq(notification.memberId, actor.id), isNull(notification.readAt), inArray(notification.postId, postIds)))
-		.all()
-		.map((n) => n.id);
-	if (unread.length === 0) return 0;
-	return db.update(notification).set({ readAt: now }).where(inArray(notification.id, unread)).run().changes;
-}
+		.where(and(eq(notification.memberId, sql.placeholder('memberId')), isNull(notification.readAt), aboutPosts(sql.placeholder('ids'))))
+		.prepare()
+);
+
+const markSeen = prepared(() =>
+	db
+		.update(notification)
+		.set({ readAt: sql.placeholder('now') as unknown as number })
+		.where(and(eq(notification.memberId, sql.placeholder('memberId')), isNull(notification.readAt), aboutPosts(sql.placeholder('ids'))))
+		.prepare()
+);
 
 /** Removes notifications that point at a post (it was deleted by its author). */
 export function forgetPost(postId: number): void {
