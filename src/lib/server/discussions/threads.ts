@@ -58,17 +58,33 @@ export function parseCursor(c: string | null | undefined): { at: number; id: num
 	return Number.isSafeInteger(at) && Number.isSafeInteger(id) ? { at, id } : null;
 }
 
-function listWhere(actor: Actor, f: ListFilter, excludePinned: boolean): SQL | undefined {
+/** The values a list query takes; in a prepared statement each is a placeholder of that name. */
+type ListValues = { memberId: number; categoryId: number | null; scope: string | null; at: number | null; id: number | null; limit: number };
+type ListParam = <K extends keyof ListValues>(name: K) => ListValues[K];
+
+function listValues(actor: Actor, f: ListFilter): ListValues {
+	const cursor = parseCursor(f.after);
+	return {
+		memberId: actor.id,
+		categoryId: f.categoryId || null,
+		scope: f.scope && f.scope !== 'national' ? f.scope : null,
+		at: cursor?.at ?? null,
+		id: cursor?.id ?? null,
+		limit: Math.min(Math.max(f.limit ?? LIST_SIZE, 1), 100) + 1
+	};
+}
+
+function listWhere(actor: Actor, f: ListFilter, excludePinned: boolean, p: ListParam): SQL | undefined {
 	const where: (SQL | undefined)[] = [visibleWhere(actor, thread.regionId, { steer: false })];
-	if (f.categoryId) where.push(eq(thread.categoryId, f.categoryId));
+	if (f.categoryId) where.push(eq(thread.categoryId, p('categoryId')!));
 	if (f.scope === 'national') where.push(isNull(thread.regionId));
-	else if (f.scope) where.push(eq(thread.regionId, f.scope));
+	else if (f.scope) where.push(eq(thread.regionId, p('scope')!));
 	switch (f.view ?? 'latest') {
 		case 'unanswered':
 			where.push(eq(thread.isQuestion, true), isNull(thread.acceptedPostId));
 			break;
 		case 'mine':
-			where.push(eq(thread.authorId, actor.id));
+			where.push(eq(thread.authorId, p('memberId')));
 			break;
 		case 'following':
 			where.push(
@@ -77,14 +93,13 @@ function listWhere(actor: Actor, f: ListFilter, excludePinned: boolean): SQL | u
 					db
 						.select({ id: threadFollow.threadId })
 						.from(threadFollow)
-						.where(and(eq(threadFollow.memberId, actor.id), eq(threadFollow.following, true)))
+						.where(and(eq(threadFollow.memberId, p('memberId')), eq(threadFollow.following, true)))
 				)
 			);
 			break;
 	}
 	if (excludePinned) where.push(isNull(thread.pinnedAt));
-	const cursor = parseCursor(f.after);
-	if (cursor) where.push(sql`(${thread.lastPostAt}, ${thread.id}) < (${cursor.at}, ${cursor.id})`);
+	if (parseCursor(f.after)) where.push(sql`(${thread.lastPostAt}, ${thread.id}) < (${p('at')}, ${p('id')})`);
 	return and(...where);
 }
 
@@ -108,7 +123,7 @@ const rowColumns = {
 	lastRead: threadRead.lastReadNumber
 };
 
-function baseListQuery(actor: Actor) {
+function baseListQuery(p: ListParam) {
 	return db
 		.select(rowColumns)
 		.from(thread)
@@ -116,25 +131,59 @@ function baseListQuery(actor: Actor) {
 		.leftJoin(author, eq(author.id, thread.authorId))
 		.leftJoin(authorAuthority, eq(authorAuthority.id, author.authorityId))
 		.leftJoin(lastPoster, eq(lastPoster.id, thread.lastPosterId))
-		.leftJoin(threadRead, and(eq(threadRead.threadId, thread.id), eq(threadRead.memberId, actor.id)));
+		.leftJoin(threadRead, and(eq(threadRead.threadId, thread.id), eq(threadRead.memberId, p('memberId'))));
 }
 
 /** The query behind a list page (exported for the query-plan test). */
 export function listQuery(actor: Actor, f: ListFilter) {
-	const limit = Math.min(Math.max(f.limit ?? LIST_SIZE, 1), 100);
-	const excludePinned = isPinnedView(f);
-	return baseListQuery(actor)
-		.where(listWhere(actor, f, excludePinned))
+	const v = listValues(actor, f);
+	return buildListQuery(actor, f, (name) => v[name]);
+}
+
+function buildListQuery(actor: Actor, f: ListFilter, p: ListParam) {
+	return baseListQuery(p)
+		.where(listWhere(actor, f, isPinnedView(f), p))
 		.orderBy(desc(thread.lastPostAt), desc(thread.id))
-		.limit(limit + 1);
+		.limit(p('limit'));
 }
 
 /** The query for a category's pinned threads (exported for the query-plan test). */
 export function pinnedQuery(actor: Actor, categoryId: number) {
-	return baseListQuery(actor)
-		.where(and(eq(thread.categoryId, categoryId), isNotNull(thread.pinnedAt), visibleWhere(actor, thread.regionId)))
+	return buildPinnedQuery(actor, (name) => ({ memberId: actor.id, categoryId })[name as 'memberId' | 'categoryId'] as never);
+}
+
+function buildPinnedQuery(actor: Actor, p: ListParam) {
+	return baseListQuery(p)
+		.where(and(eq(thread.categoryId, p('categoryId')!), isNotNull(thread.pinnedAt), visibleWhere(actor, thread.regionId)))
 		.orderBy(desc(thread.pinnedAt))
 		.limit(10);
+}
+
+/**
+ * The list is the busiest page after the thread page: its statements are built once per shape
+ * (who sees what, which filters are on) and kept prepared. The shapes are few: the sets of
+ * regions members can see (about a dozen) times the filters.
+ */
+const listStatements = new Map<string, () => { all(values: ListValues): Row[] }>();
+const pinnedStatements = new Map<string, () => { all(values: Pick<ListValues, 'memberId' | 'categoryId'>): Row[] }>();
+const placeholder: ListParam = (name) => sql.placeholder(name) as never;
+
+function regionsKey(actor: Actor): string {
+	return visibleRegionIds(actor)?.join(',') ?? '*';
+}
+
+function listRows(actor: Actor, f: ListFilter): Row[] {
+	const key = [regionsKey(actor), f.view ?? 'latest', f.categoryId ? 'c' : '', f.scope === 'national' ? 'n' : f.scope ? 'r' : '', parseCursor(f.after) ? 'a' : ''].join('|');
+	let q = listStatements.get(key);
+	if (!q) listStatements.set(key, (q = prepared(() => buildListQuery(actor, { ...f }, placeholder).prepare())));
+	return q().all(listValues(actor, f));
+}
+
+function pinnedRows(actor: Actor, categoryId: number): Row[] {
+	const key = regionsKey(actor);
+	let q = pinnedStatements.get(key);
+	if (!q) pinnedStatements.set(key, (q = prepared(() => buildPinnedQuery(actor, placeholder).prepare())));
+	return q().all({ memberId: actor.id, categoryId });
 }
 
 /** Pinned threads show at the top of their category's latest list (first page). */
@@ -193,10 +242,10 @@ export function list(actor: Actor, f: ListFilter = {}): { threads: ThreadRow[]; 
 	authorize(actor, 'thread.view', { regionId: null });
 	if (f.scope && f.scope !== 'national' && !visibleScope(actor, f.scope)) return { threads: [], pinned: [], next: null };
 	const limit = Math.min(Math.max(f.limit ?? LIST_SIZE, 1), 100);
-	const rows = listQuery(actor, f).all();
+	const rows = listRows(actor, f);
 	const page = rows.slice(0, limit).map(toRow);
 	const last = rows.length > limit ? rows[limit - 1] : null;
-	const pinned = isPinnedView(f) && !parseCursor(f.after) ? pinnedQuery(actor, f.categoryId!).all().map(toRow) : [];
+	const pinned = isPinnedView(f) && !parseCursor(f.after) ? pinnedRows(actor, f.categoryId!).map(toRow) : [];
 	return { threads: page, pinned, next: last ? `${last.lastPostAt}.${last.id}` : null };
 }
 
