@@ -18,7 +18,7 @@ export const init: ServerInit = async () => {
 	const cfg = config(); // throws a clear message for a bad SMTP_URL
 	const seeded = await seedDatabase(db, { demo: cfg.demo });
 	if (cfg.jobs) startJobs();
-	log.info('ready', { origin: cfg.origin, database: cfg.databasePath, mail: cfg.smtpUrl ? 'smtp' : 'local mailbox', seeded });
+	log.info('ready', { origin: cfg.origin, database: cfg.databasePath, mail: cfg.smtpUrl ? 'smtp' : 'local mailbox', seeded, scheduler: cfg.jobs, pid: process.pid });
 	if (seeded.demo) {
 		console.log(
 			`\nLead Member Network demo is ready at ${cfg.origin}\nSign in with any of these (password "${DEMO_PASSWORD}"):\n` +

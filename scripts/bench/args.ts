@@ -22,6 +22,8 @@ export type Options = {
 	skip: Set<string>;
 	/** Measure only these pages (keys, e.g. thread-20,thread-list); null for all. */
 	pages: Set<string> | null;
+	/** Server processes: 1 = `node build` (the default); more = `node serve.js` with WEB_CONCURRENCY. */
+	workers: number;
 	/** Write a CPU profile of the server (node --cpu-prof) into this folder. */
 	cpuProf: string | null;
 	/** Keep the temporary copies of the database. */
@@ -37,6 +39,7 @@ const USAGE = `Usage: npm run bench -- [--data-dir bench-data] [--duration 10] [
   --pages <list>        measure only these pages, comma-separated keys: thread-list, thread-20,
                         thread-long-last, search-common, search-rare, mentor-dashboard,
                         region-table, mentoring-coordinate
+  --workers <n>         serve with n processes (node serve.js, WEB_CONCURRENCY=n); default 1 (node build)
   --cpu-prof <dir>      run the server under node --cpu-prof, profiles written to <dir>
   --keep                keep the temporary database copies`;
 
@@ -66,6 +69,7 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 				out: { type: 'string', default: 'bench-results.json' },
 				skip: { type: 'string', default: '' },
 				pages: { type: 'string' },
+				workers: { type: 'string' },
 				'cpu-prof': { type: 'string' },
 				keep: { type: 'boolean', default: false },
 				help: { type: 'boolean', default: false }
@@ -98,6 +102,7 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 		out: values.out,
 		skip,
 		pages: values.pages ? new Set(values.pages.split(',').map((s) => s.trim()).filter(Boolean)) : null,
+		workers: number('workers', values.workers, 1, 1, 16),
 		cpuProf: values['cpu-prof'] ?? null,
 		keep: values.keep
 	};

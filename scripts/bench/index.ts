@@ -41,8 +41,8 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 	});
 	const token = (email: string) => facts.accounts[email].token;
 	const cpuProf = opts.cpuProf ? resolve(root, opts.cpuProf, 'server') : null;
-	const app = await startApp(dir, { cpuProf });
-	log(`app server started at ${app.origin} (pid ${app.pid})`);
+	const app = await startApp(dir, { cpuProf, workers: opts.workers });
+	log(`app server started at ${app.origin} (pid ${app.pid}${opts.workers > 1 ? `, node serve.js with ${opts.workers} workers` : ', node build'})`);
 	const startRss = memoryOf(app.pid)?.rss ?? null;
 	const sampler = rssSampler(app.pid);
 	try {
@@ -96,7 +96,8 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 		}
 	} finally {
 		const mem = sampler.stop();
-		results.serverMemory = { startRssBytes: startRss, peakSampledRssBytes: mem.peakSampledRss, hwmBytes: mem.hwm, samples: mem.samples, logErrors: app.output.errors, logWarnings: app.output.warnings };
+		// With several processes their high-water marks fall at different moments: the sampled peak of the sum is the figure.
+		results.serverMemory = { startRssBytes: startRss, peakSampledRssBytes: mem.peakSampledRss, hwmBytes: opts.workers > 1 ? null : mem.hwm, samples: mem.samples, logErrors: app.output.errors, logWarnings: app.output.warnings };
 		if (app.output.errors > 0) log(`the server logged ${app.output.errors} error lines; last lines:\n${app.output.tail(20)}`);
 		await app.stop();
 	}

@@ -4,7 +4,7 @@
  * benchmark exits — normally, on an error, or on Ctrl-C.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -107,8 +107,7 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: n
 	throw new Error(`${what} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** Memory of a process from /proc (Linux): current and peak resident set, in bytes; null elsewhere. */
-export function memoryOf(pid: number): { rss: number; hwm: number } | null {
+function memoryOfOne(pid: number): { rss: number; hwm: number } | null {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 		const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
@@ -118,15 +117,54 @@ export function memoryOf(pid: number): { rss: number; hwm: number } | null {
 	}
 }
 
-/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms); null elsewhere. */
-export function cpuTimeMs(pid: number): number | null {
+/** A process and its descendants (the cluster's workers under `node serve.js`), from /proc. */
+export function processTree(pid: number): number[] {
+	const parentOf = new Map<number, number>();
 	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15), at 100 ticks a second
+		for (const name of readdirSync('/proc')) {
+			if (!/^\d+$/.test(name)) continue;
+			try {
+				const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+				parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+			} catch {
+				// gone meanwhile
+			}
+		}
 	} catch {
-		return null;
+		return [pid];
 	}
+	const tree = [pid];
+	for (let i = 0; i < tree.length; i++) for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
+	return tree;
+}
+
+/**
+ * RSS and its high-water mark (VmHWM) of a process and its descendants, summed (one process
+ * under `node build`; the primary and every worker under `node serve.js`). Null off Linux.
+ */
+export function memoryOf(pid: number): { rss: number; hwm: number } | null {
+	const each = processTree(pid)
+		.map(memoryOfOne)
+		.filter((m): m is { rss: number; hwm: number } => m != null);
+	if (each.length === 0) return null;
+	return { rss: each.reduce((a, m) => a + m.rss, 0), hwm: each.reduce((a, m) => a + m.hwm, 0) };
+}
+
+/** CPU time (user + system) a process and its descendants have used so far, in ms, from /proc (Linux; 100 ticks a second); null elsewhere. */
+export function cpuTimeMs(pid: number): number | null {
+	let total = 0;
+	let any = false;
+	for (const p of processTree(pid)) {
+		try {
+			const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			total += (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15)
+			any = true;
+		} catch {
+			// exited meanwhile
+		}
+	}
+	return any ? total : null;
 }
 
 /** Samples a process's RSS every `everyMs` and keeps the peak. */

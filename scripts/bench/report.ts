@@ -94,12 +94,13 @@ export function print(r: Results): string {
 			const alone = w.aloneMs != null ? `; ${f0(w.aloneMs)} ms alone` : '';
 			rows.push([`Reply post (${w.posted} posted at ${w.ratePerS}/s${alone})`, f1(w.posted / (r.options.writeDuration as number)), f1(w.latencyMs.p50), f1(w.latencyMs.p99), '', '', 'p99 < 100 ms', yes(w.latencyMs.p99 < 100)]);
 		}
-		out.push(`Pages at ${r.options.connections} connections (${r.options.duration} s measured after ${r.options.warmup} s warm-up)`);
+		out.push(`Pages at ${r.options.connections} connections, ${((r.options.workers as number | undefined) ?? 1) > 1 ? `node serve.js with ${r.options.workers} workers` : 'node build (one process)'} (${r.options.duration} s measured after ${r.options.warmup} s warm-up)`);
 		out.push(table(['page', 'req/s', 'p50 ms', 'p99 ms', '% of ceiling', 'server CPU ms/req', 'target', 'met?'], rows, [false, true, true, true, true, true, false, false]));
 	}
 	if (r.serverMemory) {
 		const m = r.serverMemory;
-		out.push(`\nServer memory: ${mb(m.startRssBytes)} after start, peak ${mb(m.hwmBytes ?? m.peakSampledRssBytes)} (VmHWM; sampled peak ${mb(m.peakSampledRssBytes)}) — target < 300 MB: ${yes((m.hwmBytes ?? m.peakSampledRssBytes) < 300 * MB)}`);
+		const workers = (r.options.workers as number | undefined) ?? 1;
+		out.push(`\nServer memory${workers > 1 ? ` (${workers} workers and their primary, summed)` : ''}: ${mb(m.startRssBytes)} after start, peak ${mb(m.hwmBytes ?? m.peakSampledRssBytes)} (${m.hwmBytes != null ? `VmHWM; sampled peak ${mb(m.peakSampledRssBytes)}` : 'sampled every 200 ms'}) — target < 300 MB: ${yes((m.hwmBytes ?? m.peakSampledRssBytes) < 300 * MB)}`);
 	}
 	if (r.digests) {
 		const d = r.digests;

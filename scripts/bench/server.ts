@@ -1,7 +1,7 @@
 /** The app's production build (`node build`) as a child, on a copy of the large network. */
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ask, captureOutput, freePort, start, stop, tsx, waitForHttp } from './procs';
+import { ask, captureOutput, freePort, root, start, stop, tsx, waitForHttp } from './procs';
 import { buildDir } from './prepare';
 import type { Facts } from './sessions-child';
 
@@ -27,16 +27,19 @@ export async function signIn(dataDir: string, req: { emails: string[]; twentyPos
 }
 
 /**
- * Starts `node build` with DATA_DIR on the copy, the scheduler off (JOBS=0) and quiet logs;
+ * Starts `node build` (or, with `workers` > 1, `node serve.js` with WEB_CONCURRENCY) with DATA_DIR on the copy, the scheduler off (JOBS=0) and quiet logs;
  * resolves when /healthz answers. With `cpuProf`, node writes a .cpuprofile there on exit.
  */
-export async function startApp(dataDir: string, opts: { cpuProf?: string | null } = {}): Promise<App> {
+export async function startApp(dataDir: string, opts: { cpuProf?: string | null; workers?: number } = {}): Promise<App> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const nodeArgs = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : [];
-	const child = start(process.execPath, [...nodeArgs, join(buildDir(), 'index.js')], {
+	const workers = opts.workers ?? 1;
+	const entry = workers > 1 ? join(root, 'serve.js') : join(buildDir(), 'index.js');
+	const child = start(process.execPath, [...nodeArgs, entry], {
 		env: {
 			...process.env,
+			WEB_CONCURRENCY: String(workers),
 			DATA_DIR: dataDir,
 			DATABASE_PATH: '',
 			PORT: String(port),

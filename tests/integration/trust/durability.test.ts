@@ -8,53 +8,20 @@
  * the middle of the burst, starts it again, and checks that every reply that got its
  * "303 See Other" is in the database and that `PRAGMA integrity_check` says ok.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../../../src/lib/server/db/seed/demo-members';
+import { ensureBuilt, freePort, root } from '../built-app';
 
-const root = resolve(new URL('../../..', import.meta.url).pathname);
 const buildDir = resolve(root, process.env.DURABILITY_BUILD_DIR || 'build-trust-durability');
 const dataDir = mkdtempSync(join(tmpdir(), 'lmn-durability-'));
 let port = 0;
 let server: ChildProcess | null = null;
 let output = '';
-
-function newest(path: string): number {
-	const s = statSync(path);
-	if (!s.isDirectory()) return s.mtimeMs;
-	let max = s.mtimeMs;
-	for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
-	return max;
-}
-
-/** Builds the app into buildDir unless a build newer than the sources is there. */
-function ensureBuilt() {
-	const entry = join(buildDir, 'index.js');
-	const sources = ['src', 'drizzle', 'svelte.config.js', 'vite.config.ts'].map((p) => join(root, p)).filter(existsSync);
-	if (existsSync(entry) && statSync(entry).mtimeMs > Math.max(...sources.map(newest))) return;
-	const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
-		cwd: root,
-		env: { ...process.env, BUILD_DIR: buildDir, SVELTEKIT_OUT: '.svelte-kit-trust-durability', NODE_ENV: 'production' },
-		encoding: 'utf8'
-	});
-	if (r.status !== 0) throw new Error(`The build failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((ok, fail) => {
-		const s = createServer();
-		s.once('error', fail);
-		s.listen(0, '127.0.0.1', () => {
-			const p = (s.address() as { port: number }).port;
-			s.close(() => ok(p));
-		});
-	});
-}
 
 const origin = () => `http://127.0.0.1:${port}`;
 
@@ -118,7 +85,7 @@ function openDb() {
 }
 
 beforeAll(async () => {
-	ensureBuilt();
+	ensureBuilt(buildDir, '.svelte-kit-trust-durability');
 	port = await freePort();
 	await start();
 }, 600_000);

@@ -1,0 +1,43 @@
+/**
+ * For integration tests that run the BUILT server as a child process: a build of the app in
+ * its own folder (built when the sources are newer, so test files never race on `build/`),
+ * and a free port.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+export const root = resolve(new URL('../..', import.meta.url).pathname);
+
+function newest(path: string): number {
+	const s = statSync(path);
+	if (!s.isDirectory()) return s.mtimeMs;
+	let max = s.mtimeMs;
+	for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
+	return max;
+}
+
+/** Builds the app into `buildDir` (with its own `.svelte-kit` folder `outDir`) unless a build newer than the sources is there. */
+export function ensureBuilt(buildDir: string, outDir: string) {
+	const entry = join(buildDir, 'index.js');
+	const sources = ['src', 'drizzle', 'svelte.config.js', 'vite.config.ts'].map((p) => join(root, p)).filter(existsSync);
+	if (existsSync(entry) && statSync(entry).mtimeMs > Math.max(...sources.map(newest))) return;
+	const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
+		cwd: root,
+		env: { ...process.env, BUILD_DIR: buildDir, SVELTEKIT_OUT: outDir, NODE_ENV: 'production' },
+		encoding: 'utf8'
+	});
+	if (r.status !== 0) throw new Error(`The build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((ok, fail) => {
+		const s = createServer();
+		s.once('error', fail);
+		s.listen(0, '127.0.0.1', () => {
+			const p = (s.address() as { port: number }).port;
+			s.close(() => ok(p));
+		});
+	});
+}
