@@ -153,6 +153,7 @@ describe('the real migrations', () => {
 		expect(count(conn.sqlite, '__drizzle_migrations')).toBe(journal.entries.length);
 		expect(conn.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
 		expect(conn.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+		expect(conn.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
 		conn.sqlite.close();
 
 		// A third start changes nothing either.
