@@ -7,6 +7,7 @@
  * so quotes, `*`, `OR`, brackets and unbalanced quotes never reach FTS5 as operators (a quoted
  * phrase stays a phrase, and an upper-case OR between two words means either).
  */
+import type Database from 'better-sqlite3';
 import { sqlite } from '../db/client';
 import { authorize, type Actor } from '../auth/policy';
 import { regionName } from '../network/authorities';
@@ -21,6 +22,9 @@ const MAX_TERMS = 12;
  * Ranking every match of a very common word costs time in proportion to the matches (bm25 for
  * 30,000 posts is over 100 ms). Such searches rank the newest RANK_WINDOW matching posts, which is
  * far more than the MAX_PAGES × SEARCH_PAGE_SIZE results offered; narrower searches rank all.
+ * Smaller windows cost less but rank worse: on the large network a window of 1,000 lets two or
+ * three replies onto the first page of "placements" or "children" in place of threads with the
+ * word in their title (2,000 and ranking everything both give 20 title matches).
  */
 export const RANK_WINDOW = 2_000;
 const MAX_TERM_LENGTH = 60;
@@ -102,62 +106,122 @@ type Row = {
 	number: number;
 	thread_id: number;
 	thread_title: string;
-	title_hl: string;
-	snip: string;
+	title_hl: string | null;
+	snip: string | null;
 	category_name: string;
 	region_id: string | null;
 	author_name: string | null;
 	created_at: number;
 	accepted_post_id: number | null;
 	is_question: number;
+	/** How many matches the statement ranked (`candidates` when it stopped there). */
+	ranked: number;
 };
 
-/** The SQL and parameters of a search (exported for the query-plan test). */
+export type SearchPlan = {
+	/** How many of the newest matches are ranked (RANK_WINDOW). */
+	window?: number;
+	/**
+	 * How many of the best-ranked matches are kept for the page (default: all in the window). A
+	 * page needs only `offset + limit` visible ones; keeping a few more than that lets SQLite keep
+	 * the best ones as it goes instead of sorting the whole window.
+	 */
+	candidates?: number;
+	/**
+	 * Check the filters before ranking (bm25 only for matches that pass), instead of ranking first
+	 * and checking only as many as the page needs. Default: for a region or category filter, which
+	 * few matches pass; visibility alone lets most matches through.
+	 */
+	prefilter?: boolean;
+};
+
+/**
+ * The SQL and parameters of a search (exported for the query-plan test). One statement in three
+ * steps, so that the costly parts run on as few rows as possible:
+ *  1. `win`: the newest `window` matches, straight off the full-text index (`ORDER BY rowid DESC
+ *     LIMIT` walks the term's doclist and stops), with their bm25 score; the best `candidates`
+ *     of them, best first and newest first on a tie. With `prefilter`, matches that fail the
+ *     visibility rule or a filter get no score and drop out here;
+ *  2. `top`: the page — in that order, the candidates the actor may see (visibility, hidden and
+ *     deleted posts, the filters: always checked here, prefilter or not), `limit` after `offset`;
+ *  3. `marked`: the highlighted title and the snippet for the page's posts only: a second walk
+ *     down the same doclist that stops at the page's oldest post (`snippet()` needs the full-text
+ *     cursor on the row; a lookup by rowid costs ~0.1 ms each, more than the walk). `+rowid`
+ *     keeps SQLite from turning the IN into those lookups.
+ * The page's posts are then joined to their thread, category and author. `ranked` says how many
+ * candidates `win` kept: when it kept `candidates` and the page came out short, run it again
+ * with every match in the window (search() does).
+ */
 export function searchStatement(
 	actor: Actor,
 	match: string,
 	f: Omit<SearchFilter, 'q'>,
 	limit: number,
 	offset: number,
-	fromPostId: number | null = null
+	plan: SearchPlan = {}
 ): { sql: string; params: (string | number)[] } {
+	const window = plan.window ?? RANK_WINDOW;
+	const candidates = Math.min(plan.candidates ?? window, window);
+	const prefilter = plan.prefilter ?? Boolean(f.categoryId || (f.scope && f.scope !== 'national'));
 	const vis = visibleSqlText(actor, 't.region_id');
-	const where = ['post_fts MATCH ?', 'p.deleted_at IS NULL', 'p.hidden_at IS NULL', vis.text];
-	const params: (string | number)[] = [match, ...vis.params];
-	if (fromPostId != null) {
-		where.push('post_fts.rowid >= ?');
-		params.push(fromPostId);
-	}
+	const where = ['p.deleted_at IS NULL', 'p.hidden_at IS NULL', vis.text];
+	const filterParams: (string | number)[] = [...vis.params];
 	if (f.categoryId) {
 		where.push('t.category_id = ?');
-		params.push(f.categoryId);
+		filterParams.push(f.categoryId);
 	}
 	if (f.scope === 'national') where.push('t.region_id IS NULL');
 	else if (f.scope) {
 		where.push('t.region_id = ?');
-		params.push(f.scope);
+		filterParams.push(f.scope);
 	}
-	params.push(limit, offset);
-	const sql = `SELECT p.id AS post_id, p.number, t.id AS thread_id, t.title AS thread_title,
-		highlight(post_fts, 0, char(1), char(2)) AS title_hl,
-		snippet(post_fts, 1, char(1), char(2), '…', 28) AS snip,
+	const bm25 = 'bm25(post_fts, 6.0, 1.0)';
+	const score = prefilter
+		? `CASE WHEN EXISTS (SELECT 1 FROM post p JOIN thread t ON t.id = p.thread_id WHERE p.id = post_fts.rowid AND ${where.join(' AND ')}) THEN ${bm25} END`
+		: bm25;
+	const sql = `WITH win AS MATERIALIZED (
+		SELECT id, score FROM (
+			SELECT rowid AS id, ${score} AS score FROM post_fts WHERE post_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+		) WHERE score IS NOT NULL ORDER BY score, id DESC LIMIT ?
+	), top AS MATERIALIZED (
+		SELECT win.id, win.score FROM win
+		JOIN post p ON p.id = win.id
+		JOIN thread t ON t.id = p.thread_id
+		WHERE ${where.join(' AND ')}
+		ORDER BY win.score, win.id DESC
+		LIMIT ? OFFSET ?
+	), marked AS MATERIALIZED (
+		SELECT rowid AS id, highlight(post_fts, 0, char(1), char(2)) AS title_hl, snippet(post_fts, 1, char(1), char(2), '…', 28) AS snip
+		FROM post_fts WHERE post_fts MATCH ? AND +rowid IN (SELECT id FROM top)
+		ORDER BY rowid DESC LIMIT (SELECT count(*) FROM top)
+	)
+	SELECT p.id AS post_id, p.number, t.id AS thread_id, t.title AS thread_title,
+		marked.title_hl, marked.snip,
 		c.name AS category_name, t.region_id, m.name AS author_name, p.created_at,
-		t.accepted_post_id, t.is_question
-	FROM post_fts
-	JOIN post p ON p.id = post_fts.rowid
+		t.accepted_post_id, t.is_question, (SELECT count(*) FROM win) AS ranked
+	FROM top
+	JOIN post p ON p.id = top.id
 	JOIN thread t ON t.id = p.thread_id
 	JOIN category c ON c.id = t.category_id
 	LEFT JOIN member m ON m.id = p.author_id
-	WHERE ${where.join(' AND ')}
-	ORDER BY bm25(post_fts, 6.0, 1.0), p.id DESC
-	LIMIT ? OFFSET ?`;
+	LEFT JOIN marked ON marked.id = top.id
+	ORDER BY top.score, top.id DESC`;
+	const params = [...(prefilter ? filterParams : []), match, window, candidates, ...filterParams, limit, offset, match];
 	return { sql, params };
 }
 
-/** The oldest post in the ranking window for `match`, or null when all its matches fit the window. */
-export function rankWindowStart(match: string, window = RANK_WINDOW): number | null {
-	const row = sqlite().prepare('SELECT rowid AS id FROM post_fts WHERE post_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(match, window - 1) as { id: number } | undefined;
-	return row?.id ?? null;
+/** Prepared statements by SQL text, per connection (a search has a handful of shapes). */
+let statements: { on: Database.Database; bySql: Map<string, Database.Statement> } | null = null;
+function statement(sql: string): Database.Statement {
+	const db = sqlite();
+	if (statements?.on !== db) statements = { on: db, bySql: new Map() };
+	let st = statements.bySql.get(sql);
+	if (!st) {
+		if (statements.bySql.size >= 64) statements.bySql.clear();
+		st = db.prepare(sql);
+		statements.bySql.set(sql, st);
+	}
+	return st;
 }
 
 /**
@@ -171,10 +235,20 @@ export function search(actor: Actor, f: SearchFilter, opts: { rankWindow?: numbe
 	if (!match) return { results: [], page, hasMore: false, query: null };
 	const ids = visibleRegionIds(actor);
 	if (f.scope && f.scope !== 'national' && ids != null && !ids.includes(f.scope)) return { results: [], page, hasMore: false, query: match };
+	const limit = SEARCH_PAGE_SIZE + 1;
+	const offset = (page - 1) * SEARCH_PAGE_SIZE;
+	const window = opts.rankWindow ?? RANK_WINDOW;
+	const run = (candidates: number) => {
+		const { sql, params } = searchStatement(actor, match, f, limit, offset, { window, candidates });
+		return statement(sql).all(...params) as Row[];
+	};
 	let rows: Row[];
 	try {
-		const { sql, params } = searchStatement(actor, match, f, SEARCH_PAGE_SIZE + 1, (page - 1) * SEARCH_PAGE_SIZE, rankWindowStart(match, opts.rankWindow));
-		rows = sqlite().prepare(sql).all(...params) as Row[];
+		// Twice the page's share of candidates covers what most actors may not see; when too few
+		// of them were visible, rank again keeping every match in the window.
+		const candidates = 2 * (offset + limit) + 40;
+		rows = run(candidates);
+		if (rows.length < limit && candidates < window && (rows.length === 0 || rows[0].ranked >= candidates)) rows = run(window);
 	} catch {
 		// toFtsQuery only produces quoted words, so this is not expected; a search must never fail a page.
 		rows = [];
