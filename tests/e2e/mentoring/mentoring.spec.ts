@@ -52,6 +52,12 @@ test('request → proposal → confirm → both accept → log a meeting → boo
 	await signIn(page, 'coordinator@example.org');
 	await visit(page, '/mentoring/coordinate');
 	await expect(page.getByRole('cell', { name: 'Jerome Campbell' })).toBeVisible();
+	// Active pairings: those needing attention first, each with the day its next check-in is due.
+	const active = page.locator('table', { has: page.getByRole('columnheader', { name: 'Check-in due by' }) });
+	await expect(active.getByRole('link', { name: /^Tom Ashworth and Sarah Holroyd$/ })).toBeVisible();
+	// A page number past the last page shows the last page, not an empty list.
+	await visit(page, '/mentoring/coordinate?page=9');
+	await expect(active.getByRole('link', { name: /^Tom Ashworth and Sarah Holroyd$/ })).toBeVisible();
 	await page.getByRole('link', { name: /Match mentors to open requests/ }).click();
 	await checkA11y(page);
 	const jerome = card(page, 'Jerome Campbell');

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db/client';
-import { mentorRequest, mentoringProposal, outboxMessage, pairing, pairingMeeting } from '../db/schema';
+import { mentorRequest, mentoringProposal, outboxMessage, pairing, pairingFeedback, pairingMeeting } from '../db/schema';
 import { makeMember } from '../testing';
 import * as preferences from '../mail/preferences';
 import * as coordination from './coordination';
 import * as proposals from './proposals';
+import { FORMER_MEMBER } from './store';
 import { makeCoordinator, makeMentee, makeMentor, pairUp, statusOf } from './test-helpers';
 
 const DAY = 86_400_000;
@@ -248,5 +249,151 @@ describe('the coordinator’s overview', () => {
 		expect(o.closedCount).toBe(coordination.CLOSED_SHOWN + 1);
 		expect(o.closed.map((p) => p.id)).toEqual(closedIds.slice(0, coordination.CLOSED_SHOWN));
 		expect(coordination.overview(coordinator.actor, null, now, { allClosed: true }).closed).toHaveLength(coordination.CLOSED_SHOWN + 1);
+	});
+
+	it('counts every closed pairing and its ratings, names only the shown ones, and averages all the ratings', () => {
+		const now = Date.UTC(2026, 10, 23, 10);
+		const coordinator = makeCoordinator('east-of-england', 'Norfolk');
+		const ratings: number[] = [];
+		for (let i = 0; i < coordination.CLOSED_SHOWN + 5; i++) {
+			const id = insertPairing('east-of-england', { status: i % 3 ? 'completed' : 'ended-early', closedAt: now - (i + 1) * DAY, startsOn: '2026-01-01', endsOn: '2026-07-01' }, now);
+			if (i % 2) {
+				db.insert(pairingFeedback).values({ pairingId: id, side: 'mentee', rating: (i % 5) + 1, createdAt: now }).run();
+				ratings.push((i % 5) + 1);
+			}
+		}
+		const o = coordination.overview(coordinator.actor, null, now);
+		expect(o.closedCount).toBe(coordination.CLOSED_SHOWN + 5);
+		expect(o.closed).toHaveLength(coordination.CLOSED_SHOWN);
+		expect(o.closed.slice(0, 2).map((c) => c.status)).toEqual(['ended-early', 'completed']);
+		expect(o.closed[1].menteeFeedback).toEqual({ rating: 2, comment: '' });
+		expect(o.averageRating).toBe(Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10);
+		expect(o.activeCount).toBe(0);
+		expect(o.active).toEqual([]);
+		expect(o.activePage).toEqual({ page: 1, pages: 1, perPage: coordination.ACTIVE_PER_PAGE, from: 0, to: 0 });
+	});
+});
+
+/** Inserts a pairing of two new members in a region straight into the table (with a meeting on `lastMeetingOn`). */
+function insertPairing(
+	regionId: string,
+	p: { startsOn: string; endsOn: string; rhythmWeeks?: number; lastMeetingOn?: string; status?: 'active' | 'completed' | 'ended-early'; closedAt?: number; menteeGone?: boolean },
+	now: number
+): number {
+	const authority = regionId === 'north-east' ? 'Darlington' : regionId === 'east-of-england' ? 'Suffolk' : 'Cornwall';
+	const mentor = makeMember({ authority: 'Kent' });
+	const mentee = p.menteeGone ? null : makeMember({ authority });
+	const { id } = db
+		.insert(pairing)
+		.values({
+			mentorId: mentor.id,
+			menteeId: mentee?.id ?? null,
+			regionId,
+			rhythmWeeks: p.rhythmWeeks ?? 4,
+			startsOn: p.startsOn,
+			endsOn: p.endsOn,
+			status: p.status ?? 'active',
+			closedAt: p.closedAt ?? null,
+			createdAt: now,
+			updatedAt: now
+		})
+		.returning({ id: pairing.id })
+		.get();
+	if (p.lastMeetingOn) db.insert(pairingMeeting).values({ pairingId: id, heldOn: p.lastMeetingOn, durationMinutes: 60, mode: 'online', createdAt: now }).run();
+	return id;
+}
+
+describe('the active pairings on the coordination page', () => {
+	const now = Date.UTC(2026, 10, 23, 10); // 23 November 2026
+	let coordinator: ReturnType<typeof makeCoordinator>;
+	let longOverdue: number, overdue: number, pastEnd: number, endingSoon: number, elsewhere: number, closedHere: number, menteeGone: number;
+	/** Every active pairing of the region in the order expected. */
+	let expected: number[];
+
+	beforeAll(() => {
+		coordinator = makeCoordinator('north-east', 'Gateshead');
+		// Needing attention, in the order expected: the longest overdue, the less overdue, past its end, ending soon.
+		longOverdue = insertPairing('north-east', { startsOn: '2026-06-01', endsOn: '2027-06-01', lastMeetingOn: '2026-09-01' }, now); // due by 6 Oct
+		overdue = insertPairing('north-east', { startsOn: '2026-08-01', endsOn: '2027-02-01', lastMeetingOn: '2026-10-01' }, now); // due by 5 Nov
+		pastEnd = insertPairing('north-east', { startsOn: '2026-05-01', endsOn: '2026-11-20', lastMeetingOn: '2026-11-10' }, now);
+		endingSoon = insertPairing('north-east', { startsOn: '2026-06-10', endsOn: '2026-12-10', lastMeetingOn: '2026-11-15' }, now);
+		// 26 on track, their next check-in due 35 days after their last meeting: some on the same day (the id decides).
+		const onTrack = Array.from({ length: 26 }, (_, i) => {
+			const lastMeetingOn = `2026-11-${String(13 - (i % 13)).padStart(2, '0')}`;
+			return { id: insertPairing('north-east', { startsOn: '2026-10-01', endsOn: '2027-04-01', lastMeetingOn, menteeGone: i === 0 }, now), lastMeetingOn };
+		});
+		menteeGone = onTrack[0].id;
+		elsewhere = insertPairing('south-west', { startsOn: '2026-06-01', endsOn: '2027-06-01', lastMeetingOn: '2026-09-01' }, now);
+		closedHere = insertPairing('north-east', { startsOn: '2026-01-01', endsOn: '2026-07-01', status: 'completed', closedAt: now - DAY }, now);
+		const track = [...onTrack].sort((a, b) => (a.lastMeetingOn < b.lastMeetingOn ? -1 : a.lastMeetingOn > b.lastMeetingOn ? 1 : a.id - b.id)).map((p) => p.id);
+		expected = [longOverdue, overdue, pastEnd, endingSoon, ...track];
+	});
+
+	it('shows a page of 25, those needing attention first, the most urgent at the top, with counts over them all', () => {
+		const o = coordination.overview(coordinator.actor, null, now);
+		expect(o.activeCount).toBe(30);
+		expect(o.attention).toEqual({ overdue: 2, pastEnd: 1, endingSoon: 1 });
+		expect(o.overdueCount).toBe(2);
+		expect(o.activePage).toEqual({ page: 1, pages: 2, perPage: 25, from: 1, to: 25 });
+		expect(o.active).toHaveLength(coordination.ACTIVE_PER_PAGE);
+		expect(o.active.slice(0, 4).map((p) => [p.id, p.state])).toEqual([
+			[longOverdue, 'overdue'],
+			[overdue, 'overdue'],
+			[pastEnd, 'past-end'],
+			[endingSoon, 'ending-soon']
+		]);
+		expect(o.active[0]).toMatchObject({ lastMeetingOn: '2026-09-01', dueBy: '2026-10-06', startsOn: '2026-06-01', endsOn: '2027-06-01' });
+		expect(o.active.slice(4).every((p) => p.state === 'on-track')).toBe(true);
+		expect(o.active.map((p) => p.id)).toEqual(expected.slice(0, 25));
+	});
+
+	it('keeps on-track pairings in the order their next check-in is due, the id breaking ties', () => {
+		const all = [1, 2].flatMap((page) => coordination.overview(coordinator.actor, null, now, { page }).active);
+		const track = all.filter((p) => p.state === 'on-track');
+		for (let i = 1; i < track.length; i++) {
+			const [a, b] = [track[i - 1], track[i]];
+			expect(a.dueBy! < b.dueBy! || (a.dueBy === b.dueBy && a.id < b.id), `${a.id} (${a.dueBy}) before ${b.id} (${b.dueBy})`).toBe(true);
+		}
+	});
+
+	it('reaches every active pairing of the region exactly once across the pages, and nothing else', () => {
+		const second = coordination.overview(coordinator.actor, null, now, { page: 2 });
+		expect(second.activePage).toEqual({ page: 2, pages: 2, perPage: 25, from: 26, to: 30 });
+		expect(second.active.map((p) => p.id)).toEqual(expected.slice(25));
+		const first = coordination.overview(coordinator.actor, null, now, { page: 1 }).active.map((p) => p.id);
+		const ids = [...first, ...second.active.map((p) => p.id)];
+		expect(new Set(ids).size).toBe(30);
+		expect(ids).not.toContain(elsewhere);
+		expect(ids).not.toContain(closedHere);
+		// The figures do not depend on the page.
+		expect(second.attention).toEqual({ overdue: 2, pastEnd: 1, endingSoon: 1 });
+		expect(second.closedCount).toBe(1);
+	});
+
+	it('names both members, or "Former member" for a deleted account', () => {
+		const all = [1, 2].flatMap((page) => coordination.overview(coordinator.actor, null, now, { page }).active);
+		const gone = all.find((p) => p.id === menteeGone)!;
+		expect(gone.mentee).toBe(FORMER_MEMBER);
+		expect(gone.mentor).toMatch(/^Test Member \d+$/);
+		expect(all.filter((p) => p.id !== menteeGone).every((p) => /^Test Member \d+$/.test(p.mentee))).toBe(true);
+	});
+
+	it('keeps a page number within the pages there are', () => {
+		expect(coordination.overview(coordinator.actor, null, now, { page: 99 }).activePage).toMatchObject({ page: 2, from: 26, to: 30 });
+		expect(coordination.overview(coordinator.actor, null, now, { page: 0 }).activePage).toMatchObject({ page: 1, from: 1 });
+		expect(coordination.overview(coordinator.actor, null, now, { page: Number.NaN }).activePage.page).toBe(1);
+	});
+
+	it('is the region’s alone: another region’s coordinator is refused; an admin sees one region or all', () => {
+		const other = makeCoordinator('south-west', 'Devon');
+		expect(statusOf(() => coordination.overview(other.actor, 'north-east', now))).toBe(403);
+		expect(coordination.overview(other.actor, null, now).active.map((p) => p.id)).not.toContain(longOverdue);
+		const admin = makeMember({ authority: 'Westminster', role: 'admin' });
+		const region = coordination.overview(admin.actor, 'north-east', now);
+		expect(region.activeCount).toBe(30);
+		expect(region.active.map((p) => p.id)).toEqual(expected.slice(0, 25));
+		const everywhere = coordination.overview(admin.actor, null, now);
+		expect(everywhere.activeCount).toBeGreaterThanOrEqual(31);
+		expect(everywhere.active.slice(0, 2).map((p) => p.id)).toEqual([longOverdue, elsewhere].sort((a, b) => a - b));
 	});
 });

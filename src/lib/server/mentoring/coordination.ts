@@ -8,8 +8,8 @@
  * `match_adjustment`. Confirming re-checks the pair inside `BEGIN IMMEDIATE`, so two coordinators
  * confirming at once cannot push a mentor over capacity.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { and, desc, eq, inArray, isNotNull, sql, type AnyColumn } from 'drizzle-orm';
+import { db, immediate, prepared } from '../db/client';
 import { matchAdjustment, mentorOffer, mentorRequest, mentoringProposal, pairing, pairingFeedback, type MentorOffer, type MentorRequest } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -17,8 +17,8 @@ import { regions as allRegions } from '../network/authorities';
 import { daysBetween } from '../../time';
 import type { AuthorityKind, MeetingMode, Topic } from '../../vocab';
 import { explain, isEligible, proposeMatches, scorePair, type MatchMentor, type MatchRequest, type PairRef } from './matching';
-import { median, pairingHealth, type PairingState } from './health';
-import { FORMER_MEMBER, lastMeetings, mentorLoads, people, person, refuse, today, type Outcome, type Person } from './store';
+import { inAttentionOrder, median, pairingHealth, type PairingState } from './health';
+import { FORMER_MEMBER, inJson, jsonList, mentorLoads, people, person, refuse, today, type Outcome, type Person } from './store';
 import * as notify from './notify';
 
 const DAY = 86_400_000;
@@ -407,86 +407,200 @@ export function withdrawProposal(actor: Actor, proposalId: number, now = Date.no
 
 // ---------------------------------------------------------------------------------------------
 // The region at a glance
+//
+// One request of the coordination page runs a handful of prepared statements, whatever the size
+// of the region: the region's lists are chosen by `region_id IN (SELECT value FROM json_each(?))`
+// (one statement for one region or all of them), the figures are counted in SQL, and names are
+// looked up only for the rows the page shows.
 
 export type RatingLine = { rating: number; comment: string } | null;
+
+/** Closed pairings listed on the coordination page unless all are asked for (a region closes hundreds over the years). */
+export const CLOSED_SHOWN = 30;
+
+/** Active pairings per page of the coordination page (those needing attention come first). */
+export const ACTIVE_PER_PAGE = 25;
+
+const CLOSED_STATUSES = ['completed', 'ended-early'] as const;
+
+/** `column IN (the regions)`, the regions bound as one JSON array (`regions`). */
+const inRegions = (column: AnyColumn) => inJson(column, 'regions');
+
+const openRequestsQuery = prepared(() =>
+	db
+		.select({ id: mentorRequest.id, memberId: mentorRequest.memberId, createdAt: mentorRequest.createdAt, focusTopics: mentorRequest.focusTopics })
+		.from(mentorRequest)
+		.where(and(eq(mentorRequest.status, 'open'), inRegions(mentorRequest.regionId)))
+		.orderBy(mentorRequest.createdAt, mentorRequest.id)
+		.prepare()
+);
+
+const awaitingQuery = prepared(() =>
+	db
+		.select({
+			id: mentoringProposal.id,
+			mentorId: mentoringProposal.mentorId,
+			menteeId: mentoringProposal.menteeId,
+			createdAt: mentoringProposal.createdAt,
+			mentorAnswer: mentoringProposal.mentorAnswer,
+			menteeAnswer: mentoringProposal.menteeAnswer
+		})
+		.from(mentoringProposal)
+		.where(and(eq(mentoringProposal.status, 'awaiting'), inRegions(mentoringProposal.regionId)))
+		.orderBy(mentoringProposal.createdAt, mentoringProposal.id)
+		.prepare()
+);
+
+/** Every active pairing of the regions with the date of its latest meeting: what the health rules need, no more. */
+const activeQuery = prepared(() =>
+	db
+		.select({
+			id: pairing.id,
+			mentorId: pairing.mentorId,
+			menteeId: pairing.menteeId,
+			startsOn: pairing.startsOn,
+			endsOn: pairing.endsOn,
+			rhythmWeeks: pairing.rhythmWeeks,
+			// Qualified by hand: drizzle leaves a one-table select's columns bare, and a bare "id" in
+			// the subquery would be the meeting's. One seek of pairing_meeting_pairing_idx per pairing.
+			lastMeetingOn: sql<string | null>`(select max("pairing_meeting"."held_on") from "pairing_meeting" where "pairing_meeting"."pairing_id" = "pairing"."id")`
+		})
+		.from(pairing)
+		.where(and(eq(pairing.status, 'active'), inRegions(pairing.regionId)))
+		.prepare()
+);
+
+/** How many pairings of the regions have closed, and their ratings' count and sum. */
+const closedFiguresQuery = prepared(() =>
+	db
+		.select({
+			closed: sql<number>`count(distinct ${pairing.id})`,
+			ratings: sql<number>`count(${pairingFeedback.rating})`,
+			ratingSum: sql<number | null>`sum(${pairingFeedback.rating})`
+		})
+		.from(pairing)
+		.leftJoin(pairingFeedback, eq(pairingFeedback.pairingId, pairing.id))
+		.where(and(inArray(pairing.status, [...CLOSED_STATUSES]), inRegions(pairing.regionId)))
+		.prepare()
+);
+
+/** The regions' closed pairings, the most recently closed first (`limit` -1 for all). */
+const closedQuery = prepared(() =>
+	db
+		.select({ id: pairing.id, mentorId: pairing.mentorId, menteeId: pairing.menteeId, status: pairing.status, startsOn: pairing.startsOn, closedAt: pairing.closedAt })
+		.from(pairing)
+		.where(and(inArray(pairing.status, [...CLOSED_STATUSES]), inRegions(pairing.regionId)))
+		.orderBy(desc(pairing.closedAt), desc(pairing.id))
+		.limit(sql.placeholder('limit'))
+		.prepare()
+);
+
+const feedbackQuery = prepared(() =>
+	db
+		.select({ pairingId: pairingFeedback.pairingId, side: pairingFeedback.side, rating: pairingFeedback.rating, comment: pairingFeedback.comment })
+		.from(pairingFeedback)
+		.where(inJson(pairingFeedback.pairingId, 'ids'))
+		.prepare()
+);
+
+/** Milliseconds from request to match of each matched request of the regions (rows of one number). */
+const timeToMatchQuery = prepared(() =>
+	db
+		.select({ ms: sql<number>`${mentorRequest.matchedAt} - ${mentorRequest.createdAt}` })
+		.from(mentorRequest)
+		.where(and(eq(mentorRequest.status, 'matched'), inRegions(mentorRequest.regionId), isNotNull(mentorRequest.matchedAt)))
+		.prepare()
+);
+
+/** An active pairing as the coordination page lists it. */
+export type ActiveLine = {
+	id: number;
+	mentor: string;
+	mentee: string;
+	startsOn: string;
+	endsOn: string;
+	lastMeetingOn: string | null;
+	state: PairingState;
+	dueBy: string | null;
+};
 
 /**
  * The coordinator's overview of their region (admins: every region, or one): open requests and
  * their age, proposals awaiting answers, active pairings on track or overdue, closed pairings with
  * ratings, and the median days from request to match. No goals or notes: those are the pair's.
+ *
+ * Active pairings come a page at a time (`page`, from 1; ACTIVE_PER_PAGE each), those needing
+ * attention first (see `inAttentionOrder`); the counts cover them all. Closed pairings: the
+ * CLOSED_SHOWN most recently closed, or all with `allClosed`.
  */
-/** Closed pairings listed on the coordination page unless all are asked for (a region closes hundreds over the years). */
-export const CLOSED_SHOWN = 30;
-
-export function overview(actor: Actor, regionId: string | null, now = Date.now(), opts: { allClosed?: boolean } = {}) {
+export function overview(actor: Actor, regionId: string | null, now = Date.now(), opts: { allClosed?: boolean; page?: number } = {}) {
 	const regionIds = regionsFor(actor, regionId);
+	const regions = jsonList(regionIds);
 	const day = today(now);
 
-	const requests = openRequests(regionIds).map(({ row, mentee }) => ({
-		id: row.id,
-		mentee: line(mentee),
-		createdAt: row.createdAt,
-		ageDays: Math.max(0, daysBetween(row.createdAt, now)),
-		focusTopics: row.focusTopics
-	}));
+	const requestRows = openRequestsQuery().all({ regions });
+	const awaitingRows = awaitingQuery().all({ regions });
 
-	const awaitingRows = db
-		.select()
-		.from(mentoringProposal)
-		.where(and(eq(mentoringProposal.status, 'awaiting'), inArray(mentoringProposal.regionId, regionIds)))
-		.orderBy(mentoringProposal.createdAt)
-		.all();
+	// Every active pairing's state (cheap: one row each, no names), then one page of them.
+	const states = inAttentionOrder(
+		activeQuery()
+			.all({ regions })
+			.map((p) => {
+				const health = pairingHealth({ status: 'active', startsOn: p.startsOn, endsOn: p.endsOn, rhythmWeeks: p.rhythmWeeks, lastMeetingOn: p.lastMeetingOn }, day);
+				return { ...p, state: health.state, dueBy: health.dueBy };
+			})
+	);
+	const count = (state: PairingState) => states.filter((p) => p.state === state).length;
+	const attention = { overdue: count('overdue'), pastEnd: count('past-end'), endingSoon: count('ending-soon') };
+	const pages = Math.max(1, Math.ceil(states.length / ACTIVE_PER_PAGE));
+	const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
+	const from = (page - 1) * ACTIVE_PER_PAGE;
+	const activeRows = states.slice(from, from + ACTIVE_PER_PAGE);
 
-	const activeRows = db
-		.select()
-		.from(pairing)
-		.where(and(eq(pairing.status, 'active'), inArray(pairing.regionId, regionIds)))
-		.orderBy(pairing.startsOn)
-		.all();
-	const closedRows = db
-		.select()
-		.from(pairing)
-		.where(and(inArray(pairing.status, ['completed', 'ended-early']), inArray(pairing.regionId, regionIds)))
-		.orderBy(desc(pairing.closedAt))
-		.all();
-	const shownClosed = opts.allClosed ? closedRows : closedRows.slice(0, CLOSED_SHOWN);
+	const figures = closedFiguresQuery().get({ regions });
+	const closedRows = closedQuery().all({ regions, limit: opts.allClosed ? -1 : CLOSED_SHOWN });
+	const feedback = closedRows.length ? feedbackQuery().all({ ids: jsonList(closedRows.map((p) => p.id)) }) : [];
+
 	const who = people([
+		...requestRows.map((r) => r.memberId),
 		...awaitingRows.flatMap((p) => [p.mentorId, p.menteeId]),
 		...activeRows.flatMap((p) => [p.mentorId, p.menteeId]),
-		...shownClosed.flatMap((p) => [p.mentorId, p.menteeId])
+		...closedRows.flatMap((p) => [p.mentorId, p.menteeId])
 	]);
 	const name = (id: number | null) => (id != null ? (who.get(id)?.name ?? FORMER_MEMBER) : FORMER_MEMBER);
 
-	const last = lastMeetings(activeRows.map((p) => p.id));
-	const active = activeRows.map((p) => {
-		const lastMeetingOn = last.get(p.id) ?? null;
-		const health = pairingHealth({ ...p, lastMeetingOn }, day);
-		return { id: p.id, mentor: name(p.mentorId), mentee: name(p.menteeId), startsOn: p.startsOn, endsOn: p.endsOn, lastMeetingOn, state: health.state as PairingState, dueBy: health.dueBy };
+	// Requests of members whose account has gone inactive wait outside the pool (as in matching).
+	const requests = requestRows.flatMap((r) => {
+		const mentee = who.get(r.memberId);
+		if (!mentee?.active) return [];
+		return [{ id: r.id, mentee: line(mentee), createdAt: r.createdAt, ageDays: Math.max(0, daysBetween(r.createdAt, now)), focusTopics: r.focusTopics }];
 	});
 
-	const feedback = closedRows.length
-		? db.select().from(pairingFeedback).where(inArray(pairingFeedback.pairingId, closedRows.map((p) => p.id))).all()
-		: [];
-	const feedbackOf = new Map<number, typeof feedback>();
-	for (const f of feedback) feedbackOf.set(f.pairingId, [...(feedbackOf.get(f.pairingId) ?? []), f]);
-	const closed = shownClosed.map((p) => {
-		const fb = feedbackOf.get(p.id) ?? [];
+	const active: ActiveLine[] = activeRows.map((p) => ({
+		id: p.id,
+		mentor: name(p.mentorId),
+		mentee: name(p.menteeId),
+		startsOn: p.startsOn,
+		endsOn: p.endsOn,
+		lastMeetingOn: p.lastMeetingOn,
+		state: p.state,
+		dueBy: p.dueBy
+	}));
+
+	const feedbackOf = new Map(feedback.map((f) => [`${f.pairingId}:${f.side}`, f]));
+	const closed = closedRows.map((p) => {
 		const of = (side: 'mentor' | 'mentee'): RatingLine => {
-			const f = fb.find((x) => x.side === side);
+			const f = feedbackOf.get(`${p.id}:${side}`);
 			return f ? { rating: f.rating, comment: f.comment } : null;
 		};
 		return { id: p.id, mentor: name(p.mentorId), mentee: name(p.menteeId), status: p.status, startsOn: p.startsOn, closedAt: p.closedAt, mentorFeedback: of('mentor'), menteeFeedback: of('mentee') };
 	});
 
-	const matched = db
-		.select({ createdAt: mentorRequest.createdAt, matchedAt: mentorRequest.matchedAt })
-		.from(mentorRequest)
-		.where(and(eq(mentorRequest.status, 'matched'), inArray(mentorRequest.regionId, regionIds)))
-		.all()
-		.filter((r) => r.matchedAt != null)
-		.map((r) => (r.matchedAt! - r.createdAt) / DAY);
+	const matched = timeToMatchQuery()
+		.values({ regions })
+		.map((r) => Number(r[0]) / DAY);
 	const medianDays = median(matched);
-	const ratings = feedback.map((f) => f.rating);
+	const ratings = Number(figures?.ratings ?? 0);
 
 	return {
 		regionIds,
@@ -500,13 +614,16 @@ export function overview(actor: Actor, regionId: string | null, now = Date.now()
 			mentorAnswer: p.mentorAnswer,
 			menteeAnswer: p.menteeAnswer
 		})),
+		/** One page of the active pairings, those needing attention first. */
 		active,
-		overdueCount: active.filter((a) => a.state === 'overdue').length,
+		activeCount: states.length,
+		activePage: { page, pages, perPage: ACTIVE_PER_PAGE, from: active.length ? from + 1 : 0, to: from + active.length },
+		attention,
+		overdueCount: attention.overdue,
 		closed,
-		closedCount: closedRows.length,
-		averageRating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null,
+		closedCount: Number(figures?.closed ?? 0),
+		averageRating: ratings ? Math.round((Number(figures!.ratingSum) / ratings) * 10) / 10 : null,
 		medianDaysToMatch: medianDays == null ? null : Math.round(medianDays * 10) / 10,
 		matchedCount: matched.length
 	};
 }
-

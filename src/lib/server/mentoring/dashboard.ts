@@ -2,31 +2,60 @@
  * The member's mentoring page: proposals to answer, their mentees (as a mentor), their mentor
  * (as a mentee), their request and their offer — one function for the route.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { db } from '../db/client';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { db, prepared } from '../db/client';
 import { pairingFeedback, pairingGoal, pairingMeeting, type Pairing } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import { pairingHealth, type PairingState } from './health';
-import { FORMER_MEMBER, bookings, lastMeetings, people, today } from './store';
+import { FORMER_MEMBER, bookings, inJson, jsonList, lastMeetings, people, today } from './store';
 import * as proposals from './proposals';
 import * as requests from './requests';
 import * as offers from './offers';
 import { canCoordinate } from './coordination';
 import { ofMember } from './pairings';
 
+const goalCountsQuery = prepared(() =>
+	db
+		.select({ id: pairingGoal.pairingId, total: sql<number>`count(*)`, done: sql<number>`sum(case when ${pairingGoal.status} = 'done' then 1 else 0 end)` })
+		.from(pairingGoal)
+		.where(inJson(pairingGoal.pairingId, 'ids'))
+		.groupBy(pairingGoal.pairingId)
+		.prepare()
+);
+
 /** Done and total goals per pairing. */
 function goalCounts(ids: number[]): Map<number, { done: number; total: number }> {
 	const out = new Map<number, { done: number; total: number }>();
 	if (ids.length === 0) return out;
-	const rows = db
-		.select({ id: pairingGoal.pairingId, total: sql<number>`count(*)`, done: sql<number>`sum(case when ${pairingGoal.status} = 'done' then 1 else 0 end)` })
-		.from(pairingGoal)
-		.where(inArray(pairingGoal.pairingId, ids))
-		.groupBy(pairingGoal.pairingId)
-		.all();
-	for (const r of rows) out.set(r.id, { done: Number(r.done ?? 0), total: Number(r.total) });
+	for (const r of goalCountsQuery().all({ ids: jsonList(ids) })) out.set(r.id, { done: Number(r.done ?? 0), total: Number(r.total) });
 	return out;
 }
+
+const goalListQuery = prepared(() =>
+	db
+		.select({ id: pairingGoal.id, text: pairingGoal.text, status: pairingGoal.status })
+		.from(pairingGoal)
+		.where(eq(pairingGoal.pairingId, sql.placeholder('pairingId')))
+		.orderBy(asc(pairingGoal.id))
+		.prepare()
+);
+
+const meetingCountQuery = prepared(() =>
+	db
+		.select({ n: sql<number>`count(*)` })
+		.from(pairingMeeting)
+		.where(eq(pairingMeeting.pairingId, sql.placeholder('pairingId')))
+		.prepare()
+);
+
+/** The pairings (of those given) the member has given feedback on. */
+const feedbackGivenQuery = prepared(() =>
+	db
+		.select({ id: pairingFeedback.pairingId })
+		.from(pairingFeedback)
+		.where(and(inJson(pairingFeedback.pairingId, 'ids'), eq(pairingFeedback.memberId, sql.placeholder('memberId'))))
+		.prepare()
+);
 
 /** Everything the member's mentoring page shows. */
 export function forMember(actor: Actor, now = Date.now()) {
@@ -64,21 +93,14 @@ export function forMember(actor: Actor, now = Date.now()) {
 	let mentor = null;
 	if (asMentee) {
 		const base = row(asMentee, asMentee.mentorId);
-		const goalList = db.select({ id: pairingGoal.id, text: pairingGoal.text, status: pairingGoal.status }).from(pairingGoal).where(eq(pairingGoal.pairingId, asMentee.id)).orderBy(asc(pairingGoal.id)).all();
-		const meetingCount = db.select({ id: pairingMeeting.id }).from(pairingMeeting).where(eq(pairingMeeting.pairingId, asMentee.id)).all().length;
+		const goalList = goalListQuery().all({ pairingId: asMentee.id });
+		const meetingCount = Number(meetingCountQuery().get({ pairingId: asMentee.id })?.n ?? 0);
 		mentor = { ...base, goalList, meetingCount };
 	}
 
 	const closed = all.filter((p) => p.status !== 'active');
 	const given = closed.length
-		? new Set(
-				db
-					.select({ id: pairingFeedback.pairingId })
-					.from(pairingFeedback)
-					.where(and(inArray(pairingFeedback.pairingId, closed.map((p) => p.id)), eq(pairingFeedback.memberId, actor.id)))
-					.all()
-					.map((r) => r.id)
-			)
+		? new Set(feedbackGivenQuery().all({ ids: jsonList(closed.map((p) => p.id)), memberId: actor.id }).map((r) => r.id))
 		: new Set<number>();
 	const past = closed.map((p) => {
 		const asMentor = p.mentorId === actor.id;
@@ -87,9 +109,10 @@ export function forMember(actor: Actor, now = Date.now()) {
 	});
 
 	const offer = offers.mine(actor);
+	const open = proposals.openOf(actor.id);
 	return {
-		awaiting: proposals.awaitingAnswer(actor.id),
-		waitingOnOther: proposals.waitingOnOther(actor.id),
+		awaiting: open.awaiting,
+		waitingOnOther: open.waitingOnOther,
 		mentees,
 		mentor,
 		past,

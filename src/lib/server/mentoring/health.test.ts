@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, checkInDueBy, daysFrom, median, pairingHealth, type HealthInput } from './health';
+import { addDays, addMonths, checkInDueBy, daysFrom, inAttentionOrder, median, pairingHealth, type AttentionKey, type HealthInput } from './health';
 
 const base: HealthInput = { status: 'active', startsOn: '2026-09-01', endsOn: '2027-03-01', rhythmWeeks: 4, lastMeetingOn: null };
 
@@ -73,5 +73,28 @@ describe('ending soon and closed', () => {
 	it('reports closed pairings by their outcome, never overdue', () => {
 		expect(pairingHealth({ ...base, status: 'completed' }, '2027-06-01').state).toBe('completed');
 		expect(pairingHealth({ ...base, status: 'ended-early' }, '2027-06-01')).toMatchObject({ state: 'ended-early', dueBy: null });
+	});
+});
+
+describe('the order a coordinator reads active pairings in', () => {
+	const row = (id: number, state: AttentionKey['state'], dueBy: string, endsOn = '2027-06-01'): AttentionKey => ({ id, state, dueBy, endsOn });
+
+	it('puts overdue first (longest overdue first), then past the end date, then ending soon (soonest first), then on track (next check-in due first)', () => {
+		const rows = [
+			row(1, 'on-track', '2026-12-20'),
+			row(2, 'ending-soon', '2026-12-30', '2026-12-15'),
+			row(3, 'overdue', '2026-11-10'),
+			row(4, 'on-track', '2026-12-01'),
+			row(5, 'past-end', '2026-12-30', '2026-11-20'),
+			row(6, 'ending-soon', '2026-12-05', '2026-12-10'),
+			row(7, 'overdue', '2026-10-01'),
+			row(8, 'past-end', '2026-12-30', '2026-11-01')
+		];
+		expect(inAttentionOrder(rows).map((r) => r.id)).toEqual([7, 3, 8, 5, 6, 2, 4, 1]);
+		expect(rows[0].id).toBe(1); // a new array: the input keeps its order
+	});
+
+	it('breaks ties by id', () => {
+		expect(inAttentionOrder([row(9, 'on-track', '2026-12-01'), row(2, 'on-track', '2026-12-01'), row(5, 'on-track', '2026-12-01')]).map((r) => r.id)).toEqual([2, 5, 9]);
 	});
 });

@@ -111,3 +111,21 @@ export function median(values: number[]): number | null {
 	const mid = Math.floor(sorted.length / 2);
 	return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/** Most urgent first: the states wanting a coordinator's attention, then on track (closed ones last). */
+const ATTENTION_RANK: Record<PairingState, number> = { overdue: 0, 'past-end': 1, 'ending-soon': 2, 'on-track': 3, completed: 4, 'ended-early': 4 };
+
+/** What `inAttentionOrder` needs about an active pairing. */
+export type AttentionKey = { id: number; state: PairingState; endsOn: string; dueBy: string | null };
+
+/**
+ * Active pairings in the order a coordinator reads them: overdue first (the longest overdue
+ * first), then past their end date (the longest past first), then ending soon (the soonest
+ * first), then on track (the next check-in due first); the pairing's id breaks ties. A new array.
+ */
+export function inAttentionOrder<T extends AttentionKey>(pairings: T[]): T[] {
+	return pairings
+		.map((p) => ({ p, rank: ATTENTION_RANK[p.state], date: p.state === 'past-end' || p.state === 'ending-soon' ? p.endsOn : (p.dueBy ?? p.endsOn) }))
+		.sort((a, b) => a.rank - b.rank || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.p.id - b.p.id)
+		.map((k) => k.p);
+}

@@ -1,15 +1,17 @@
 /** Offers to mentor: capacity, expertise, availability, the regions a mentor will mentor in. */
-import { eq } from 'drizzle-orm';
-import { db } from '../db/client';
+import { eq, sql } from 'drizzle-orm';
+import { db, prepared } from '../db/client';
 import { mentorOffer, type MentorOffer } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import { mentorLoad, person } from './store';
 import type { OfferForm } from './schemas';
 
+const offerQuery = prepared(() => db.select().from(mentorOffer).where(eq(mentorOffer.memberId, sql.placeholder('memberId'))).prepare());
+
 /** The actor's offer with their current number of mentees, or null when they have not offered. */
 export function mine(actor: Actor): (MentorOffer & { load: number }) | null {
 	authorize(actor, 'mentoring.offer', {});
-	const row = db.select().from(mentorOffer).where(eq(mentorOffer.memberId, actor.id)).get();
+	const row = offerQuery().get({ memberId: actor.id });
 	return row ? { ...row, load: mentorLoad(actor.id) } : null;
 }
 

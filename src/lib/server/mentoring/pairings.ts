@@ -3,8 +3,8 @@
  * feedback. Goals, meeting notes and the meeting place are the pair's alone
  * ('pairing.viewPrivate'); the region's coordinator and admins see status, dates and ratings.
  */
-import { and, asc, desc, eq, or } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { db, immediate, prepared } from '../db/client';
 import { pairing, pairingFeedback, pairingGoal, pairingMeeting, type Pairing } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -194,13 +194,18 @@ export function giveFeedback(actor: Actor, pairingId: number, input: { rating: n
 	return inserted ? { ok: true } : refuse('You have already given feedback on this mentoring.');
 }
 
-/** Pairings this member is or was part of (as mentor or mentee), newest first. */
-export function ofMember(memberId: number) {
+const ofMemberQuery = prepared(() => {
+	const memberId = sql.placeholder('memberId');
 	return db
 		.select()
 		.from(pairing)
 		.where(or(eq(pairing.mentorId, memberId), eq(pairing.menteeId, memberId)))
-		.orderBy(desc(pairing.createdAt))
-		.all();
+		.orderBy(desc(pairing.createdAt), desc(pairing.id))
+		.prepare();
+});
+
+/** Pairings this member is or was part of (as mentor or mentee), newest first. */
+export function ofMember(memberId: number) {
+	return ofMemberQuery().all({ memberId });
 }
 

@@ -2,8 +2,8 @@
  * Confirmed proposals from the mentor's and mentee's side: read one, accept or decline it.
  * A decline puts the request back in the pool; when both have accepted, the pairing starts.
  */
-import { and, desc, eq, isNull, or } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { db, immediate, prepared } from '../db/client';
 import { mentorOffer, mentorRequest, mentoringProposal, pairing, pairingGoal, type MentoringProposal } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -83,37 +83,47 @@ export function view(actor: Actor, id: number, now = Date.now()) {
 	};
 }
 
-/** Proposals waiting for this member's answer, newest first. */
-export function awaitingAnswer(memberId: number) {
-	const rows = db
+/** Proposals of this member (either side) still waiting for answers, newest first. */
+const openOfMemberQuery = prepared(() => {
+	const memberId = sql.placeholder('memberId');
+	return db
 		.select()
 		.from(mentoringProposal)
-		.where(
-			and(
-				eq(mentoringProposal.status, 'awaiting'),
-				or(and(eq(mentoringProposal.mentorId, memberId), isNull(mentoringProposal.mentorAnswer)), and(eq(mentoringProposal.menteeId, memberId), isNull(mentoringProposal.menteeAnswer)))
-			)
-		)
-		.orderBy(desc(mentoringProposal.createdAt))
-		.all();
+		.where(and(eq(mentoringProposal.status, 'awaiting'), or(eq(mentoringProposal.mentorId, memberId), eq(mentoringProposal.menteeId, memberId))))
+		.orderBy(desc(mentoringProposal.createdAt), desc(mentoringProposal.id))
+		.prepare();
+});
+
+/**
+ * The member's proposals still waiting for answers, in one read: those waiting for this
+ * member's answer (newest first), and those they have answered that wait for the other side.
+ */
+export function openOf(memberId: number) {
+	const rows = openOfMemberQuery().all({ memberId });
 	const who = people(rows.flatMap((r) => [r.mentorId, r.menteeId]));
-	return rows.map((r) => {
-		const asMentor = r.mentorId === memberId;
-		const other = who.get(asMentor ? r.menteeId : r.mentorId);
-		return { id: r.id, createdAt: r.createdAt, asMentor, otherName: other?.name ?? 'Someone', otherAuthority: other?.authorityName ?? '', explanation: r.explanation };
-	});
+	const answered = (r: MentoringProposal) => (r.mentorId === memberId ? r.mentorAnswer : r.menteeAnswer) != null;
+	return {
+		awaiting: rows
+			.filter((r) => !answered(r))
+			.map((r) => {
+				const asMentor = r.mentorId === memberId;
+				const other = who.get(asMentor ? r.menteeId : r.mentorId);
+				return { id: r.id, createdAt: r.createdAt, asMentor, otherName: other?.name ?? 'Someone', otherAuthority: other?.authorityName ?? '', explanation: r.explanation };
+			}),
+		waitingOnOther: rows
+			.filter(answered)
+			.map((r) => ({ id: r.id, otherName: who.get(r.mentorId === memberId ? r.menteeId : r.mentorId)?.name ?? 'Someone', asMentor: r.mentorId === memberId }))
+	};
+}
+
+/** Proposals waiting for this member's answer, newest first. */
+export function awaitingAnswer(memberId: number) {
+	return openOf(memberId).awaiting;
 }
 
 /** Proposals this member has answered that still wait for the other side. */
 export function waitingOnOther(memberId: number) {
-	const rows = db
-		.select()
-		.from(mentoringProposal)
-		.where(and(eq(mentoringProposal.status, 'awaiting'), or(eq(mentoringProposal.mentorId, memberId), eq(mentoringProposal.menteeId, memberId))))
-		.all()
-		.filter((r) => (r.mentorId === memberId ? r.mentorAnswer : r.menteeAnswer) != null);
-	const who = people(rows.flatMap((r) => [r.mentorId, r.menteeId]));
-	return rows.map((r) => ({ id: r.id, otherName: who.get(r.mentorId === memberId ? r.menteeId : r.mentorId)?.name ?? 'Someone', asMentor: r.mentorId === memberId }));
+	return openOf(memberId).waitingOnOther;
 }
 
 /** The request's goals, one per line, as the pairing's first goals. */

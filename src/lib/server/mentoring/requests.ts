@@ -1,23 +1,26 @@
 /** Requests for a mentor: a member's goals, focus topics and preferences. */
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { db } from '../db/client';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { db, prepared } from '../db/client';
 import { mentorRequest, mentoringProposal, pairing, type MentorRequest } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import { people, person, refuse, type Outcome } from './store';
 import * as notify from './notify';
 import type { RequestForm } from './schemas';
 
+const currentQuery = prepared(() =>
+	db
+		.select()
+		.from(mentorRequest)
+		.where(and(eq(mentorRequest.memberId, sql.placeholder('memberId')), inArray(mentorRequest.status, ['open', 'proposed'])))
+		.orderBy(desc(mentorRequest.id))
+		.limit(1)
+		.prepare()
+);
+
 /** The actor's live request (open, or with a proposal waiting for answers), or null. */
 export function current(actor: Actor): MentorRequest | null {
 	authorize(actor, 'mentoring.request', {});
-	return (
-		db
-			.select()
-			.from(mentorRequest)
-			.where(and(eq(mentorRequest.memberId, actor.id), inArray(mentorRequest.status, ['open', 'proposed'])))
-			.orderBy(desc(mentorRequest.id))
-			.get() ?? null
-	);
+	return currentQuery().get({ memberId: actor.id }) ?? null;
 }
 
 /** Whether the actor is a mentee in an active pairing now. */

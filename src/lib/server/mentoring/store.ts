@@ -3,8 +3,8 @@
  * pairings and their latest and next meetings. Internal to the mentoring area.
  */
 import { error } from '@sveltejs/kit';
-import { and, eq, inArray, max, sql } from 'drizzle-orm';
-import { db } from '../db/client';
+import { and, eq, max, sql, type AnyColumn } from 'drizzle-orm';
+import { db, prepared } from '../db/client';
 import { mentoringProposal, pairing, pairingBooking, pairingMeeting, type Pairing, type PairingBooking } from '../db/schema';
 import * as members from '../network/members';
 import { isoDate } from '../../time';
@@ -51,24 +51,46 @@ export function person(id: number | null | undefined): Person | null {
 export const FORMER_MEMBER = 'Former member';
 
 /**
+ * `column IN (…)` over a list bound as one JSON array in the placeholder `name`: one prepared
+ * statement serves a list of any length (SQLite looks each value up in the column's index).
+ */
+export function inJson(column: AnyColumn, name: string) {
+	return sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
+}
+
+/** A list of ids or region ids as the JSON array `inJson` binds. */
+export function jsonList(values: readonly (number | string)[]): string {
+	return JSON.stringify(values);
+}
+
+const activeLoadQuery = (mentors: boolean) =>
+	db
+		.select({ id: pairing.mentorId, n: sql<number>`count(*)` })
+		.from(pairing)
+		.where(and(eq(pairing.status, 'active'), mentors ? inJson(pairing.mentorId, 'ids') : undefined))
+		.groupBy(pairing.mentorId)
+		.prepare();
+const waitingLoadQuery = (mentors: boolean) =>
+	db
+		.select({ id: mentoringProposal.mentorId, n: sql<number>`count(*)` })
+		.from(mentoringProposal)
+		.where(and(eq(mentoringProposal.status, 'awaiting'), mentors ? inJson(mentoringProposal.mentorId, 'ids') : undefined))
+		.groupBy(mentoringProposal.mentorId)
+		.prepare();
+const loadsOf = { active: prepared(() => activeLoadQuery(true)), waiting: prepared(() => waitingLoadQuery(true)) };
+const loadsOfAll = { active: prepared(() => activeLoadQuery(false)), waiting: prepared(() => waitingLoadQuery(false)) };
+
+/**
  * How many mentees each mentor has now: active pairings plus proposals waiting for answers
  * (a confirmed proposal holds its place). All mentors when `mentorIds` is not given.
  */
 export function mentorLoads(mentorIds?: number[]): Map<number, number> {
 	const out = new Map<number, number>();
 	if (mentorIds && mentorIds.length === 0) return out;
-	const pairs = db
-		.select({ id: pairing.mentorId, n: sql<number>`count(*)` })
-		.from(pairing)
-		.where(and(eq(pairing.status, 'active'), mentorIds ? inArray(pairing.mentorId, mentorIds) : undefined))
-		.groupBy(pairing.mentorId)
-		.all();
-	const waiting = db
-		.select({ id: mentoringProposal.mentorId, n: sql<number>`count(*)` })
-		.from(mentoringProposal)
-		.where(and(eq(mentoringProposal.status, 'awaiting'), mentorIds ? inArray(mentoringProposal.mentorId, mentorIds) : undefined))
-		.groupBy(mentoringProposal.mentorId)
-		.all();
+	const q = mentorIds ? loadsOf : loadsOfAll;
+	const params = { ids: jsonList(mentorIds ?? []) };
+	const pairs = q.active().all(params);
+	const waiting = q.waiting().all(params);
 	for (const r of [...pairs, ...waiting]) if (r.id != null) out.set(r.id, (out.get(r.id) ?? 0) + Number(r.n));
 	return out;
 }
@@ -89,30 +111,36 @@ export function pairFacts(p: Pick<Pairing, 'mentorId' | 'menteeId' | 'regionId'>
 	return { mentorId: p.mentorId ?? -1, menteeId: p.menteeId ?? -1, regionId: p.regionId };
 }
 
+const lastMeetingsQuery = prepared(() =>
+	db
+		.select({ id: pairingMeeting.pairingId, last: max(pairingMeeting.heldOn) })
+		.from(pairingMeeting)
+		.where(inJson(pairingMeeting.pairingId, 'ids'))
+		.groupBy(pairingMeeting.pairingId)
+		.prepare()
+);
+
 /** The date of each pairing's latest logged meeting. */
 export function lastMeetings(pairingIds: number[]): Map<number, string> {
 	const out = new Map<number, string>();
 	if (pairingIds.length === 0) return out;
-	const rows = db
-		.select({ id: pairingMeeting.pairingId, last: max(pairingMeeting.heldOn) })
-		.from(pairingMeeting)
-		.where(inArray(pairingMeeting.pairingId, pairingIds))
-		.groupBy(pairingMeeting.pairingId)
-		.all();
-	for (const r of rows) if (r.last) out.set(r.id, r.last);
+	for (const r of lastMeetingsQuery().all({ ids: jsonList(pairingIds) })) if (r.last) out.set(r.id, r.last);
 	return out;
 }
+
+const bookingsQuery = prepared(() =>
+	db
+		.select()
+		.from(pairingBooking)
+		.where(and(inJson(pairingBooking.pairingId, 'ids'), eq(pairingBooking.status, 'booked')))
+		.prepare()
+);
 
 /** Each pairing's booked (not cancelled, not yet logged) next meeting. */
 export function bookings(pairingIds: number[]): Map<number, PairingBooking> {
 	const out = new Map<number, PairingBooking>();
 	if (pairingIds.length === 0) return out;
-	const rows = db
-		.select()
-		.from(pairingBooking)
-		.where(and(inArray(pairingBooking.pairingId, pairingIds), eq(pairingBooking.status, 'booked')))
-		.all();
-	for (const r of rows) out.set(r.pairingId, r);
+	for (const r of bookingsQuery().all({ ids: jsonList(pairingIds) })) out.set(r.pairingId, r);
 	return out;
 }
 

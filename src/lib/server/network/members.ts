@@ -1,6 +1,6 @@
 /** Members: profiles, the directory, roles. */
 import { and, asc, eq, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
-import { db } from '../db/client';
+import { db, prepared } from '../db/client';
 import { authority, member, region, type Member } from '../db/schema';
 import type { Actor } from '../auth/policy';
 import { authorize } from '../auth/policy';
@@ -154,29 +154,35 @@ export function profile(id: number) {
 	return profiles().where(eq(member.id, id)).get();
 }
 
-/** Ids per statement: well under SQLite's limit on variables in one statement. */
-const IDS_PER_QUERY = 500;
-
-function personRows(ids: number[]) {
-	return db
+/**
+ * Members by id (the ids bound as one JSON array): prepared once, since every page that names
+ * people runs it, and building the statement cost more than running it.
+ */
+const personRowsQuery = prepared(() =>
+	db
 		.select(personColumns)
 		.from(member)
 		.innerJoin(authority, eq(authority.id, member.authorityId))
 		.innerJoin(region, eq(region.id, authority.regionId))
-		.where(inArray(member.id, ids))
-		.all();
+		.where(sql`${member.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+		.prepare()
+);
+
+function personRows(ids: number[]) {
+	return personRowsQuery().all({ ids: JSON.stringify(ids) });
 }
 
 export type Person = ReturnType<typeof personRows>[number];
 
 /**
  * Members by id with their authority and region, deactivated ones included (check
- * `deactivatedAt`); unknown ids and null are left out. One query per 500 ids.
+ * `deactivatedAt`); unknown ids and null are left out. One query.
  */
 export function people(ids: Iterable<number | null | undefined>): Map<number, Person> {
 	const wanted = [...new Set([...ids].filter((id): id is number => typeof id === 'number'))];
 	const out = new Map<number, Person>();
-	for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) for (const r of personRows(wanted.slice(i, i + IDS_PER_QUERY))) out.set(r.id, r);
+	if (wanted.length === 0) return out;
+	for (const r of personRows(wanted)) out.set(r.id, r);
 	return out;
 }
 
