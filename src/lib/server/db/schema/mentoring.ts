@@ -54,7 +54,7 @@ export const mentorRequest = sqliteTable(
 		matchedAt: integer('matched_at'),
 		withdrawnAt: integer('withdrawn_at')
 	},
-	(t) => [index('mentor_request_status_idx').on(t.status, t.regionId, t.createdAt), index('mentor_request_member_idx').on(t.memberId, t.status)]
+	(t) => [index('mentor_request_status_idx').on(t.status, t.regionId, t.createdAt, t.matchedAt), index('mentor_request_member_idx').on(t.memberId, t.status)]
 );
 
 /**
