@@ -19,7 +19,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, isNull } from 'drizzle-orm';
 import { db, sqlite } from '../../src/lib/server/db/client';
-import { member, pairing, post, regionalDigest, thread, trainingEvent, trainingSharing } from '../../src/lib/server/db/schema';
+import { digestSetting, member, pairing, post, regionalDigest, thread, trainingEvent, trainingSharing } from '../../src/lib/server/db/schema';
+import * as personal from '../../src/lib/server/digests/personal';
+import { drain } from '../../src/lib/server/mail/worker';
+import type { MailTransport } from '../../src/lib/server/mail/transport';
+import { nextDigestAt } from '../../src/lib/server/schedule';
 import { seedDemo } from '../../src/lib/server/db/seed/demo';
 import { createSession, markMfaVerified, validateSessionToken } from '../../src/lib/server/auth/session';
 import * as twoFactor from '../../src/lib/server/auth/two-factor';
@@ -356,5 +360,25 @@ describe('query plans: no page reads a big table without an index', () => {
 		await page('succession: checklist history', 'member', checklistHistoryPage, `/succession/${a}/history`, { authorityId: a });
 		await page('thread: a post history (moderator)', 'admin', postHistoryPage, `/threads/${longThreadId}/posts/${longThreadFirstPostId}/history`, { id: String(longThreadId), postId: String(longThreadFirstPostId) });
 		await page('settings: sessions', 'member', sessionsPage, '/settings/sessions');
+	});
+});
+
+describe('query plans: the scheduler’s personal digest run and the outbox worker', () => {
+	it('builds every member’s digest and sends them without reading a big table whole', async () => {
+		// Every demo member's weekly digest (Monday 07:00 UK) due: the scheduler has run for months.
+		const now = nextDigestAt({ frequency: 'weekly', weekday: 1, hour: 7 }, Date.now())! + 5 * 60_000;
+		db.insert(digestSetting).values({ key: 'scheduler-started-at', value: now - 90 * 86_400_000 }).onConflictDoUpdate({ target: digestSetting.key, set: { value: now - 90 * 86_400_000 } }).run();
+		const run = await recorder.during('digests: personal digest run', () => personal.sendDue(now));
+		expect(run.failed).toBe(0);
+		expect(run.sent).toBeGreaterThan(3);
+		loadStatements.set('digests: personal digest run', recorder.recorded.filter((r) => r.label === 'digests: personal digest run').length);
+		check('digests: personal digest run');
+
+		const sent: string[] = [];
+		const transport: MailTransport = { kind: 'smtp', send: async (m) => (sent.push(String(m.to)), { messageId: String(m.messageId), response: '250 OK' }), close() {} };
+		const drained = await recorder.during('digests: the outbox worker sending them', () => drain(transport, { force: true, clock: () => now + 60_000 }));
+		expect(drained.sent).toBeGreaterThanOrEqual(run.sent);
+		loadStatements.set('digests: the outbox worker sending them', recorder.recorded.filter((r) => r.label === 'digests: the outbox worker sending them').length);
+		check('digests: the outbox worker sending them');
 	});
 });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { db } from '../db/client';
 import { digestSetting, member, outboxMessage, personalDigestRun } from '../db/schema';
 import { makeMember } from '../testing';
 import * as preferences from '../mail/preferences';
+import * as outbox from '../mail/outbox';
 import { useAreasForTesting } from './areas';
 import { activityArea, type Activity } from './testing-areas';
 import * as personal from './personal';
@@ -119,6 +120,31 @@ describe('safety', () => {
 		expect(a.sent + b.sent).toBe(3);
 		for (const m of ms) expect(digestsTo(m.id)).toHaveLength(1);
 		expect(db.select().from(personalDigestRun).where(eq(personalDigestRun.periodKey, 'weekly:2026-W48')).all().filter((r) => ids.includes(r.memberId))).toHaveLength(3);
+	});
+
+	it('writes a batch of members in one transaction, undoing only the writes of a member that fails', async () => {
+		const ms = [joined(), joined(), joined(), joined(), joined()];
+		const ids = ms.map((m) => m.id);
+		await personal.sendDue(MON + HOUR, { memberIds: ids });
+		for (const m of ms) log.push({ memberId: m.id, regionId: null, at: MON + 2 * HOUR, text: `News for ${m.id}` });
+		const victim = ms[2].id;
+		const real = outbox.enqueue;
+		const spy = vi.spyOn(outbox, 'enqueue').mockImplementation((email, now) => {
+			if (email.recipientId === victim) throw new Error('disk full');
+			return real(email, now);
+		});
+		try {
+			expect(await personal.sendDue(MON + 7 * HOUR, { memberIds: ids, yieldEvery: 5 })).toMatchObject({ due: 5, sent: 4, failed: 1 });
+		} finally {
+			spy.mockRestore();
+		}
+		for (const m of ms) expect(digestsTo(m.id)).toHaveLength(m.id === victim ? 0 : 1);
+		expect(personal.history(victim).map((r) => r.periodKey)).not.toContain('weekly:2026-W48');
+		expect(personal.history(ms[3].id).map((r) => r.periodKey)).toContain('weekly:2026-W48');
+		expect(personal.stateOf(victim)?.lastDueAt).toBeLessThan(MON + 7 * HOUR);
+		// Tried again on the next run, and only the one that failed.
+		expect(await personal.sendDue(MON + 8 * HOUR, { memberIds: ids })).toMatchObject({ due: 1, sent: 1, failed: 0 });
+		expect(digestsTo(victim)[0].text).toContain(`News for ${victim}`);
 	});
 
 	it('sends a new member nothing from before the scheduler knew them, then their first digest', async () => {

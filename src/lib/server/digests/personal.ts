@@ -8,8 +8,8 @@
  * A member the scheduler has not seen before starts from the period before they joined or the
  * scheduler first ran (whichever is later), so a fresh install does not send everyone a digest.
  */
-import { and, desc, eq } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { db, immediate, prepared } from '../db/client';
 import { digestSetting, personalDigestRun, personalDigestState, type PersonalDigestState } from '../db/schema';
 import * as outbox from '../mail/outbox';
 import * as preferences from '../mail/preferences';
@@ -109,24 +109,71 @@ export function digestKey(memberId: number, periodKey: string): string {
 	return `digest:${periodKey}:member:${memberId}`;
 }
 
-/**
- * Builds one member's digest for a due period and queues it — or records that nothing was new.
- * Safe to call twice for the same period (two processes): the second finds the period handled.
- */
-export function handleDue(d: DueMember, now: number): { outcome: DigestOutcome; content: DigestContent } {
+/** A member's digest built for a due period, not yet queued or recorded. */
+type Built = { d: DueMember; recipient: DigestRecipient; content: DigestContent; email: RenderedEmail | null };
+
+/** Builds one member's digest (reads only: no transaction is held while it is built). */
+function build(d: DueMember, now: number): Built {
 	const recipient = toRecipient(d.member);
 	const content = buildContent(recipient, d.since, now);
 	const frequency = d.schedule.frequency as 'daily' | 'weekly';
 	const email = content.hasNew ? personalEmail(recipient, frequency, content.sections, d.since) : null;
-	const outcome = immediate((): DigestOutcome => {
-		const done = db
-			.select({ id: personalDigestRun.id })
-			.from(personalDigestRun)
-			.where(and(eq(personalDigestRun.memberId, recipient.id), eq(personalDigestRun.periodKey, d.due.periodKey)))
-			.get();
+	return { d, recipient, content, email };
+}
+
+// Prepared once per connection: a run records 20,000 periods.
+const p = (name: string) => sql`${sql.placeholder(name)}`;
+const handledQuery = prepared(() =>
+	db
+		.select({ id: personalDigestRun.id })
+		.from(personalDigestRun)
+		.where(and(eq(personalDigestRun.memberId, sql.placeholder('memberId')), eq(personalDigestRun.periodKey, sql.placeholder('periodKey'))))
+		.prepare()
+);
+const catchUpQuery = prepared(() =>
+	db.update(personalDigestState).set({ lastDueAt: p('lastDueAt'), updatedAt: p('now') }).where(eq(personalDigestState.memberId, sql.placeholder('memberId'))).prepare()
+);
+const insertRunQuery = prepared(() =>
+	db
+		.insert(personalDigestRun)
+		.values({
+			memberId: p('memberId'),
+			periodKey: p('periodKey'),
+			dueAt: p('dueAt'),
+			coversFrom: p('coversFrom'),
+			coversUntil: p('now'),
+			outcome: p('outcome'),
+			itemCount: p('itemCount'),
+			outboxId: p('outboxId'),
+			createdAt: p('now')
+		})
+		.prepare()
+);
+/** The member's state after a period: sent moves what is covered on; empty leaves it where it was. */
+function stateQuery(sent: boolean) {
+	return prepared(() => {
+		const state = { lastDueAt: p('dueAt'), lastPeriodKey: p('periodKey'), updatedAt: p('now'), ...(sent ? { coveredUntil: p('now'), lastSentAt: p('now') } : {}) };
+		return db
+			.insert(personalDigestState)
+			.values({ memberId: p('memberId'), coveredUntil: p('coversFrom'), ...state })
+			.onConflictDoUpdate({ target: personalDigestState.memberId, set: state })
+			.prepare();
+	});
+}
+const sentStateQuery = stateQuery(true);
+const emptyStateQuery = stateQuery(false);
+
+/**
+ * Queues a built digest and records its period — or finds the period handled already. Runs in
+ * its own transaction, or as a savepoint inside the caller's (sendDue writes a batch at once).
+ */
+function record(b: Built, now: number): DigestOutcome {
+	const { d, recipient, content, email } = b;
+	return immediate((): DigestOutcome => {
+		const done = handledQuery().get({ memberId: recipient.id, periodKey: d.due.periodKey });
 		if (done) {
 			// Already handled (another process, or the member moved their hour): just catch the state up.
-			db.update(personalDigestState).set({ lastDueAt: d.due.dueAt, updatedAt: now }).where(eq(personalDigestState.memberId, recipient.id)).run();
+			catchUpQuery().run({ lastDueAt: d.due.dueAt, now, memberId: recipient.id });
 			return 'already';
 		}
 		let outboxId: number | null = null;
@@ -136,48 +183,68 @@ export function handleDue(d: DueMember, now: number): { outcome: DigestOutcome; 
 				now
 			).id;
 		}
-		db.insert(personalDigestRun)
-			.values({
-				memberId: recipient.id,
-				periodKey: d.due.periodKey,
-				dueAt: d.due.dueAt,
-				coversFrom: d.since,
-				coversUntil: now,
-				outcome: email ? 'sent' : 'empty',
-				itemCount: content.itemCount,
-				outboxId,
-				createdAt: now
-			})
-			.run();
-		const state = { lastDueAt: d.due.dueAt, lastPeriodKey: d.due.periodKey, updatedAt: now, ...(email ? { coveredUntil: now, lastSentAt: now } : {}) };
-		db.insert(personalDigestState)
-			.values({ memberId: recipient.id, coveredUntil: d.since, ...state })
-			.onConflictDoUpdate({ target: personalDigestState.memberId, set: state })
-			.run();
+		const values = { memberId: recipient.id, periodKey: d.due.periodKey, dueAt: d.due.dueAt, coversFrom: d.since, now };
+		insertRunQuery().run({ ...values, outcome: email ? 'sent' : 'empty', itemCount: content.itemCount, outboxId });
+		(email ? sentStateQuery : emptyStateQuery)().run(values);
 		return email ? 'sent' : 'empty';
 	});
-	return { outcome, content };
+}
+
+/**
+ * Builds one member's digest for a due period and queues it — or records that nothing was new.
+ * Safe to call twice for the same period (two processes): the second finds the period handled.
+ */
+export function handleDue(d: DueMember, now: number): { outcome: DigestOutcome; content: DigestContent } {
+	const b = build(d, now);
+	return { outcome: record(b, now), content: b.content };
 }
 
 export type RunResult = { due: number; sent: number; empty: number; already: number; failed: number };
 
 /**
- * Queues every personal digest due at `now`. Yields to the event loop between members so the
- * web app keeps serving while thousands are built. A member whose digest fails is logged and
- * tried again on the next run.
+ * Queues every personal digest due at `now`. Members are taken `yieldEvery` at a time: each
+ * batch is built with no transaction open, then written in one short transaction (each member
+ * in a savepoint of it, so one member's failure undoes only their own writes), and the event
+ * loop gets a turn before the next batch, so the web app keeps serving while thousands are
+ * built. A member whose digest fails is logged and tried again on the next run.
  */
 export async function sendDue(now = Date.now(), opts: { memberIds?: number[]; yieldEvery?: number } = {}): Promise<RunResult> {
 	const due = await dueMembers(now, opts);
 	const result: RunResult = { due: due.length, sent: 0, empty: 0, already: 0, failed: 0 };
-	const every = opts.yieldEvery ?? 20;
-	for (let i = 0; i < due.length; i++) {
-		try {
-			result[handleDue(due[i], now).outcome]++;
-		} catch (err) {
-			result.failed++;
-			log.error('personal digest failed', { memberId: due[i].member.id, error: err instanceof Error ? err.stack : String(err) });
+	const every = Math.max(1, opts.yieldEvery ?? 20);
+	const failed = (d: DueMember, err: unknown) => {
+		result.failed++;
+		log.error('personal digest failed', { memberId: d.member.id, error: err instanceof Error ? err.stack : String(err) });
+	};
+	for (let i = 0; i < due.length; i += every) {
+		const built: Built[] = [];
+		for (const d of due.slice(i, i + every)) {
+			try {
+				built.push(build(d, now));
+			} catch (err) {
+				failed(d, err);
+			}
 		}
-		if ((i + 1) % every === 0) await new Promise((r) => setImmediate(r));
+		const outcomes: (DigestOutcome | null)[] = [];
+		try {
+			immediate(() => {
+				for (const b of built) {
+					try {
+						outcomes.push(record(b, now));
+					} catch (err) {
+						outcomes.push(null);
+						failed(b.d, err);
+					}
+				}
+			});
+			for (const o of outcomes) if (o) result[o]++;
+		} catch (err) {
+			// The batch's transaction itself failed (e.g. the database stayed locked): none of it was written.
+			built.forEach((b, k) => {
+				if (outcomes[k] !== null) failed(b.d, err);
+			});
+		}
+		if (i + every < due.length) await new Promise((r) => setImmediate(r));
 	}
 	if (result.due > 0) log.info('personal digests', { ...result });
 	return result;

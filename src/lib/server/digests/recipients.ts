@@ -22,7 +22,8 @@ export function toRecipient(m: MemberRow): DigestRecipient {
 		regionId: m.regionId,
 		role: m.role,
 		coordinatorRegionId: m.coordinatorRegionId,
-		expertise: m.expertise
+		expertise: m.expertise,
+		createdAt: m.createdAt
 	};
 }
 

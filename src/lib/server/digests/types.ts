@@ -37,4 +37,6 @@ export type DigestRecipient = {
 	role: 'member' | 'coordinator' | 'admin';
 	coordinatorRegionId: string | null;
 	expertise: string[];
+	/** When they joined (epoch ms), when the caller has it to hand: saves an area looking the member up again. */
+	createdAt?: number;
 };

@@ -40,6 +40,25 @@ describe('digestSection', () => {
 		expect(group('Answers')).toBeUndefined();
 	});
 
+	it('never shows a notification about a thread the member can no longer see, whichever member’s digest is built first', () => {
+		const moved = makeMember({ authority: 'Leeds' });
+		const stays = makeMember({ authority: 'Leeds' });
+		const author = makeMember({ authority: 'Leeds' });
+		const since = tick();
+		startThread(author.actor, { title: 'Yorkshire-only mention', regionId: 'yorkshire-humber', body: `Over to @${moved.handle} and @${stays.handle}` });
+		const now = tick();
+		// Seen as a North West member (they have moved since), before and after a Yorkshire member's digest.
+		const asNorthWest = { ...recipientOf(moved), regionId: 'north-west' };
+		expect(JSON.stringify(digestSection(asNorthWest, since, now))).not.toContain('Yorkshire-only');
+		const yorkshire = digestSection(recipientOf(stays), since, now)!;
+		expect(yorkshire.groups.find((g) => g.title === 'Mentions of you')?.items[0].text).toBe(`${author.name} mentioned you in “Yorkshire-only mention”`);
+		expect(JSON.stringify(digestSection(asNorthWest, since, now))).not.toContain('Yorkshire-only');
+		// Their North West coordinator's view of it: a coordinator of Yorkshire may see it.
+		const coordinating = { ...asNorthWest, role: 'coordinator' as const, coordinatorRegionId: 'yorkshire-humber' };
+		expect(JSON.stringify(digestSection(coordinating, since, now))).toContain('Yorkshire-only mention');
+		expect(JSON.stringify(digestSection(asNorthWest, since, now))).not.toContain('Yorkshire-only');
+	});
+
 	it('leaves out kinds the member switched off', () => {
 		const me = makeMember({ authority: 'Lancashire' });
 		const other = makeMember({ authority: 'Lancashire' });

@@ -4,7 +4,7 @@
  * Visibility is enforced in every query: a region's threads never reach anyone outside it.
  */
 import { aliasedTable, and, count, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import { db } from '../db/client';
+import { db, prepared } from '../db/client';
 import { authority, category, member, notification, post, thread } from '../db/schema';
 import type { Actor } from '../auth/policy';
 import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
@@ -22,9 +22,10 @@ const QUESTION_WINDOW = 30 * DAY;
 
 const quoted = (title: string) => `“${title}”`;
 
-function capped(title: string, items: DigestItem[], moreHref: string, size = GROUP_SIZE): DigestGroup | null {
+/** The first `size` as a group, the rest counted in "more"; `toItem` turns only those shown into lines. */
+function capped<T = DigestItem>(title: string, items: T[], moreHref: string, size = GROUP_SIZE, toItem: (t: T) => DigestItem = (t) => t as DigestItem): DigestGroup | null {
 	if (items.length === 0) return null;
-	const group: DigestGroup = { title, items: items.slice(0, size) };
+	const group: DigestGroup = { title, items: items.slice(0, size).map(toItem) };
 	if (items.length > size) {
 		group.more = items.length - size;
 		group.moreHref = moreHref;
@@ -40,24 +41,50 @@ const notifier = aliasedTable(member, 'digest_notifier');
 
 /** The member's notifications in (since, now], visible to them, newest first. */
 function recentNotifications(actor: Actor, since: number, now: number) {
-	return db
-		.select({
-			kind: notification.kind,
-			detail: notification.detail,
-			threadId: thread.id,
-			title: thread.title,
-			postNumber: post.number,
-			actorName: notifier.name,
-			createdAt: notification.createdAt
-		})
-		.from(notification)
-		.innerJoin(thread, eq(thread.id, notification.threadId))
-		.leftJoin(post, eq(post.id, notification.postId))
-		.leftJoin(notifier, eq(notifier.id, notification.actorId))
-		.where(and(eq(notification.memberId, actor.id), gt(notification.createdAt, since), lte(notification.createdAt, now), visibleWhere(actor, thread.regionId)))
-		.orderBy(desc(notification.createdAt))
-		.limit(500)
-		.all();
+	return notificationsQuery(actor).all({ memberId: actor.id, since, now });
+}
+
+function prepareNotifications(actor: Actor) {
+	return prepared(() =>
+		db
+			.select({
+				kind: notification.kind,
+				detail: notification.detail,
+				threadId: thread.id,
+				title: thread.title,
+				postNumber: post.number,
+				actorName: notifier.name,
+				createdAt: notification.createdAt
+			})
+			.from(notification)
+			.innerJoin(thread, eq(thread.id, notification.threadId))
+			.leftJoin(post, eq(post.id, notification.postId))
+			.leftJoin(notifier, eq(notifier.id, notification.actorId))
+			.where(
+				and(
+					eq(notification.memberId, sql.placeholder('memberId')),
+					gt(notification.createdAt, sql.placeholder('since')),
+					lte(notification.createdAt, sql.placeholder('now')),
+					visibleWhere(actor, thread.regionId)
+				)
+			)
+			.orderBy(desc(notification.createdAt))
+			.limit(500)
+			.prepare()
+	);
+}
+
+/**
+ * Every member's digest reads their notifications: one prepared statement per set of visible
+ * regions (the regions are part of the statement, the member and the period its parameters).
+ */
+const notificationsQueries = new Map<string, ReturnType<typeof prepareNotifications>>();
+
+function notificationsQuery(actor: Actor) {
+	const key = visibleRegionIds(actor)?.join(',') ?? '*';
+	let q = notificationsQueries.get(key);
+	if (!q) notificationsQueries.set(key, (q = prepareNotifications(actor)));
+	return q();
 }
 
 type Candidate = {
@@ -159,10 +186,13 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 		.filter(notMine)
 		.slice(0, 300);
 	const helpable = (t: Candidate) => t.isQuestion && t.acceptedPostId == null && t.topics.some((x) => expertise.has(x));
+	// Each thread's relevance worked out once, not in every comparison of the sort.
 	const newThreads = fresh
 		.filter((t) => !helpable(t))
-		.sort((a, b) => relevance(b, expertise, recipient.regionId) - relevance(a, expertise, recipient.regionId) || b.createdAt - a.createdAt)
-		.map((t) => ({ text: t.title, href: `/threads/${t.id}`, note: `${t.categoryName} · ${regionName(t.regionId)}` }));
+		.map((t) => ({ t, score: relevance(t, expertise, recipient.regionId) }))
+		.sort((a, b) => b.score - a.score || b.t.createdAt - a.t.createdAt)
+		.map(({ t }) => t);
+	const newItem = (t: Candidate) => ({ text: t.title, href: `/threads/${t.id}`, note: `${t.categoryName} · ${regionName(t.regionId)}` });
 
 	const open =
 		expertise.size === 0
@@ -194,7 +224,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 
 	const helpGroup = capped('Questions you could help with', help, '/threads?view=unanswered');
 	if (helpGroup) groups.push(helpGroup);
-	const newGroup = capped('New discussions', newThreads, '/threads');
+	const newGroup = capped('New discussions', newThreads, '/threads', GROUP_SIZE, newItem);
 	if (newGroup) groups.push(newGroup);
 
 	if (groups.length === 0) return null;

@@ -4,6 +4,7 @@ import { pairingMeeting } from '../db/schema';
 import type { DigestRecipient } from '../digests/types';
 import * as coordination from './coordination';
 import * as meetings from './meetings';
+import * as pairings from './pairings';
 import { digestSection, regionalDigestGroups } from './digest';
 import { makeCoordinator, makeMentee, makeMentor, pairUp } from './test-helpers';
 
@@ -49,6 +50,45 @@ describe('the member’s digest section', () => {
 			{ text: `No meeting with your mentee ${late.name} logged since 1 October 2026`, href: `/mentoring/pairings/${b.pairingId}`, note: 'you agreed to meet every 4 weeks' }
 		]);
 		expect(digestSection(recipient(late), NOW - 7 * DAY, NOW)!.groups[0].items[0].text).toBe(`No meeting with your mentor ${mentor.name} logged since 1 October 2026`);
+	});
+
+	it('asks for feedback on the member’s pairings closed in the last 30 days and not yet rated, and never speaks of another pair', () => {
+		const coordinator = makeCoordinator();
+		const mentor = makeMentor({ capacity: 5 });
+		const [stillActive, closedByCoordinator, ratedAlready, closedLongAgo] = ['Wigan', 'Bolton', 'Bury', 'Oldham'].map((authority) => makeMentee({ authority }));
+		const active = pairUp(coordinator, mentor, stillActive, NOW - 80 * DAY); // no meeting logged: overdue
+		const wanted = pairUp(coordinator, mentor, closedByCoordinator, NOW - 60 * DAY);
+		const rated = pairUp(coordinator, mentor, ratedAlready, NOW - 60 * DAY);
+		const old = pairUp(coordinator, mentor, closedLongAgo, NOW - 90 * DAY);
+		expect(pairings.close(coordinator.actor, wanted.pairingId, { outcome: 'completed' }, NOW - 5 * DAY).ok).toBe(true);
+		expect(pairings.close(mentor.actor, rated.pairingId, { outcome: 'ended-early', rating: 4, comment: 'Good' }, NOW - 5 * DAY).ok).toBe(true);
+		expect(pairings.close(coordinator.actor, old.pairingId, { outcome: 'completed' }, NOW - 40 * DAY).ok).toBe(true);
+		// Another pair in the same region, active and closed: none of it is this mentor's business.
+		const otherMentor = makeMentor({ authority: 'Wakefield', capacity: 2, name: 'Other Mentor' });
+		const otherMentee = makeMentee({ authority: 'Blackpool', name: 'Other Mentee' });
+		const otherClosed = makeMentee({ authority: 'Blackburn with Darwen', name: 'Other Closed Mentee' });
+		pairUp(coordinator, otherMentor, otherMentee, NOW - 80 * DAY);
+		const otherPair = pairUp(coordinator, otherMentor, otherClosed, NOW - 60 * DAY);
+		pairings.close(coordinator.actor, otherPair.pairingId, { outcome: 'completed' }, NOW - 5 * DAY);
+
+		const section = digestSection(recipient(mentor), NOW - 7 * DAY, NOW)!;
+		const feedback = section.groups.find((g) => g.title === 'Tell us how your mentoring went')!;
+		expect(feedback.items).toEqual([{ text: `Give feedback on your mentoring with ${closedByCoordinator.name}`, href: `/mentoring/pairings/${wanted.pairingId}/close` }]);
+		expect(section.hasNew).toBe(true);
+		const everything = JSON.stringify(section);
+		for (const name of ['Other Mentor', 'Other Mentee', 'Other Closed Mentee', ratedAlready.name, closedLongAgo.name]) expect(everything).not.toContain(name);
+		expect(everything).not.toContain(`/mentoring/pairings/${otherPair.pairingId}`);
+		expect(everything).toContain(`/mentoring/pairings/${active.pairingId}`);
+
+		// The mentee side, in the same run: their own pairing only.
+		const mentee = digestSection(recipient(closedByCoordinator), NOW - 7 * DAY, NOW)!;
+		expect(mentee.groups.find((g) => g.title === 'Tell us how your mentoring went')!.items).toEqual([
+			{ text: `Give feedback on your mentoring with ${mentor.name}`, href: `/mentoring/pairings/${wanted.pairingId}/close` }
+		]);
+		expect(JSON.stringify(mentee)).not.toContain(stillActive.name);
+		const other = JSON.stringify(digestSection(recipient(otherClosed), NOW - 7 * DAY, NOW));
+		expect(other).toContain(`/mentoring/pairings/${otherPair.pairingId}/close`);
+		expect(other).not.toContain(mentor.name);
 	});
 
 	it('tells coordinators how many requests wait in their region', () => {

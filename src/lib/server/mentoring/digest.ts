@@ -4,8 +4,8 @@
  * wanted, and for coordinators the requests waiting in their region. Regional digests get
  * aggregate suggestions only — never names, goals or notes.
  */
-import { and, eq, gt, inArray, or } from 'drizzle-orm';
-import { db } from '../db/client';
+import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { db, prepared } from '../db/client';
 import { mentorRequest, pairing, pairingBooking, pairingFeedback } from '../db/schema';
 import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
 import { formatDate, formatDateTime, isoDate } from '../../time';
@@ -20,6 +20,55 @@ export const FEEDBACK_DAYS = 30;
 const DAY = 86_400_000;
 
 const dateWords = (d: string) => formatDate(Date.parse(`${d}T12:00:00Z`));
+
+// Every member's digest asks these questions (20,000 in a run): prepared once per connection.
+const memberParam = sql.placeholder('memberId');
+
+/**
+ * The member's pairings a digest speaks of: the active ones, and those closed after `after`
+ * (feedback wanted). Mentor side, then mentee side, each looked up by (mentor_id|mentee_id) alone
+ * — a member has a handful of pairings at most — as one statement rather than two ORs of index
+ * lookups; the mentee side leaves out a pairing the mentor side found already.
+ */
+const pairingsQuery = prepared(() => {
+	const wanted = or(eq(pairing.status, 'active'), and(inArray(pairing.status, ['completed', 'ended-early']), gt(pairing.closedAt, sql.placeholder('after'))));
+	return db
+		.select()
+		.from(pairing)
+		.where(and(eq(pairing.mentorId, memberParam), wanted))
+		.unionAll(
+			db
+				.select()
+				.from(pairing)
+				.where(and(eq(pairing.menteeId, memberParam), sql`${pairing.mentorId} is not ${memberParam}`, wanted))
+		)
+		.prepare();
+});
+
+/** Ids as one parameter (a JSON array), so a list of any length is one prepared statement. */
+const idsParam = sql`(select value from json_each(${sql.placeholder('ids')}))`;
+
+/**
+ * Booked meetings of some pairings after `now`. Looked up by pairing (`+status`, `+starts_at`: not
+ * by the network-wide index of booked meetings by start, which a database without planner
+ * statistics would otherwise choose).
+ */
+const bookedQuery = prepared(() =>
+	db
+		.select()
+		.from(pairingBooking)
+		.where(and(sql`${pairingBooking.pairingId} in ${idsParam}`, sql`+${pairingBooking.status} = 'booked'`, sql`+${pairingBooking.startsAt} > ${sql.placeholder('now')}`))
+		.prepare()
+);
+
+/** Which of some pairings the member has given feedback on. */
+const feedbackGivenQuery = prepared(() =>
+	db
+		.select({ id: pairingFeedback.pairingId })
+		.from(pairingFeedback)
+		.where(and(sql`${pairingFeedback.pairingId} in ${idsParam}`, eq(pairingFeedback.memberId, memberParam)))
+		.prepare()
+);
 
 /** What is new in mentoring for one member since `since` (null when there is nothing to say). */
 export function digestSection(recipient: DigestRecipient, since: number, now: number): DigestSection | null {
@@ -39,23 +88,15 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 		if (awaiting.some((a) => a.createdAt > since)) hasNew = true;
 	}
 
-	const active = db
-		.select()
-		.from(pairing)
-		// Each side of the OR carries the status, so SQLite looks both up by (mentor_id, status) and
-		// (mentee_id, status) instead of reading every active pairing through the status index.
-		.where(or(and(eq(pairing.mentorId, recipient.id), eq(pairing.status, 'active')), and(eq(pairing.menteeId, recipient.id), eq(pairing.status, 'active'))))
-		.all();
+	const mine = pairingsQuery().all({ memberId: recipient.id, after: now - FEEDBACK_DAYS * DAY });
+	const active = mine.filter((p) => p.status === 'active');
 	const ids = active.map((p) => p.id);
 	const who = people(active.flatMap((p) => [p.mentorId, p.menteeId]));
 	const otherName = (p: (typeof active)[number]) => who.get((p.mentorId === recipient.id ? p.menteeId : p.mentorId) ?? -1)?.name ?? FORMER_MEMBER;
 
 	const upcoming = ids.length
-		? db
-				.select()
-				.from(pairingBooking)
-				.where(and(inArray(pairingBooking.pairingId, ids), eq(pairingBooking.status, 'booked'), gt(pairingBooking.startsAt, now)))
-				.all()
+		? bookedQuery()
+				.all({ ids: JSON.stringify(ids), now })
 				.filter((b) => b.startsAt <= now + NEXT_MEETINGS_DAYS * DAY)
 				.sort((a, b) => a.startsAt - b.startsAt)
 		: [];
@@ -89,23 +130,11 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	}
 	if (overdue.length) groups.push({ title: 'Mentoring check-ins overdue', items: overdue });
 
-	const closed = db
-		.select()
-		.from(pairing)
-		.where(
-			and(
-				or(and(eq(pairing.mentorId, recipient.id), inArray(pairing.status, ['completed', 'ended-early'])), and(eq(pairing.menteeId, recipient.id), inArray(pairing.status, ['completed', 'ended-early']))),
-				gt(pairing.closedAt, now - FEEDBACK_DAYS * DAY)
-			)
-		)
-		.all();
+	const closed = mine.filter((p) => p.status !== 'active');
 	if (closed.length) {
 		const given = new Set(
-			db
-				.select({ id: pairingFeedback.pairingId })
-				.from(pairingFeedback)
-				.where(and(inArray(pairingFeedback.pairingId, closed.map((p) => p.id)), eq(pairingFeedback.memberId, recipient.id)))
-				.all()
+			feedbackGivenQuery()
+				.all({ ids: JSON.stringify(closed.map((p) => p.id)), memberId: recipient.id })
 				.map((r) => r.id)
 		);
 		const wanted = closed.filter((p) => !given.has(p.id));

@@ -57,6 +57,35 @@ describe('personal digest section', () => {
 		expect(digestSection(recipient(other), Date.parse('2026-11-21T10:00:00Z'), NOW)!.hasNew).toBe(false);
 	});
 
+	it('in one run (one instant), each member gets their own authority’s lines, and others’ changes but not their own', () => {
+		const [aLead, aDeputy, aOther] = ['Lead', 'Deputy', 'Other'].map((n) => makeMember({ authority: 'Dorset', name: `Dorset ${n}` }));
+		const [bLead, bDeputy] = ['Lead', 'Deputy'].map((n) => makeMember({ authority: 'Somerset', name: `Somerset ${n}` }));
+		const aItem = checklists.view(aLead.actor, aLead.authorityId, NOW - 3 * DAY).sections[0].items[0];
+		checklists.updateItem(aLead.actor, aLead.authorityId, aItem.key, aItem.version, { status: 'done' }, {}, NOW - 2 * DAY);
+		const bItem = checklists.view(bDeputy.actor, bDeputy.authorityId, NOW - 3 * DAY).sections[0].items[1];
+		checklists.updateItem(bDeputy.actor, bDeputy.authorityId, bItem.key, bItem.version, { status: 'done' }, {}, NOW - 2 * DAY);
+
+		const changesOf = (m: ReturnType<typeof makeMember>) => {
+			const s = digestSection(recipient(m), NOW - 7 * DAY, NOW)!;
+			return { s, lines: s.groups.find((g) => g.title === 'Changes since your last digest')?.items ?? [] };
+		};
+		// Interleaved, as a run takes members in name order across authorities.
+		const a1 = changesOf(aLead);
+		const b1 = changesOf(bLead);
+		const a2 = changesOf(aDeputy);
+		const b2 = changesOf(bDeputy);
+		const a3 = changesOf(aOther);
+		expect(a1.lines).toEqual([]);
+		expect(b2.lines).toEqual([]);
+		// The lead started the checklist and changed an item; the deputy did the same in Somerset.
+		for (const x of [a2, a3]) expect(x.lines).toEqual([expect.objectContaining({ text: `${aItem.title}: status now Done`, note: 'Dorset Lead' }), expect.objectContaining({ note: 'Dorset Lead' })]);
+		expect(b1.lines).toEqual([expect.objectContaining({ text: `${bItem.title}: status now Done`, note: 'Somerset Deputy' }), expect.objectContaining({ note: 'Somerset Deputy' })]);
+		for (const x of [a1, a2, a3]) expect(JSON.stringify(x.s)).not.toContain('Somerset');
+		for (const x of [b1, b2]) expect(JSON.stringify(x.s)).not.toContain('Dorset');
+		expect(a1.s.title).toContain('Dorset');
+		expect(b1.s.title).toContain('Somerset');
+	});
+
 	it('only ever shows the member’s own authority', () => {
 		const a = makeMember({ authority: 'Swindon' });
 		const b = makeMember({ authority: 'Bristol, City of' });

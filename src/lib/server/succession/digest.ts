@@ -3,8 +3,8 @@
  * (its score, overdue items, the election countdown), and figures — never an authority's
  * items or notes — for regional digests.
  */
-import { and, count, desc, eq, gt, isNull, lte, ne, or } from 'drizzle-orm';
-import { db } from '../db/client';
+import { and, count, desc, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { db, prepared } from '../db/client';
 import { checklistChange } from '../db/schema';
 import { can } from '../auth/policy';
 import { authorityById, regionName } from '../network/authorities';
@@ -16,11 +16,52 @@ import { FLAG_LABELS } from './score';
 import { countdownText, formatDay, plural, readinessText, today as todayOf } from './words';
 import { perInstant } from '../per-instant';
 
+type Summary = ReturnType<typeof summaries> extends Map<number, infer S> ? S : never;
+
 /** An authority's checklist and summary, once per digest run (all its members get the same). */
 const checklistOnce = perInstant<ReturnType<typeof existing>>();
-const summaryOnce = perInstant<ReturnType<typeof summaries> extends Map<number, infer S> ? S : never>();
+const summaryOnce = perInstant<Summary>();
+/** Its standing lines, once per digest run. */
+const standingOnce = perInstant<ReturnType<typeof standingOf>>();
+/** The same changes described once per run (every member of an authority who did not make them sees the same lines). */
+const describedOnce = perInstant<ReturnType<typeof describe>>();
 
 const SHOW = 5;
+
+/** Changes to a checklist in (since, now] made by someone other than the member (or by no one). */
+const othersChanges = and(
+	eq(checklistChange.checklistId, sql.placeholder('checklistId')),
+	gt(checklistChange.at, sql.placeholder('since')),
+	lte(checklistChange.at, sql.placeholder('now')),
+	or(isNull(checklistChange.changedById), ne(checklistChange.changedById, sql.placeholder('memberId')))
+);
+// Every member's digest asks (20,000 in a run): prepared once per connection.
+const changesQuery = prepared(() => db.select().from(checklistChange).where(othersChanges).orderBy(desc(checklistChange.id)).limit(SHOW).prepare());
+const changeCountQuery = prepared(() => db.select({ n: count() }).from(checklistChange).where(othersChanges).prepare());
+
+/** The lines every member of an authority gets alike: readiness, the election, the overdue items. */
+function standingOf(s: Summary, href: string): { standing: DigestItem[]; overdue: Summary['openItems']; overdueGroup: DigestGroup | null } {
+	const standing: DigestItem[] = [{ text: `Readiness ${readinessText(s.readiness)}`, href, note: `${s.sectionsDone} of ${plural(s.sections, 'section')} done` }];
+	if (s.countdown && !s.countdown.passed) {
+		standing.push({
+			text: `Next election ${formatDay(s.countdown.date)} (${countdownText(s.countdown)})`,
+			href,
+			note: s.countdown.withinWindow ? `${plural(s.open, 'item')} not done yet` : undefined
+		});
+	} else {
+		standing.push({ text: 'No date is set for the next election', href, note: 'Add it so the checklist can count down to it' });
+	}
+	const overdue = s.openItems.filter((i) => i.flags.includes('overdue'));
+	const overdueGroup: DigestGroup | null = overdue.length
+		? {
+				title: 'Overdue items',
+				items: overdue.slice(0, SHOW).map((i) => ({ text: i.title, href: `${href}/items/${encodeURIComponent(i.key)}`, note: `${FLAG_LABELS.overdue.toLowerCase()} since ${formatDay(i.dueDate)}` })),
+				more: overdue.length > SHOW ? overdue.length - SHOW : undefined,
+				moreHref: overdue.length > SHOW ? href : undefined
+			}
+		: null;
+	return { standing, overdue, overdueGroup };
+}
 
 /**
  * What the member should know about their authority's checklist. `hasNew` is true only when
@@ -45,36 +86,17 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	const s = summaryOnce(now, `summary:${a.id}`, () => summaries([a.id], now).get(a.id)!);
 	const today = todayOf(now);
 	const sinceDay = todayOf(since);
-
-	const standing: DigestItem[] = [{ text: `Readiness ${readinessText(s.readiness)}`, href, note: `${s.sectionsDone} of ${plural(s.sections, 'section')} done` }];
-	if (s.countdown && !s.countdown.passed) {
-		standing.push({
-			text: `Next election ${formatDay(s.countdown.date)} (${countdownText(s.countdown)})`,
-			href,
-			note: s.countdown.withinWindow ? `${plural(s.open, 'item')} not done yet` : undefined
-		});
-	} else {
-		standing.push({ text: 'No date is set for the next election', href, note: 'Add it so the checklist can count down to it' });
-	}
+	const { standing, overdue, overdueGroup } = standingOnce(now, `standing:${a.id}`, () => standingOf(s, href));
 	const groups: DigestGroup[] = [{ title: 'Your authority’s checklist', items: standing }];
+	if (overdueGroup) groups.push(overdueGroup);
 
-	const overdue = s.openItems.filter((i) => i.flags.includes('overdue'));
-	if (overdue.length) {
-		groups.push({
-			title: 'Overdue items',
-			items: overdue.slice(0, SHOW).map((i) => ({ text: i.title, href: `${href}/items/${encodeURIComponent(i.key)}`, note: `${FLAG_LABELS.overdue.toLowerCase()} since ${formatDay(i.dueDate)}` })),
-			more: overdue.length > SHOW ? overdue.length - SHOW : undefined,
-			moreHref: overdue.length > SHOW ? href : undefined
-		});
-	}
-
-	const newChanges = and(eq(checklistChange.checklistId, c.id), gt(checklistChange.at, since), lte(checklistChange.at, now), or(isNull(checklistChange.changedById), ne(checklistChange.changedById, recipient.id)));
-	const changes = db.select().from(checklistChange).where(newChanges).orderBy(desc(checklistChange.id)).limit(SHOW).all();
-	const changeCount = changes.length < SHOW ? changes.length : db.select({ n: count() }).from(checklistChange).where(newChanges).get()!.n;
+	const params = { checklistId: c.id, since, now, memberId: recipient.id };
+	const changes = changesQuery().all(params);
+	const changeCount = changes.length < SHOW ? changes.length : changeCountQuery().get(params)!.n;
 	if (changes.length) {
 		groups.push({
 			title: 'Changes since your last digest',
-			items: describe(changes).map((e) => ({
+			items: describedOnce(now, `changes:${changes.map((x) => x.id).join(',')}`, () => describe(changes)).map((e) => ({
 				text: e.itemTitle ? `${e.itemTitle}: ${e.summary ?? `${e.what.toLowerCase()} ${e.field === 'note' ? 'changed' : `now ${e.to}`}`}` : (e.summary ?? `${e.what}: ${e.to}`),
 				href: e.itemKey ? `${href}/items/${encodeURIComponent(e.itemKey)}` : `${href}/history`,
 				note: e.byName

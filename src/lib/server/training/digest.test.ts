@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { db } from '../db/client';
+import { member } from '../db/schema';
 import { makeMember } from '../testing';
 import type { DigestRecipient } from '../digests/types';
 import * as entries from './entries';
@@ -53,6 +56,30 @@ describe('training digest section', () => {
 		entries.addEntry(me.actor, { startDate: '2026-11-20', title: 'Network', kind: 'regional-network', topics: [], hours: '2' }, NOW);
 		const after = digestSection(recipient(me), NOW - 7 * DAY, NOW)!;
 		expect(after.groups.find((g) => g.title === 'Your training log')!.items.map((i) => i.href)).toEqual(['/training/gaps']);
+	});
+
+	it('marks the events the member is going to, theirs only, in one run', () => {
+		const a = makeMember({ authority: 'Devon' });
+		const b = makeMember({ authority: 'Devon' });
+		const swId = swEvent.ok ? swEvent.id : 0;
+		const nationalId = national.ok ? national.id : 0;
+		expect(events.setGoing(a.actor, swId, true, NOW - DAY).ok).toBe(true);
+		expect(events.setGoing(b.actor, nationalId, true, NOW - DAY).ok).toBe(true);
+		const notes = (m: ReturnType<typeof makeMember>) =>
+			Object.fromEntries(digestSection(recipient(m), NOW - DAY, NOW)!.groups.find((g) => g.title === 'Upcoming events')!.items.map((i) => [i.href, i.note ?? '']));
+		expect(notes(a)).toEqual({ [`/training/events/${swId}`]: 'You’re going', [`/training/events/${nationalId}`]: '' });
+		expect(notes(b)).toEqual({ [`/training/events/${swId}`]: '', [`/training/events/${nationalId}`]: 'You’re going' });
+	});
+
+	it('nudges a member who has logged nothing from when they joined, whether or not the caller says when that was', () => {
+		const me = makeMember({ authority: 'Dorset' });
+		const joined = NOW - 100 * DAY;
+		db.update(member).set({ createdAt: joined }).where(eq(member.id, me.id)).run();
+		const without = digestSection(recipient(me), NOW - 7 * DAY, NOW)!;
+		const withJoined = digestSection({ ...recipient(me), createdAt: joined }, NOW - 7 * DAY, NOW)!;
+		expect(withJoined).toEqual(without);
+		expect(without.groups.find((g) => g.title === 'Your training log')!.items[0]).toMatchObject({ text: 'You haven’t logged any learning yet', href: '/training/new' });
+		expect(without.hasNew).toBe(true); // due 90 days after joining: 3 days ago
 	});
 
 	it('news from the nudge alone makes the section new', () => {
