@@ -42,3 +42,43 @@ describe('renderEmail', () => {
 		expect(emailBytes({ html: 'é', text: 'a' })).toBe(3);
 	});
 });
+
+describe('absoluteUrl', () => {
+	const viaUrl = (path: string) => new URL(path, config().origin + '/').toString();
+
+	it('is what URL makes of a path on the site, for plain paths and every tricky one', () => {
+		const origin = new URL(config().origin).origin;
+		const paths = [
+			'/',
+			'/threads/12',
+			'/threads?view=following',
+			'/succession/4/items/a%20b',
+			'/unsubscribe/NDI6ZGlnZXN0.abc-_DEF/one-click',
+			'/threads/12#post-3',
+			'/a b',
+			'/a/./b',
+			'/a/../b',
+			'/a/%2e%2E/b',
+			'/.hidden',
+			'/a/.',
+			"/q?x='y'",
+			'/q?x=<y>',
+			'/caf\u00e9',
+			'/a\\b',
+			'//evil.example/x',
+			'/a`b{c}',
+			'/a^b|c',
+			'threads/1',
+			'?x=1',
+			'#top',
+			'',
+			'https://elsewhere.example/x',
+			`${origin}/unsubscribe/abc/one-click`,
+			`${origin}/a/../b`,
+			`${origin}//x`,
+			`${origin.toUpperCase()}/x`,
+			'mailto:someone@example.org'
+		];
+		for (const p of paths) expect(absoluteUrl(p), p).toBe(viaUrl(p));
+	});
+});

@@ -3,6 +3,11 @@ import { makeMember } from '../testing';
 import * as preferences from './preferences';
 import { createToken, DIGEST_LIST, inspect, listHeaders, readToken, REGIONAL_DIGEST_LIST, unsubscribe, unsubscribeUrl } from './unsubscribe';
 import { config } from '../config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hmac } from '@oslojs/crypto/hmac';
+import { SHA256 } from '@oslojs/crypto/sha2';
+import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 
 describe('unsubscribe tokens', () => {
 	it('round-trips and refuses tampering', () => {
@@ -15,6 +20,17 @@ describe('unsubscribe tokens', () => {
 		expect(readToken('nonsense')).toBeNull();
 		expect(readToken('')).toBeNull();
 		expect(readToken('a.b.c')).toBeNull();
+	});
+
+	it('signs as before (HMAC-SHA256 of "member:list" with the app secret): links in emails already sent keep working', () => {
+		const token = createToken(42, 'digest');
+		const secret = new TextEncoder().encode(config().secret ?? readFileSync(join(config().dataDir, 'app-secret'), 'utf8').trim());
+		const payload = new TextEncoder().encode('42:digest');
+		expect(token).toBe(`${encodeBase64urlNoPadding(payload)}.${encodeBase64urlNoPadding(hmac(SHA256, secret, payload))}`);
+		// Asked again, for another member and back: each its own token.
+		expect(createToken(43, 'digest')).not.toBe(token);
+		expect(createToken(42, 'digest')).toBe(token);
+		expect(createToken(42, 'regional-digest')).not.toBe(token);
 	});
 
 	it('puts RFC 8058 headers on every list with an https-able absolute URL to ORIGIN', () => {

@@ -5,8 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hmac } from '@oslojs/crypto/hmac';
-import { SHA256 } from '@oslojs/crypto/sha2';
+import { createHmac } from 'node:crypto';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { config } from '../config';
@@ -37,14 +36,19 @@ function appSecret(): Uint8Array {
 	return secret;
 }
 
+/** HMAC-SHA256 of the payload with the app secret. */
 function sign(payload: string): Uint8Array {
-	return hmac(SHA256, appSecret(), new TextEncoder().encode(payload));
+	return createHmac('sha256', appSecret()).update(payload, 'utf8').digest();
 }
+
+/** The last token made: an email asks for the same one twice (its footer link and its List-Unsubscribe header). */
+let lastToken: { payload: string; token: string } | null = null;
 
 /** A token for "member M leaves list L". */
 export function createToken(memberId: number, list: string): string {
 	const payload = `${memberId}:${list}`;
-	return `${encodeBase64urlNoPadding(new TextEncoder().encode(payload))}.${encodeBase64urlNoPadding(sign(payload))}`;
+	if (lastToken?.payload !== payload) lastToken = { payload, token: `${encodeBase64urlNoPadding(new TextEncoder().encode(payload))}.${encodeBase64urlNoPadding(sign(payload))}` };
+	return lastToken.token;
 }
 
 /** Checks a token; null when unknown or tampered with. */

@@ -144,6 +144,7 @@ describe('drain', () => {
 		const r = await drain(t, { clock: () => T0 });
 		expect(r).toMatchObject({ sent: 0, retry: 1, unreachable: true });
 		expect(ids.map((id) => row(id).attempts)).toEqual([1, 0, 0]);
+		expect(ids.map((id) => row(id).status)).toEqual(['queued', 'queued', 'queued']);
 		// Runs pause for a little while, unless forced.
 		expect((await drain(t, { clock: () => T0 + 1000 })).paused).toBe(true);
 		up = true;
@@ -160,6 +161,36 @@ describe('drain', () => {
 		expect(outbox.retry(id, T0 + 1000)).toBe(false);
 		await drain(fakeTransport(), { clock: () => T0 + 1000, force: true });
 		expect(row(id).status).toBe('sent');
+	});
+
+	it('holds at most one message in sending at any moment, and leaves none there when a run stops at its limit', async () => {
+		const ids = Array.from({ length: 6 }, () => queue());
+		const sending: number[] = [];
+		const t = fakeTransport();
+		const watching: MailTransport = {
+			kind: 'smtp',
+			send: async (m) => {
+				sending.push(db.select().from(outboxMessage).where(eq(outboxMessage.status, 'sending')).all().length);
+				return t.send(m);
+			},
+			close() {}
+		};
+		expect(await drain(watching, { clock: () => T0, limit: 4 })).toMatchObject({ sent: 4 });
+		expect(sending).toEqual([1, 1, 1, 1]);
+		expect(ids.map((id) => row(id).status)).toEqual(['sent', 'sent', 'sent', 'sent', 'queued', 'queued']);
+		expect(row(ids[4]).claimedBy).toBeNull();
+		expect(await drain(watching, { clock: () => T0 })).toMatchObject({ sent: 2 });
+		expect(t.sent.map((s) => s.to)).toEqual(ids.map((id) => row(id).toAddress));
+	});
+
+	it('after a 5xx answer and a 4xx answer carries on with the next message, each recorded', async () => {
+		const bad = queue({ to: 'nobody@example.org' });
+		const later = queue({ to: 'later@example.org' });
+		const good = queue();
+		const t = fakeTransport((to) => (to === 'nobody@example.org' ? smtpError(550, 'No such user') : to === 'later@example.org' ? smtpError(451, 'Try later') : undefined));
+		expect(await drain(t, { clock: () => T0 })).toMatchObject({ sent: 1, failed: 1, retry: 1 });
+		expect([row(bad).status, row(later).status, row(good).status]).toEqual(['failed', 'queued', 'sent']);
+		expect(db.select().from(outboxMessage).where(eq(outboxMessage.status, 'sending')).all()).toHaveLength(0);
 	});
 
 	it('never sends a message twice when two workers drain at once', async () => {

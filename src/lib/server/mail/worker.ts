@@ -11,7 +11,8 @@
  *
  * What is promised after a crash: a message is marked sent only after the SMTP server accepted
  * it. Each message is claimed just before it is sent, with a lease (MAIL_LEASE_MS, default five
- * minutes, far longer than any one SMTP exchange may take). A process killed mid-run leaves at
+ * minutes, far longer than any one SMTP exchange may take) — in the same transaction that records
+ * the outcome of the message before it, so a run commits once per message. A process killed mid-run leaves at
  * most one claimed message per connection in `sending`; when its lease runs out the next run
  * sends it again. So nothing is lost, and the only message that can reach a member twice is
  * one whose SMTP exchange was cut between the server's acceptance and our record of it — it
@@ -19,7 +20,7 @@
  * same message: the claim is one UPDATE statement, and SQLite runs one writer at a time.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { db, prepared } from '../db/client';
+import { db, immediate, prepared } from '../db/client';
 import { outboxMessage, type OutboxMessage } from '../db/schema';
 import { config } from '../config';
 import { log } from '../log';
@@ -156,16 +157,28 @@ function markFailure(m: OutboxMessage, err: unknown, workerId: string, now: numb
 	return isUnreachable(err) ? 'unreachable' : 'retry';
 }
 
+type Attempt = { ok: true; info: { messageId: string; response: string } } | { ok: false; err: unknown };
+
+/** Hands one claimed message to the transport; what the server said. */
+async function attempt(transport: MailTransport, m: OutboxMessage): Promise<Attempt> {
+	try {
+		return { ok: true, info: await transport.send(toMailOptions(m)) };
+	} catch (err) {
+		return { ok: false, err };
+	}
+}
+
+/** Records what happened to a message the server was offered. */
+function settle(m: OutboxMessage, a: Attempt, workerId: string, now: number): Outcome {
+	if (!a.ok) return markFailure(m, a.err, workerId, now);
+	markSent(m, a.info, now);
+	return 'sent';
+}
+
 /** Sends one claimed message and records the outcome. */
 export async function deliver(transport: MailTransport, m: OutboxMessage, workerId: string, clock: () => number = Date.now): Promise<Outcome> {
-	let info: { messageId: string; response: string };
-	try {
-		info = await transport.send(toMailOptions(m));
-	} catch (err) {
-		return markFailure(m, err, workerId, clock());
-	}
-	markSent(m, info, clock());
-	return 'sent';
+	const a = await attempt(transport, m);
+	return settle(m, a, workerId, clock());
 }
 
 /** When the server was last unreachable, per transport: runs wait until `until`. */
@@ -208,17 +221,31 @@ export async function drain(transport: MailTransport, opts: DrainOptions = {}): 
 	const lanes = transport.kind === 'smtp' ? (opts.concurrency ?? connections()) : 1;
 	let taken = 0;
 	let stop = false;
+	/** The lane's next message, unless the run is over. */
+	const take = (now: number): OutboxMessage | null => {
+		if (stop || taken >= (opts.limit ?? Infinity)) return null;
+		const m = claimNext(workerId, now);
+		if (m) taken++;
+		return m;
+	};
 	const lane = async () => {
-		while (!stop && taken < (opts.limit ?? Infinity)) {
-			const m = claimNext(workerId, clock());
-			if (!m) return;
-			taken++;
-			const outcome = await deliver(transport, m, workerId, clock);
-			if (outcome === 'unreachable') {
+		let m = take(clock());
+		while (m) {
+			const current = m;
+			const a = await attempt(transport, current);
+			// The outcome and the lane's next claim in one transaction (one commit per message, not
+			// two): a lane still holds at most one message in `sending` at any moment.
+			const step = immediate(() => {
+				const now = clock();
+				const outcome = settle(current, a, workerId, now);
+				return { outcome, next: outcome === 'unreachable' ? null : take(now) };
+			});
+			if (step.outcome === 'unreachable') {
 				result.retry++;
 				result.unreachable = true;
 				stop = true;
-			} else result[outcome]++;
+			} else result[step.outcome]++;
+			m = step.next;
 		}
 	};
 	await Promise.all(Array.from({ length: lanes }, lane));
