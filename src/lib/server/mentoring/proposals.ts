@@ -89,7 +89,14 @@ const openOfMemberQuery = prepared(() => {
 	return db
 		.select()
 		.from(mentoringProposal)
-		.where(and(eq(mentoringProposal.status, 'awaiting'), or(eq(mentoringProposal.mentorId, memberId), eq(mentoringProposal.menteeId, memberId))))
+		// The status on each side of the OR lets SQLite use the (mentor_id, status) and
+		// (mentee_id, status) indexes, not walk every awaiting proposal in the network.
+		.where(
+			or(
+				and(eq(mentoringProposal.mentorId, memberId), eq(mentoringProposal.status, 'awaiting')),
+				and(eq(mentoringProposal.menteeId, memberId), eq(mentoringProposal.status, 'awaiting'))
+			)
+		)
 		.orderBy(desc(mentoringProposal.createdAt), desc(mentoringProposal.id))
 		.prepare();
 });
