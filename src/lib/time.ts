@@ -8,7 +8,6 @@
  * browser print exactly the same text (ICU versions differ: "Sep" vs "Sept", "0:30 pm" vs
  * "12:30pm"), which also keeps server-rendered pages and hydration in step.
  */
-import { tzOffset } from '@date-fns/tz';
 
 /** The one time zone the network lives in. */
 export const LONDON = 'Europe/London';
@@ -184,7 +183,7 @@ function daysInMonth(year: number, month: number): number {
 
 /** London UTC offset in minutes at an instant (0 in GMT, 60 in BST). */
 function londonOffset(ms: number): number {
-	return tzOffset(LONDON, new Date(ms));
+	return offsetMsAt(ms) / MINUTE;
 }
 
 /**
