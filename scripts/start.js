@@ -2,22 +2,13 @@
 // Migrations run and the database is seeded (reference data always, the demo network unless
 // DEMO=0) by the server before it accepts a request.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildIsStale } from './build-state.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
-function newest(path) {
-	const s = statSync(path);
-	if (!s.isDirectory()) return s.mtimeMs;
-	let max = s.mtimeMs;
-	for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
-	return max;
-}
-
-const inputs = ['src', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'package.json'].map((p) => join(root, p)).filter(existsSync);
 const built = join(root, 'build', 'index.js');
-if (!existsSync(built) || Math.max(...inputs.map(newest)) > statSync(built).mtimeMs) {
+if (buildIsStale(join(root, 'build'))) {
 	console.log('Building the app (this takes a minute the first time)…');
 	const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
 	if (r.status !== 0) process.exit(r.status ?? 1);

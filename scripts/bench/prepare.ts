@@ -4,9 +4,10 @@
  * (sessions, replies, digests) only to copies, so the seeded network stays as built and every
  * run starts from the same state.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { buildIsStale } from '../build-state.js';
 import { captureOutput, finished, root, start } from './procs';
 
 /** What `npm run seed:large` writes beside the database (the contract the benchmark relies on). */
@@ -41,14 +42,6 @@ export async function ensureNetwork(dataDir: string): Promise<Manifest> {
 	return m;
 }
 
-function newest(path: string): number {
-	const s = statSync(path);
-	if (!s.isDirectory()) return s.mtimeMs;
-	let max = s.mtimeMs;
-	for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
-	return max;
-}
-
 /** The production build's folder (BUILD_DIR, as svelte.config.js reads it). */
 export function buildDir(): string {
 	return resolve(root, process.env.BUILD_DIR || 'build');
@@ -56,9 +49,7 @@ export function buildDir(): string {
 
 /** Runs `vite build` when the build is missing or older than the sources (as scripts/start.js does). */
 export async function ensureBuild(): Promise<{ built: boolean; ms: number }> {
-	const index = join(buildDir(), 'index.js');
-	const inputs = ['src', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'package.json'].map((p) => join(root, p)).filter(existsSync);
-	if (existsSync(index) && Math.max(...inputs.map(newest)) <= statSync(index).mtimeMs) return { built: false, ms: 0 };
+	if (!buildIsStale(buildDir())) return { built: false, ms: 0 };
 	console.log(`Building the app into ${buildDir()} (vite build) …`);
 	const t = performance.now();
 	const child = start(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -4,25 +4,15 @@
  * and a free port.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { buildIsStale } from '../../scripts/build-state.js';
 
 export const root = resolve(new URL('../..', import.meta.url).pathname);
 
-function newest(path: string): number {
-	const s = statSync(path);
-	if (!s.isDirectory()) return s.mtimeMs;
-	let max = s.mtimeMs;
-	for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
-	return max;
-}
-
 /** Builds the app into `buildDir` (with its own `.svelte-kit` folder `outDir`) unless a build newer than the sources is there. */
 export function ensureBuilt(buildDir: string, outDir: string) {
-	const entry = join(buildDir, 'index.js');
-	const sources = ['src', 'drizzle', 'svelte.config.js', 'vite.config.ts'].map((p) => join(root, p)).filter(existsSync);
-	if (existsSync(entry) && statSync(entry).mtimeMs > Math.max(...sources.map(newest))) return;
+	if (!buildIsStale(buildDir)) return;
 	const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
 		cwd: root,
 		env: { ...process.env, BUILD_DIR: buildDir, SVELTEKIT_OUT: outDir, NODE_ENV: 'production' },
