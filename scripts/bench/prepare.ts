@@ -7,19 +7,12 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import type { LargeManifest } from '../../src/lib/server/db/seed/large/index';
 import { buildIsStale } from '../build-state.js';
 import { captureOutput, finished, root, start } from './procs';
 
 /** What `npm run seed:large` writes beside the database (the contract the benchmark relies on). */
-export type Manifest = {
-	seed: number;
-	now: number;
-	builtMs: number;
-	counts: Record<string, number>;
-	accounts: { member: string; mentor: string; coordinator: string; coordinatorRegion: string; admin?: string; posters: string[] };
-	threads: { twentyPost: number; long: number; longPosts: number };
-	words: { common: string; rare: string };
-};
+export type Manifest = LargeManifest;
 
 export function manifestPath(dataDir: string) {
 	return join(resolve(root, dataDir), 'large-network.json');
