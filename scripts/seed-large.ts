@@ -54,7 +54,7 @@ process.env.LOG_LEVEL ??= 'warn';
 
 const { seedLarge, LARGE_TARGETS } = await import('../src/lib/server/db/seed/large/index');
 const { closeDatabase } = await import('../src/lib/server/db/client');
-const targets = Object.fromEntries(Object.entries(LARGE_TARGETS).map(([k, v]) => [k, k === 'longMin' || k === 'longThreads' ? (scale < 1 ? Math.max(1, Math.round(v * scale)) : v) : Math.max(1, Math.round(v * scale))]));
+const targets = Object.fromEntries(Object.entries(LARGE_TARGETS).map(([k, v]) => [k, Math.max(1, Math.round(v * scale))]));
 console.log(`Building the large network in ${dir} (seed ${seed}, clock ${new Date(now).toISOString()}${scale < 1 ? `, scale ${scale}` : ''}) …`);
 const manifest = await seedLarge({ seed, now, targets, log: (m) => console.log(m) });
 closeDatabase();
