@@ -67,7 +67,11 @@ export async function seedLarge(opts: { seed: number; now: number; targets?: Par
 	).map((p) => ({ ...p, regionId: regionOf.get(p.authorityId)! }));
 	const group = <K>(key: (p: Person) => K) => {
 		const m = new Map<K, Person[]>();
-		for (const p of people) m.set(key(p), [...(m.get(key(p)) ?? []), p]);
+		for (const p of people) {
+			const list = m.get(key(p));
+			if (list) list.push(p);
+			else m.set(key(p), [p]);
+		}
 		return m;
 	};
 	const ctx: LargeContext = { sqlite: conn, now: opts.now, random, people, byRegion: group((p) => p.regionId), byAuthority: group((p) => p.authorityId), authorities, log };
