@@ -69,6 +69,21 @@ export function prepared<T>(build: () => T): () => T {
 }
 
 /**
+ * `prepared` for statements whose SQL depends on an argument (which regions the actor sees,
+ * which filters are on): one statement per `key` of it, built from the first argument with that
+ * key. The keys must be few (they are never forgotten).
+ */
+export function preparedBy<A, T>(key: (a: A) => string, build: (a: A) => T): (a: A) => T {
+	const byKey = new Map<string, () => T>();
+	return (a) => {
+		const k = key(a);
+		let q = byKey.get(k);
+		if (!q) byKey.set(k, (q = prepared(() => build(a))));
+		return q();
+	};
+}
+
+/**
  * Runs `fn` in a `BEGIN IMMEDIATE` transaction (read-then-write without lost updates).
  * better-sqlite3 transactions are synchronous: `fn` must not await.
  */

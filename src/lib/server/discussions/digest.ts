@@ -4,14 +4,14 @@
  * Visibility is enforced in every query: a region's threads never reach anyone outside it.
  */
 import { aliasedTable, and, count, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import { db, prepared } from '../db/client';
+import { db, preparedBy } from '../db/client';
 import { authority, category, member, notification, post, thread } from '../db/schema';
 import type { Actor } from '../auth/policy';
 import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
 import { get as preferencesOf } from '../mail/preferences';
 import { regionName } from '../network/authorities';
 import { postHref } from './notifications';
-import { visibleRegionIds, visibleWhere } from './visibility';
+import { visibilityKey, visibleWhere } from './visibility';
 import { perInstant } from '../per-instant';
 
 /** Items shown per group before "and N more". */
@@ -44,48 +44,37 @@ function recentNotifications(actor: Actor, since: number, now: number) {
 	return notificationsQuery(actor).all({ memberId: actor.id, since, now });
 }
 
-function prepareNotifications(actor: Actor) {
-	return prepared(() =>
-		db
-			.select({
-				kind: notification.kind,
-				detail: notification.detail,
-				threadId: thread.id,
-				title: thread.title,
-				postNumber: post.number,
-				actorName: notifier.name,
-				createdAt: notification.createdAt
-			})
-			.from(notification)
-			.innerJoin(thread, eq(thread.id, notification.threadId))
-			.leftJoin(post, eq(post.id, notification.postId))
-			.leftJoin(notifier, eq(notifier.id, notification.actorId))
-			.where(
-				and(
-					eq(notification.memberId, sql.placeholder('memberId')),
-					gt(notification.createdAt, sql.placeholder('since')),
-					lte(notification.createdAt, sql.placeholder('now')),
-					visibleWhere(actor, thread.regionId)
-				)
-			)
-			.orderBy(desc(notification.createdAt))
-			.limit(500)
-			.prepare()
-	);
-}
-
 /**
  * Every member's digest reads their notifications: one prepared statement per set of visible
  * regions (the regions are part of the statement, the member and the period its parameters).
  */
-const notificationsQueries = new Map<string, ReturnType<typeof prepareNotifications>>();
-
-function notificationsQuery(actor: Actor) {
-	const key = visibleRegionIds(actor)?.join(',') ?? '*';
-	let q = notificationsQueries.get(key);
-	if (!q) notificationsQueries.set(key, (q = prepareNotifications(actor)));
-	return q();
-}
+const notificationsQuery = preparedBy(visibilityKey, (actor: Actor) =>
+	db
+		.select({
+			kind: notification.kind,
+			detail: notification.detail,
+			threadId: thread.id,
+			title: thread.title,
+			postNumber: post.number,
+			actorName: notifier.name,
+			createdAt: notification.createdAt
+		})
+		.from(notification)
+		.innerJoin(thread, eq(thread.id, notification.threadId))
+		.leftJoin(post, eq(post.id, notification.postId))
+		.leftJoin(notifier, eq(notifier.id, notification.actorId))
+		.where(
+			and(
+				eq(notification.memberId, sql.placeholder('memberId')),
+				gt(notification.createdAt, sql.placeholder('since')),
+				lte(notification.createdAt, sql.placeholder('now')),
+				visibleWhere(actor, thread.regionId)
+			)
+		)
+		.orderBy(desc(notification.createdAt))
+		.limit(500)
+		.prepare()
+);
 
 type Candidate = {
 	id: number;
@@ -170,7 +159,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	}
 
 	// The same for every member who sees the same regions: one query per digest run, not per member.
-	const scope = `${visibleRegionIds(actor)?.join(',') ?? '*'}`;
+	const scope = visibilityKey(actor);
 	const notMine = (t: Candidate) => t.authorId == null || t.authorId !== recipient.id;
 	const fresh = sameRun(now, `fresh:${scope}:${since}`, () =>
 		db

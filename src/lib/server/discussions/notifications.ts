@@ -6,7 +6,7 @@
  * query (a member who moves region stops seeing the old region's notifications).
  */
 import { aliasedTable, and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { db, prepared } from '../db/client';
+import { db, prepared, preparedBy } from '../db/client';
 import { authority, member, notification, post, thread, type Notification } from '../db/schema';
 import { actorFor } from '../network/members';
 import type { Actor } from '../auth/policy';
@@ -14,7 +14,7 @@ import { enqueue } from '../mail/outbox';
 import { renderEmail, type EmailBlock } from '../mail/layout';
 import { choiceFor, type NotificationKind } from '../mail/preferences';
 import { listHeaders, unsubscribeUrl } from '../mail/unsubscribe';
-import { canSee, visibleRegionIds, visibleWhere } from './visibility';
+import { canSee, visibilityKey, visibleWhere } from './visibility';
 
 export type Kind = Notification['kind'];
 
@@ -153,25 +153,14 @@ export function unreadCount(actor: Actor): number {
 }
 
 /** The header's count runs on every page: one prepared statement per set of visible regions (a dozen at most). */
-const unreadCountQueries = new Map<string, ReturnType<typeof prepareUnreadCount>>();
-
-function prepareUnreadCount(actor: Actor) {
-	return prepared(() =>
-		db
-			.select({ n: count() })
-			.from(notification)
-			.innerJoin(thread, eq(thread.id, notification.threadId))
-			.where(and(eq(notification.memberId, sql.placeholder('memberId')), isNull(notification.readAt), visibleWhere(actor, thread.regionId)))
-			.prepare()
-	);
-}
-
-function unreadCountQuery(actor: Actor) {
-	const key = visibleRegionIds(actor)?.join(',') ?? '*';
-	let q = unreadCountQueries.get(key);
-	if (!q) unreadCountQueries.set(key, (q = prepareUnreadCount(actor)));
-	return q();
-}
+const unreadCountQuery = preparedBy(visibilityKey, (actor: Actor) =>
+	db
+		.select({ n: count() })
+		.from(notification)
+		.innerJoin(thread, eq(thread.id, notification.threadId))
+		.where(and(eq(notification.memberId, sql.placeholder('memberId')), isNull(notification.readAt), visibleWhere(actor, thread.regionId)))
+		.prepare()
+);
 
 const actorMember = aliasedTable(member, 'notification_actor');
 

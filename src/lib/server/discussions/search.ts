@@ -7,8 +7,7 @@
  * so quotes, `*`, `OR`, brackets and unbalanced quotes never reach FTS5 as operators (a quoted
  * phrase stays a phrase, and an upper-case OR between two words means either).
  */
-import type Database from 'better-sqlite3';
-import { sqlite } from '../db/client';
+import { preparedBy, sqlite } from '../db/client';
 import { authorize, type Actor } from '../auth/policy';
 import { regionName } from '../network/authorities';
 import { visibleRegionIds, visibleSqlText } from './visibility';
@@ -211,18 +210,7 @@ export function searchStatement(
 }
 
 /** Prepared statements by SQL text, per connection (a search has a handful of shapes). */
-let statements: { on: Database.Database; bySql: Map<string, Database.Statement> } | null = null;
-function statement(sql: string): Database.Statement {
-	const db = sqlite();
-	if (statements?.on !== db) statements = { on: db, bySql: new Map() };
-	let st = statements.bySql.get(sql);
-	if (!st) {
-		if (statements.bySql.size >= 64) statements.bySql.clear();
-		st = db.prepare(sql);
-		statements.bySql.set(sql, st);
-	}
-	return st;
-}
+const statement = preparedBy((sql: string) => sql, (sql) => sqlite().prepare(sql));
 
 /**
  * Searches what the actor may see. Returns no results (never an error) for text with no words,

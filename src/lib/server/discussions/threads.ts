@@ -7,7 +7,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { aliasedTable, and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { db, immediate, prepared } from '../db/client';
+import { db, immediate, prepared, preparedBy } from '../db/client';
 import { authority, category, member, post, thread, threadFollow, threadRead } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -20,7 +20,7 @@ import * as unread from './unread';
 import * as notifications from './notifications';
 import { excerpt, nameOf, oneRow, pageRows, quoteFor, rateLimitError, recordPosting, threadFacts, toView, type PostView, type Result, type ThreadFacts } from './posts';
 import { openReportCounts } from './moderation';
-import { canSee, visibleRegionIds, visibleWhere } from './visibility';
+import { canSee, visibilityKey, visibleRegionIds, visibleWhere } from './visibility';
 
 /** Posts per page of a thread. */
 export const PAGE_SIZE = 20;
@@ -164,26 +164,21 @@ function buildPinnedQuery(actor: Actor, p: ListParam) {
  * (who sees what, which filters are on) and kept prepared. The shapes are few: the sets of
  * regions members can see (about a dozen) times the filters.
  */
-const listStatements = new Map<string, () => { all(values: ListValues): Row[] }>();
-const pinnedStatements = new Map<string, () => { all(values: Pick<ListValues, 'memberId' | 'categoryId'>): Row[] }>();
 const placeholder: ListParam = (name) => sql.placeholder(name) as never;
 
-function regionsKey(actor: Actor): string {
-	return visibleRegionIds(actor)?.join(',') ?? '*';
-}
+const listStatement = preparedBy(
+	({ actor, f }: { actor: Actor; f: ListFilter }) =>
+		[visibilityKey(actor), f.view ?? 'latest', f.categoryId ? 'c' : '', f.scope === 'national' ? 'n' : f.scope ? 'r' : '', parseCursor(f.after) ? 'a' : ''].join('|'),
+	({ actor, f }) => buildListQuery(actor, { ...f }, placeholder).prepare()
+);
+const pinnedStatement = preparedBy(visibilityKey, (actor: Actor) => buildPinnedQuery(actor, placeholder).prepare());
 
 function listRows(actor: Actor, f: ListFilter): Row[] {
-	const key = [regionsKey(actor), f.view ?? 'latest', f.categoryId ? 'c' : '', f.scope === 'national' ? 'n' : f.scope ? 'r' : '', parseCursor(f.after) ? 'a' : ''].join('|');
-	let q = listStatements.get(key);
-	if (!q) listStatements.set(key, (q = prepared(() => buildListQuery(actor, { ...f }, placeholder).prepare())));
-	return q().all(listValues(actor, f));
+	return listStatement({ actor, f }).all(listValues(actor, f));
 }
 
 function pinnedRows(actor: Actor, categoryId: number): Row[] {
-	const key = regionsKey(actor);
-	let q = pinnedStatements.get(key);
-	if (!q) pinnedStatements.set(key, (q = prepared(() => buildPinnedQuery(actor, placeholder).prepare())));
-	return q().all({ memberId: actor.id, categoryId });
+	return pinnedStatement(actor).all({ memberId: actor.id, categoryId });
 }
 
 /** Pinned threads show at the top of their category's latest list (first page). */

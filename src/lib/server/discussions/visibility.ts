@@ -16,6 +16,11 @@ export function visibleRegionIds(actor: Actor): string[] | null {
 	return ids;
 }
 
+/** The same for every actor who sees the same threads: a key for statements built per visibility. */
+export function visibilityKey(actor: Actor): string {
+	return visibleRegionIds(actor)?.join(',') ?? '*';
+}
+
 /**
  * A condition on a thread's region column: true for threads the actor may see (undefined = no
  * restriction). With `steer: false` the column is written `+column` so SQLite does not pick a
