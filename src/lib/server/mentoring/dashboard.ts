@@ -2,12 +2,12 @@
  * The member's mentoring page: proposals to answer, their mentees (as a mentor), their mentor
  * (as a mentee), their request and their offer — one function for the route.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { db, prepared } from '../db/client';
-import { pairingFeedback, pairingGoal, pairingMeeting, type Pairing } from '../db/schema';
+import { pairingGoal, pairingMeeting, type Pairing } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import { pairingHealth, type PairingState } from './health';
-import { FORMER_MEMBER, bookings, inJson, jsonList, lastMeetings, people, today } from './store';
+import { FORMER_MEMBER, bookings, feedbackGiven, inJson, jsonList, lastMeetings, people, today } from './store';
 import * as proposals from './proposals';
 import * as requests from './requests';
 import * as offers from './offers';
@@ -45,15 +45,6 @@ const meetingCountQuery = prepared(() =>
 		.select({ n: sql<number>`count(*)` })
 		.from(pairingMeeting)
 		.where(eq(pairingMeeting.pairingId, sql.placeholder('pairingId')))
-		.prepare()
-);
-
-/** The pairings (of those given) the member has given feedback on. */
-const feedbackGivenQuery = prepared(() =>
-	db
-		.select({ id: pairingFeedback.pairingId })
-		.from(pairingFeedback)
-		.where(and(inJson(pairingFeedback.pairingId, 'ids'), eq(pairingFeedback.memberId, sql.placeholder('memberId'))))
 		.prepare()
 );
 
@@ -99,9 +90,7 @@ export function forMember(actor: Actor, now = Date.now()) {
 	}
 
 	const closed = all.filter((p) => p.status !== 'active');
-	const given = closed.length
-		? new Set(feedbackGivenQuery().all({ ids: jsonList(closed.map((p) => p.id)), memberId: actor.id }).map((r) => r.id))
-		: new Set<number>();
+	const given = feedbackGiven(actor.id, closed.map((p) => p.id));
 	const past = closed.map((p) => {
 		const asMentor = p.mentorId === actor.id;
 		const other = who.get((asMentor ? p.menteeId : p.mentorId) ?? -1);

@@ -6,12 +6,12 @@
  */
 import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { db, prepared } from '../db/client';
-import { mentorRequest, pairing, pairingBooking, pairingFeedback } from '../db/schema';
+import { mentorRequest, pairing, pairingBooking } from '../db/schema';
 import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
 import { formatDate, formatDateTime, isoDate } from '../../time';
 import { pairingHealth } from './health';
 import * as proposals from './proposals';
-import { FORMER_MEMBER, lastMeetings, people, today } from './store';
+import { FORMER_MEMBER, feedbackGiven, inJson, jsonList, lastMeetings, people, today } from './store';
 
 /** Next meetings this many days ahead appear in the digest. */
 export const NEXT_MEETINGS_DAYS = 14;
@@ -45,9 +45,6 @@ const pairingsQuery = prepared(() => {
 		.prepare();
 });
 
-/** Ids as one parameter (a JSON array), so a list of any length is one prepared statement. */
-const idsParam = sql`(select value from json_each(${sql.placeholder('ids')}))`;
-
 /**
  * Booked meetings of some pairings after `now`. Looked up by pairing (`+status`, `+starts_at`: not
  * by the network-wide index of booked meetings by start, which a database without planner
@@ -57,16 +54,7 @@ const bookedQuery = prepared(() =>
 	db
 		.select()
 		.from(pairingBooking)
-		.where(and(sql`${pairingBooking.pairingId} in ${idsParam}`, sql`+${pairingBooking.status} = 'booked'`, sql`+${pairingBooking.startsAt} > ${sql.placeholder('now')}`))
-		.prepare()
-);
-
-/** Which of some pairings the member has given feedback on. */
-const feedbackGivenQuery = prepared(() =>
-	db
-		.select({ id: pairingFeedback.pairingId })
-		.from(pairingFeedback)
-		.where(and(sql`${pairingFeedback.pairingId} in ${idsParam}`, eq(pairingFeedback.memberId, memberParam)))
+		.where(and(inJson(pairingBooking.pairingId, 'ids'), sql`+${pairingBooking.status} = 'booked'`, sql`+${pairingBooking.startsAt} > ${sql.placeholder('now')}`))
 		.prepare()
 );
 
@@ -96,7 +84,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 
 	const upcoming = ids.length
 		? bookedQuery()
-				.all({ ids: JSON.stringify(ids), now })
+				.all({ ids: jsonList(ids), now })
 				.filter((b) => b.startsAt <= now + NEXT_MEETINGS_DAYS * DAY)
 				.sort((a, b) => a.startsAt - b.startsAt)
 		: [];
@@ -132,11 +120,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 
 	const closed = mine.filter((p) => p.status !== 'active');
 	if (closed.length) {
-		const given = new Set(
-			feedbackGivenQuery()
-				.all({ ids: JSON.stringify(closed.map((p) => p.id)), memberId: recipient.id })
-				.map((r) => r.id)
-		);
+		const given = feedbackGiven(recipient.id, closed.map((p) => p.id));
 		const wanted = closed.filter((p) => !given.has(p.id));
 		const names = people(wanted.flatMap((p) => [p.mentorId, p.menteeId]));
 		if (wanted.length) {

@@ -5,7 +5,7 @@
 import { error } from '@sveltejs/kit';
 import { and, eq, max, sql, type AnyColumn } from 'drizzle-orm';
 import { db, prepared } from '../db/client';
-import { mentoringProposal, pairing, pairingBooking, pairingMeeting, type Pairing, type PairingBooking } from '../db/schema';
+import { mentoringProposal, pairing, pairingBooking, pairingFeedback, pairingMeeting, type Pairing, type PairingBooking } from '../db/schema';
 import * as members from '../network/members';
 import { isoDate } from '../../time';
 import type { AuthorityKind } from '../../vocab';
@@ -150,4 +150,18 @@ export function yearsSince(date: string | null, now: number): number | null {
 	const ms = Date.parse(`${date}T00:00:00Z`);
 	if (Number.isNaN(ms)) return null;
 	return Math.max(0, Math.floor((now - ms) / (365.25 * 86_400_000)));
+}
+
+const feedbackGivenQuery = prepared(() =>
+	db
+		.select({ id: pairingFeedback.pairingId })
+		.from(pairingFeedback)
+		.where(and(inJson(pairingFeedback.pairingId, 'ids'), eq(pairingFeedback.memberId, sql.placeholder('memberId'))))
+		.prepare()
+);
+
+/** Which of some pairings the member has given feedback on. */
+export function feedbackGiven(memberId: number, pairingIds: number[]): Set<number> {
+	if (pairingIds.length === 0) return new Set();
+	return new Set(feedbackGivenQuery().all({ ids: jsonList(pairingIds), memberId }).map((r) => r.id));
 }
