@@ -93,12 +93,6 @@ export function londonParts(ms: number): LondonParts {
 	return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), weekday: sunday0 === 0 ? 7 : sunday0 };
 }
 
-/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
-function isoWeekday(year: number, month: number, day: number): number {
-	const sunday0 = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-	return sunday0 === 0 ? 7 : sunday0;
-}
-
 function pad(n: number, width = 2): string {
 	return String(n).padStart(width, '0');
 }
