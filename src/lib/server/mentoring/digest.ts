@@ -79,8 +79,8 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	const mine = pairingsQuery().all({ memberId: recipient.id, after: now - FEEDBACK_DAYS * DAY });
 	const active = mine.filter((p) => p.status === 'active');
 	const ids = active.map((p) => p.id);
-	const who = people(active.flatMap((p) => [p.mentorId, p.menteeId]));
-	const otherName = (p: (typeof active)[number]) => who.get((p.mentorId === recipient.id ? p.menteeId : p.mentorId) ?? -1)?.name ?? FORMER_MEMBER;
+	const who = people(mine.flatMap((p) => [p.mentorId, p.menteeId]));
+	const otherName = (p: (typeof mine)[number]) => who.get((p.mentorId === recipient.id ? p.menteeId : p.mentorId) ?? -1)?.name ?? FORMER_MEMBER;
 
 	const upcoming = ids.length
 		? bookedQuery()
@@ -122,12 +122,11 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	if (closed.length) {
 		const given = feedbackGiven(recipient.id, closed.map((p) => p.id));
 		const wanted = closed.filter((p) => !given.has(p.id));
-		const names = people(wanted.flatMap((p) => [p.mentorId, p.menteeId]));
 		if (wanted.length) {
 			groups.push({
 				title: 'Tell us how your mentoring went',
 				items: wanted.map((p) => ({
-					text: `Give feedback on your mentoring with ${names.get((p.mentorId === recipient.id ? p.menteeId : p.mentorId) ?? -1)?.name ?? FORMER_MEMBER}`,
+					text: `Give feedback on your mentoring with ${otherName(p)}`,
 					href: `/mentoring/pairings/${p.id}/close`
 				}))
 			});
