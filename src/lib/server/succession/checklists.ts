@@ -5,7 +5,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { db, immediate, sqlite } from '../db/client';
+import { db, immediate, prepared, sqlite } from '../db/client';
 import { checklist, checklistChange, checklistItem, templateItem, templateSection, type Checklist, type ChecklistChange, type ChecklistItem } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -508,13 +508,7 @@ export function summaries(authorityIds: number[], now = Date.now()): Map<number,
 	const today = todayOf(now);
 	const cache = summaryCache();
 	const stamps = new Map(
-		sqlite()
-			.prepare(
-				`SELECT c.authority_id AS authorityId, c.id || ':' || c.template_id || ':' || coalesce(c.election_date, '') || ':' ||
-					(SELECT coalesce(max(ch.id), 0) FROM checklist_change ch WHERE ch.checklist_id = c.id) || ':' ||
-					(SELECT count(*) FROM checklist_item ci WHERE ci.checklist_id = c.id) AS stamp
-				 FROM checklist c WHERE c.authority_id IN (SELECT value FROM json_each(?))`
-			)
+		stampsQuery()
 			.all(JSON.stringify(authorityIds))
 			.map((r) => [(r as { authorityId: number }).authorityId, `${(r as { stamp: string }).stamp}:${today}`])
 	);
@@ -535,18 +529,22 @@ export function summaries(authorityIds: number[], now = Date.now()): Map<number,
 	return new Map(authorityIds.filter((id) => found.has(id)).map((id) => [id, found.get(id)!]));
 }
 
+/** What would change each checklist's summary (see summaryCache), for authorities given as a JSON array of ids. */
+const stampsQuery = prepared(() =>
+	sqlite().prepare(
+		`SELECT c.authority_id AS authorityId, c.id || ':' || c.template_id || ':' || coalesce(c.election_date, '') || ':' ||
+			(SELECT coalesce(max(ch.id), 0) FROM checklist_change ch WHERE ch.checklist_id = c.id) || ':' ||
+			(SELECT count(*) FROM checklist_item ci WHERE ci.checklist_id = c.id) AS stamp
+		 FROM checklist c WHERE c.authority_id IN (SELECT value FROM json_each(?))`
+	)
+);
+
 /**
  * Summaries kept per checklist, keyed by what would change them: its template, election date,
  * latest change in its history (every edit writes one), item count, and today's date (flags such
  * as "overdue" move with the day). Per connection, so tests that reopen the database start empty.
  */
-const summaryCaches = new WeakMap<object, Map<string, AuthoritySummary>>();
-function summaryCache(): Map<string, AuthoritySummary> {
-	const conn = sqlite();
-	let cache = summaryCaches.get(conn);
-	if (!cache) summaryCaches.set(conn, (cache = new Map()));
-	return cache;
-}
+const summaryCache = prepared(() => new Map<string, AuthoritySummary>());
 
 function computeSummaries(authorityIds: number[], now: number): Map<number, AuthoritySummary> {
 	const today = todayOf(now);
