@@ -93,14 +93,22 @@ type Pool = {
 	declined: Set<string>;
 };
 
-/** Open requests of the regions (active members only), oldest first. */
-function openRequests(regionIds: string[]) {
-	const rows = db
+/** `column IN (the regions)`, the regions bound as one JSON array (`regions`). */
+const inRegions = (column: AnyColumn) => inJson(column, 'regions');
+
+/** Open requests of the regions, oldest first, whoever made them (the workbench and the overview). */
+const openRequestsQuery = prepared(() =>
+	db
 		.select()
 		.from(mentorRequest)
-		.where(and(eq(mentorRequest.status, 'open'), inArray(mentorRequest.regionId, regionIds)))
+		.where(and(eq(mentorRequest.status, 'open'), inRegions(mentorRequest.regionId)))
 		.orderBy(mentorRequest.createdAt, mentorRequest.id)
-		.all();
+		.prepare()
+);
+
+/** Open requests of the regions (active members only), oldest first. */
+function openRequests(regionIds: string[]) {
+	const rows = openRequestsQuery().all({ regions: jsonList(regionIds) });
 	const who = people(rows.map((r) => r.memberId));
 	return rows.flatMap((row) => {
 		const mentee = who.get(row.memberId);
@@ -422,18 +430,6 @@ export const CLOSED_SHOWN = 30;
 export const ACTIVE_PER_PAGE = 25;
 
 const CLOSED_STATUSES = ['completed', 'ended-early'] as const;
-
-/** `column IN (the regions)`, the regions bound as one JSON array (`regions`). */
-const inRegions = (column: AnyColumn) => inJson(column, 'regions');
-
-const openRequestsQuery = prepared(() =>
-	db
-		.select({ id: mentorRequest.id, memberId: mentorRequest.memberId, createdAt: mentorRequest.createdAt, focusTopics: mentorRequest.focusTopics })
-		.from(mentorRequest)
-		.where(and(eq(mentorRequest.status, 'open'), inRegions(mentorRequest.regionId)))
-		.orderBy(mentorRequest.createdAt, mentorRequest.id)
-		.prepare()
-);
 
 const awaitingQuery = prepared(() =>
 	db
