@@ -3,9 +3,9 @@
  * member's region and national ones, a nudge when nothing has been logged for 90 days, and
  * the core topics not yet covered. For regional digests: the region's upcoming events.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db, prepared } from '../db/client';
-import { trainingEntry, trainingEventAttendance } from '../db/schema';
+import { trainingEntry } from '../db/schema';
 import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
 import * as members from '../network/members';
 import { regionName } from '../network/authorities';
@@ -14,7 +14,7 @@ import type { TrainingEvent } from '../db/schema';
 import { addDays, addMonths } from './rules';
 import { COVERAGE_MONTHS, coverage } from './summary';
 import { today } from './entries';
-import { upcomingIn } from './events';
+import { goingAmong, upcomingIn } from './events';
 import { perInstant } from '../per-instant';
 
 /** A region's upcoming events, once per digest run (every member there sees the same list). */
@@ -23,7 +23,7 @@ const sameRun = perInstant<ReturnType<typeof upcomingIn>>();
 const lineOnce = perInstant<string>();
 
 const DAY = 86_400_000;
-// Every member's digest asks these (20,000 in a run): prepared once per connection.
+// Every member's digest asks this (20,000 in a run): prepared once per connection.
 
 /** What the nudge and the coverage line need of a member's log: every entry, a few columns. */
 const logQuery = prepared(() =>
@@ -31,15 +31,6 @@ const logQuery = prepared(() =>
 		.select({ startDate: trainingEntry.startDate, endDate: trainingEntry.endDate, kind: trainingEntry.kind, topics: trainingEntry.topics, minutes: trainingEntry.minutes })
 		.from(trainingEntry)
 		.where(eq(trainingEntry.memberId, sql.placeholder('memberId')))
-		.prepare()
-);
-
-/** Which of some events (ids as a JSON array) the member said they are going to. */
-const goingQuery = prepared(() =>
-	db
-		.select({ id: trainingEventAttendance.eventId })
-		.from(trainingEventAttendance)
-		.where(and(eq(trainingEventAttendance.memberId, sql.placeholder('memberId')), sql`${trainingEventAttendance.eventId} in (select value from json_each(${sql.placeholder('eventIds')}))`))
 		.prepare()
 );
 
@@ -82,7 +73,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	const regionsSeen = [recipient.regionId, ...(recipient.coordinatorRegionId && recipient.coordinatorRegionId !== recipient.regionId ? [recipient.coordinatorRegionId] : [])];
 	const upcoming = sameRun(now, `upcoming:${regionsSeen.join(',')}`, () => upcomingIn(regionsSeen, true, now, now + EVENTS_AHEAD_DAYS * DAY, 5));
 	if (upcoming.events.length > 0) {
-		const going = new Set(goingQuery().all({ memberId: recipient.id, eventIds: JSON.stringify(upcoming.events.map((e) => e.id)) }).map((r) => r.id));
+		const going = goingAmong(recipient.id, upcoming.events.map((e) => e.id));
 		hasNew ||= upcoming.events.some((e) => e.createdAt > since);
 		groups.push({
 			title: 'Upcoming events',

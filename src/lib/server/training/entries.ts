@@ -363,13 +363,3 @@ export function memberLog(actor: Actor, memberId: number, now = Date.now()) {
 export function allOf(memberId: number): Entry[] {
 	return db.select().from(trainingEntry).where(eq(trainingEntry.memberId, memberId)).orderBy(asc(trainingEntry.startDate), asc(trainingEntry.id)).all().map(toEntry);
 }
-
-/** The latest day anything was logged by a member (London date), or null. */
-export function lastLoggedDate(memberId: number): string | null {
-	const row = db
-		.select({ last: sql<string | null>`max(${trainingEntry.endDate})` })
-		.from(trainingEntry)
-		.where(eq(trainingEntry.memberId, memberId))
-		.get();
-	return row?.last ?? null;
-}
