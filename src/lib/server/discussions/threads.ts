@@ -149,7 +149,8 @@ function buildListQuery(actor: Actor, f: ListFilter, p: ListParam) {
 
 /** The query for a category's pinned threads (exported for the query-plan test). */
 export function pinnedQuery(actor: Actor, categoryId: number) {
-	return buildPinnedQuery(actor, (name) => ({ memberId: actor.id, categoryId })[name as 'memberId' | 'categoryId'] as never);
+	const v = listValues(actor, { categoryId });
+	return buildPinnedQuery(actor, (name) => v[name]);
 }
 
 function buildPinnedQuery(actor: Actor, p: ListParam) {
