@@ -12,24 +12,26 @@ function pageNumber(value: string | null): number {
 export const load: PageServerLoad = ({ locals, url }) => {
 	const actor = actorOf(locals);
 	const now = Date.now();
-	const allClosed = url.searchParams.get('closed') === 'all';
-	const overview = coordination.overview(actor, url.searchParams.get('region'), now, { allClosed, page: pageNumber(url.searchParams.get('page')) });
 	const region = url.searchParams.get('region');
-	/** The page's address with these parameters, keeping the region chosen. */
-	const href = (params: [string, string][], hash = '') => {
-		const query = new URLSearchParams([...(region ? [['region', region] as [string, string]] : []), ...params]).toString();
-		return `${query ? `?${query}` : url.pathname}${hash}`;
+	const allClosed = url.searchParams.get('closed') === 'all';
+	const overview = coordination.overview(actor, region, now, { allClosed, page: pageNumber(url.searchParams.get('page')) });
+	/** The page's address keeping the region chosen, with a page of active pairings and the closed list shown in full or not. */
+	const href = (n: number, all: boolean, hash: string) => {
+		const query = new URLSearchParams();
+		if (region) query.set('region', region);
+		if (n > 1) query.set('page', String(n));
+		if (all) query.set('closed', 'all');
+		const q = query.toString();
+		return `${q ? `?${q}` : url.pathname}${hash}`;
 	};
 	const { page, pages } = overview.activePage;
-	/** A page of active pairings, keeping the closed list as it is. */
-	const pageHref = (n: number) => href([...(n > 1 ? [['page', String(n)] as [string, string]] : []), ...(allClosed ? [['closed', 'all'] as [string, string]] : [])], '#active-pairings');
 	return {
 		overview,
 		now,
 		done: url.searchParams.get('done'),
-		allClosedHref: href([...(page > 1 ? [['page', String(page)] as [string, string]] : []), ['closed', 'all']], '#closed-pairings'),
-		previousPageHref: page > 1 ? pageHref(page - 1) : null,
-		nextPageHref: page < pages ? pageHref(page + 1) : null,
+		allClosedHref: href(page, true, '#closed-pairings'),
+		previousPageHref: page > 1 ? href(page - 1, allClosed, '#active-pairings') : null,
+		nextPageHref: page < pages ? href(page + 1, allClosed, '#active-pairings') : null,
 		regionChoices: actor.role === 'admin' ? regions().map((r) => [r.id, r.name] as [string, string]) : null,
 		regionNames: Object.fromEntries(regions().map((r) => [r.id, r.name]))
 	};
