@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { config } from '../config';
 import { applyMigrations } from './migrate';
@@ -48,6 +49,12 @@ export const db: Db = new Proxy({} as Db, {
 export function sqlite(): Database.Database {
 	return instance().sqlite;
 }
+
+/**
+ * A named placeholder where drizzle's types want an SQL value (an insert's values, an update's
+ * set): `set({ sentAt: param('now') })` in a prepared statement.
+ */
+export const param = (name: string): SQL => sql`${sql.placeholder(name)}`;
 
 /**
  * A query built once per connection and kept prepared, for the hottest paths (every request,

@@ -9,7 +9,7 @@
  * scheduler first ran (whichever is later), so a fresh install does not send everyone a digest.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { db, immediate, prepared } from '../db/client';
+import { db, immediate, param, prepared } from '../db/client';
 import { digestSetting, personalDigestRun, personalDigestState, type PersonalDigestState } from '../db/schema';
 import * as outbox from '../mail/outbox';
 import * as preferences from '../mail/preferences';
@@ -122,7 +122,6 @@ function build(d: DueMember, now: number): Built {
 }
 
 // Prepared once per connection: a run records 20,000 periods.
-const p = (name: string) => sql`${sql.placeholder(name)}`;
 const handledQuery = prepared(() =>
 	db
 		.select({ id: personalDigestRun.id })
@@ -131,31 +130,31 @@ const handledQuery = prepared(() =>
 		.prepare()
 );
 const catchUpQuery = prepared(() =>
-	db.update(personalDigestState).set({ lastDueAt: p('lastDueAt'), updatedAt: p('now') }).where(eq(personalDigestState.memberId, sql.placeholder('memberId'))).prepare()
+	db.update(personalDigestState).set({ lastDueAt: param('lastDueAt'), updatedAt: param('now') }).where(eq(personalDigestState.memberId, sql.placeholder('memberId'))).prepare()
 );
 const insertRunQuery = prepared(() =>
 	db
 		.insert(personalDigestRun)
 		.values({
-			memberId: p('memberId'),
-			periodKey: p('periodKey'),
-			dueAt: p('dueAt'),
-			coversFrom: p('coversFrom'),
-			coversUntil: p('now'),
-			outcome: p('outcome'),
-			itemCount: p('itemCount'),
-			outboxId: p('outboxId'),
-			createdAt: p('now')
+			memberId: param('memberId'),
+			periodKey: param('periodKey'),
+			dueAt: param('dueAt'),
+			coversFrom: param('coversFrom'),
+			coversUntil: param('now'),
+			outcome: param('outcome'),
+			itemCount: param('itemCount'),
+			outboxId: param('outboxId'),
+			createdAt: param('now')
 		})
 		.prepare()
 );
 /** The member's state after a period: sent moves what is covered on; empty leaves it where it was. */
 function stateQuery(sent: boolean) {
 	return prepared(() => {
-		const state = { lastDueAt: p('dueAt'), lastPeriodKey: p('periodKey'), updatedAt: p('now'), ...(sent ? { coveredUntil: p('now'), lastSentAt: p('now') } : {}) };
+		const state = { lastDueAt: param('dueAt'), lastPeriodKey: param('periodKey'), updatedAt: param('now'), ...(sent ? { coveredUntil: param('now'), lastSentAt: param('now') } : {}) };
 		return db
 			.insert(personalDigestState)
-			.values({ memberId: p('memberId'), coveredUntil: p('coversFrom'), ...state })
+			.values({ memberId: param('memberId'), coveredUntil: param('coversFrom'), ...state })
 			.onConflictDoUpdate({ target: personalDigestState.memberId, set: state })
 			.prepare();
 	});

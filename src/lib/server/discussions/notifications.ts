@@ -6,7 +6,7 @@
  * query (a member who moves region stops seeing the old region's notifications).
  */
 import { aliasedTable, and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { db, prepared, preparedBy } from '../db/client';
+import { db, param, prepared, preparedBy } from '../db/client';
 import { authority, member, notification, post, thread, type Notification } from '../db/schema';
 import { actorFor } from '../network/members';
 import type { Actor } from '../auth/policy';
@@ -257,7 +257,7 @@ const unreadAboutPosts = prepared(() =>
 const markSeen = prepared(() =>
 	db
 		.update(notification)
-		.set({ readAt: sql.placeholder('now') as unknown as number })
+		.set({ readAt: param('now') })
 		.where(and(eq(notification.memberId, sql.placeholder('memberId')), isNull(notification.readAt), aboutPosts(sql.placeholder('ids'))))
 		.prepare()
 );

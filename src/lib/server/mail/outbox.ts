@@ -3,7 +3,7 @@
  * Enqueuing is idempotent on `key`: the same key twice makes one email.
  */
 import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import { db, prepared } from '../db/client';
+import { db, param, prepared } from '../db/client';
 import { outboxMessage, type OutboxMessage } from '../db/schema';
 
 export type NewEmail = {
@@ -45,7 +45,6 @@ export function enqueue(email: NewEmail, now = Date.now()): { id: number; create
 }
 
 // Prepared once per connection: a digest run queues 20,000 emails.
-const param = (name: string) => sql`${sql.placeholder(name)}`;
 const insertQuery = prepared(() =>
 	db
 		.insert(outboxMessage)

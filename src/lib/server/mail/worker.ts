@@ -20,7 +20,7 @@
  * same message: the claim is one UPDATE statement, and SQLite runs one writer at a time.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { db, immediate, prepared } from '../db/client';
+import { db, immediate, param, prepared } from '../db/client';
 import { outboxMessage, type OutboxMessage } from '../db/schema';
 import { config } from '../config';
 import { log } from '../log';
@@ -51,7 +51,7 @@ const claimQuery = prepared(() => {
 	const now = sql.placeholder('now');
 	return db
 		.update(outboxMessage)
-		.set({ status: 'sending', claimedBy: sql`${sql.placeholder('workerId')}`, leaseUntil: sql`${sql.placeholder('leaseUntil')}` })
+		.set({ status: 'sending', claimedBy: param('workerId'), leaseUntil: param('leaseUntil') })
 		.where(
 			sql`${outboxMessage.id} = coalesce(
 				(select id from outbox_message where status = 'queued' and next_attempt_at <= ${now} order by next_attempt_at, id limit 1),
@@ -128,7 +128,7 @@ export function toMailOptions(m: OutboxMessage) {
 const markSentQuery = prepared(() =>
 	db
 		.update(outboxMessage)
-		.set({ status: 'sent', sentAt: sql`${sql.placeholder('now')}`, smtpResponse: sql`${sql.placeholder('response')}`, messageId: sql`${sql.placeholder('messageId')}`, attempts: sql`${sql.placeholder('attempts')}`, leaseUntil: null, lastError: null })
+		.set({ status: 'sent', sentAt: param('now'), smtpResponse: param('response'), messageId: param('messageId'), attempts: param('attempts'), leaseUntil: null, lastError: null })
 		.where(and(eq(outboxMessage.id, sql.placeholder('id')), sql`${outboxMessage.status} in ('sending', 'queued')`))
 		.prepare()
 );
