@@ -7,7 +7,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
-		setupFiles: ['src/lib/server/db/test-setup.ts'],
+		setupFiles: ['tests/support/vitest-setup.ts'],
 		env: { DATABASE_PATH: ':memory:', DATA_DIR: '.test-data', LOG_LEVEL: 'silent', DURABILITY_BUILD_DIR: process.env.DURABILITY_BUILD_DIR ?? 'build' },
 		testTimeout: 30_000,
 		hookTimeout: 60_000

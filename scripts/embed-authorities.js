@@ -1,6 +1,6 @@
-// Embeds src/lib/server/db/seed/authorities.csv as a module, so the list ships inside the build.
+// Embeds src/lib/server/seed/authorities.csv as a module, so the list ships inside the build.
 import { readFileSync, writeFileSync } from 'node:fs';
-const dir = new URL('../src/lib/server/db/seed/', import.meta.url);
+const dir = new URL('../src/lib/server/seed/', import.meta.url);
 const csv = readFileSync(new URL('authorities.csv', dir), 'utf8');
 writeFileSync(
 	new URL('authorities-csv.ts', dir),

@@ -52,7 +52,7 @@ process.env.DATA_DIR = dir;
 process.env.DATABASE_PATH = dbPath;
 process.env.LOG_LEVEL ??= 'warn';
 
-const { seedLarge, LARGE_TARGETS } = await import('../src/lib/server/db/seed/large/index');
+const { seedLarge, LARGE_TARGETS } = await import('../src/lib/server/seed/large/index');
 const { closeDatabase } = await import('../src/lib/server/db/client');
 const targets = Object.fromEntries(Object.entries(LARGE_TARGETS).map(([k, v]) => [k, Math.max(1, Math.round(v * scale))]));
 console.log(`Building the large network in ${dir} (seed ${seed}, clock ${new Date(now).toISOString()}${scale < 1 ? `, scale ${scale}` : ''}) …`);

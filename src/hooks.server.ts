@@ -2,7 +2,7 @@ import { error, json, redirect, type Handle, type HandleServerError, type Server
 import { sequence } from '@sveltejs/kit/hooks';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db/client';
-import { seedDatabase } from '$lib/server/db/seed';
+import { seedDatabase } from '$lib/server/seed';
 import { SESSION_COOKIE, endSession, validateSessionToken } from '$lib/server/auth/session';
 import * as twoFactor from '$lib/server/auth/two-factor';
 import { DEVICE_COOKIE } from '$lib/server/auth/trusted-devices';
@@ -10,7 +10,7 @@ import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { isCrossSiteForm } from '$lib/server/auth/csrf';
 import { startJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
-import { DEMO_PASSWORD } from '$lib/server/db/seed/demo-members';
+import { DEMO_PASSWORD } from '$lib/server/seed/demo-members';
 import { safeNext } from '$lib/server/request';
 
 /** Before the first request: migrations (on opening), seeding, the scheduler. */

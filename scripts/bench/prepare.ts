@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { LargeManifest } from '../../src/lib/server/db/seed/large/index';
+import type { LargeManifest } from '../../src/lib/server/seed/large/index';
 import { buildIsStale } from '../build-state.js';
 import { captureOutput, finished, root, start } from './procs';
 

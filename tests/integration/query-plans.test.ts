@@ -24,7 +24,7 @@ import * as personal from '../../src/lib/server/digests/personal';
 import { drain } from '../../src/lib/server/mail/worker';
 import type { MailTransport } from '../../src/lib/server/mail/transport';
 import { nextDigestAt } from '../../src/lib/server/schedule';
-import { seedDemo } from '../../src/lib/server/db/seed/demo';
+import { seedDemo } from '../../src/lib/server/seed/demo';
 import { createSession, markMfaVerified, validateSessionToken } from '../../src/lib/server/auth/session';
 import * as twoFactor from '../../src/lib/server/auth/two-factor';
 import * as posts from '../../src/lib/server/discussions/posts';

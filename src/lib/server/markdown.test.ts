@@ -8,7 +8,7 @@ import {
 	quoteMarkdown,
 	renderMarkdown
 } from './markdown';
-import { xssCorpus } from './xss-corpus';
+import { xssCorpus } from '../../../tests/support/xss-corpus';
 
 /** Elements the output may contain, with the attributes each may carry. */
 const ALLOWED: Record<string, readonly string[]> = {

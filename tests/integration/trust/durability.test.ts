@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_MEMBERS, DEMO_PASSWORD } from '../../../src/lib/server/db/seed/demo-members';
+import { DEMO_MEMBERS, DEMO_PASSWORD } from '../../../src/lib/server/seed/demo-members';
 import { ensureBuilt, freePort, root } from '../built-app';
 
 const buildDir = resolve(root, process.env.DURABILITY_BUILD_DIR || 'build-trust-durability');

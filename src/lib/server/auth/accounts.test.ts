@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../config';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as members from '../network/members';
 import * as outbox from '../mail/outbox';
 import * as accounts from './accounts';

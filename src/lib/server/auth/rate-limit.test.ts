@@ -51,7 +51,7 @@ describe('after a restart', () => {
 	async function boot() {
 		vi.resetModules();
 		const client = await import('../db/client');
-		const { seedReference } = await import('../db/seed/reference');
+		const { seedReference } = await import('../seed/reference');
 		const authorities = await import('../network/authorities');
 		seedReference(client.db);
 		authorities.resetCache();

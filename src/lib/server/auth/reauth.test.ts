@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateHOTP } from '@oslojs/otp';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import { hashPassword } from './password';
 import { createSession } from './session';
 import * as reauth from './reauth';

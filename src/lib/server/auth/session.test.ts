@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { session } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as members from '../network/members';
 import * as accounts from './accounts';
 import * as crypto from './crypto';

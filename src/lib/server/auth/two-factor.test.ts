@@ -3,7 +3,7 @@ import { generateHOTP } from '@oslojs/otp';
 import { and, eq, like } from 'drizzle-orm';
 import { db } from '../db/client';
 import { auditEvent, outboxMessage, session as sessionTable, twoFactor as twoFactorTable } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as twoFactor from './two-factor';
 import * as recovery from './recovery-codes';
 import * as devices from './trusted-devices';

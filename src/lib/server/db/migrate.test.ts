@@ -12,7 +12,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from './migrate';
 import { openDatabase } from './client';
-import { seedReference } from './seed/reference';
+import { seedReference } from '../seed/reference';
 import { member } from './schema';
 
 let dir = '';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import { useAreasForTesting } from './areas';
 import * as personal from './personal';
 import * as regional from './regional';

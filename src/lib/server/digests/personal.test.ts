@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { db } from '../db/client';
 import { digestSetting, member, outboxMessage, personalDigestRun } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as preferences from '../mail/preferences';
 import * as outbox from '../mail/outbox';
 import { useAreasForTesting } from './areas';
-import { activityArea, type Activity } from './testing-areas';
+import { activityArea, type Activity } from '../../../../tests/support/digest-areas';
 import * as personal from './personal';
 
 /** Monday 23 November 2026, 00:00 UK time (GMT). */

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { auditEvent, outboxMessage, regionalDigest } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as preferences from '../mail/preferences';
 import { AREAS, useAreasForTesting } from './areas';
-import { activityArea, type Activity } from './testing-areas';
+import { activityArea, type Activity } from '../../../../tests/support/digest-areas';
 import * as regional from './regional';
 
 const HOUR = 3_600_000;

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db, sqlite } from '../db/client';
 import { member } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import { exportMemberData, eraseMember } from './data-rights';
 import * as threads from './threads';
 import * as posts from './posts';
 import * as moderation from './moderation';
 import * as search from './search';
-import { replyTo, startThread, tick } from './testing';
+import { replyTo, startThread, tick } from '../../../../tests/support/discussions';
 
 /** Every text cell in the discussions tables that contains `needle` (case-insensitive). */
 function occurrences(needle: string): string[] {

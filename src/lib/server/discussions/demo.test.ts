@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
-import { DEMO_MEMBERS } from '../db/seed/demo-members';
-import { seedDiscussions, DEMO_THREADS } from '../db/seed/demo-discussions';
-import { seededRandom, type DemoContext } from '../db/seed/context';
-import { makeMember, authorityId } from '../testing';
+import { DEMO_MEMBERS } from '../seed/demo-members';
+import { seedDiscussions, DEMO_THREADS } from '../seed/demo-discussions';
+import { seededRandom, type DemoContext } from '../seed/context';
+import { makeMember, authorityId } from '../../../../tests/support/members';
 import * as threads from './threads';
 import * as notifications from './notifications';
 import * as moderation from './moderation';

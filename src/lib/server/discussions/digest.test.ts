@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as preferences from '../mail/preferences';
 import type { DigestRecipient } from '../digests/types';
 import { digestSection, regionalDigestGroups } from './digest';
 import * as threads from './threads';
-import { replyTo, startThread, tick } from './testing';
+import { replyTo, startThread, tick } from '../../../../tests/support/discussions';
 
 function recipientOf(m: ReturnType<typeof makeMember>): DigestRecipient {
 	return { id: m.id, name: m.name, email: m.email, authorityId: m.authorityId, regionId: m.regionId, role: m.role, coordinatorRegionId: m.coordinatorRegionId, expertise: m.expertise };

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { auditEvent } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import { messagesTo } from '../mail/outbox';
 import * as moderation from './moderation';
 import * as notifications from './notifications';
 import * as threads from './threads';
-import { categoryId, replyTo, startThread, tick } from './testing';
+import { categoryId, replyTo, startThread, tick } from '../../../../tests/support/discussions';
 
 function statusOf(fn: () => unknown): number {
 	try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { member } from '../db/schema';
-import { makeMember, authorityId } from '../testing';
+import { makeMember, authorityId } from '../../../../tests/support/members';
 import { messagesTo } from '../mail/outbox';
 import * as preferences from '../mail/preferences';
 import * as members from '../network/members';
@@ -10,7 +10,7 @@ import * as notifications from './notifications';
 import * as threads from './threads';
 import * as follows from './follows';
 import * as posts from './posts';
-import { replyTo, startThread, tick } from './testing';
+import { replyTo, startThread, tick } from '../../../../tests/support/discussions';
 
 const nw = (name?: string) => makeMember({ authority: 'Lancashire', name });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sqlite } from '../db/client';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as threads from './threads';
 import * as posts from './posts';
 import * as notifications from './notifications';
 import * as moderation from './moderation';
 import * as search from './search';
-import { categoryId, replyTo, startThread } from './testing';
+import { categoryId, replyTo, startThread } from '../../../../tests/support/discussions';
 
 type Plan = { id: number; parent: number; detail: string }[];
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Parser } from 'htmlparser2';
-import { xssCorpus } from '../xss-corpus';
-import { makeMember } from '../testing';
+import { xssCorpus } from '../../../../tests/support/xss-corpus';
+import { makeMember } from '../../../../tests/support/members';
 import * as threads from './threads';
 import * as posts from './posts';
-import { startThread, tick } from './testing';
+import { startThread, tick } from '../../../../tests/support/discussions';
 
 const SAFE_TAGS = new Set(['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import type { Actor } from '../auth/policy';
 import { visibleSqlText } from './visibility';
 import { sqlite } from '../db/client';
 import * as search from './search';
 import * as posts from './posts';
 import * as moderation from './moderation';
-import { categoryId, replyTo, startThread, tick } from './testing';
+import { categoryId, replyTo, startThread, tick } from '../../../../tests/support/discussions';
 
 const nw = () => makeMember({ authority: 'Lancashire' });
 

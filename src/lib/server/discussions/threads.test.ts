@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as threads from './threads';
 import * as posts from './posts';
 import * as follows from './follows';
 import * as categories from './categories';
 import * as moderation from './moderation';
 import { BODY_MAX } from './input';
-import { categoryId, replyTo, startThread, tick } from './testing';
+import { categoryId, replyTo, startThread, tick } from '../../../../tests/support/discussions';
 
 /** The HTTP status a call throws (200 when it returns). */
 function statusOf(fn: () => unknown): number {

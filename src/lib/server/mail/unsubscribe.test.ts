@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as preferences from './preferences';
 import { createToken, DIGEST_LIST, inspect, listHeaders, readToken, REGIONAL_DIGEST_LIST, unsubscribe, unsubscribeUrl } from './unsubscribe';
 import { config } from '../config';

@@ -7,12 +7,12 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db/client';
 import { mentorRequest, mentoringProposal, outboxMessage, pairing, pairingFeedback, pairingMeeting } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as preferences from '../mail/preferences';
 import * as coordination from './coordination';
 import * as proposals from './proposals';
 import { FORMER_MEMBER } from './store';
-import { makeCoordinator, makeMentee, makeMentor, pairUp, statusOf } from './test-helpers';
+import { makeCoordinator, makeMentee, makeMentor, pairUp, statusOf } from '../../../../tests/support/mentoring';
 
 const DAY = 86_400_000;
 const mailTo = (address: string) => db.select().from(outboxMessage).where(eq(outboxMessage.toAddress, address)).all();
@@ -157,7 +157,7 @@ describe('two coordinators confirming at once', () => {
 	it('cannot push a mentor over capacity (separate processes, one database file)', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'mentoring-race-'));
 		const file = join(dir, 'race.db');
-		const worker = join(import.meta.dirname, 'race-worker.ts');
+		const worker = join(import.meta.dirname, '../../../../tests/support/mentoring-race-worker.ts');
 		const run = (args: string[], onReady?: () => void) =>
 			new Promise<string>((resolve, reject) => {
 				const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], { cwd: process.cwd(), env: { ...process.env } });

@@ -16,7 +16,7 @@ import * as coordination from './coordination';
 import * as meetings from './meetings';
 import * as pairings from './pairings';
 import { eraseMember, exportMemberData } from './data-rights';
-import { makeCoordinator, makeMentee, makeMentor, pairUp } from './test-helpers';
+import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../../../../tests/support/mentoring';
 
 const NOW = Date.UTC(2026, 10, 23, 10);
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
 import { authority } from '../db/schema';
-import { DEMO_MEMBERS } from '../db/seed/demo-members';
-import { seededRandom, type DemoContext } from '../db/seed/context';
-import { seedMentoring } from '../db/seed/demo-mentoring';
+import { DEMO_MEMBERS } from '../seed/demo-members';
+import { seededRandom, type DemoContext } from '../seed/context';
+import { seedMentoring } from '../seed/demo-mentoring';
 import * as members from '../network/members';
 import * as coordination from './coordination';
 import * as dashboard from './dashboard';

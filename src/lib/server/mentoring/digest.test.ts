@@ -6,7 +6,7 @@ import * as coordination from './coordination';
 import * as meetings from './meetings';
 import * as pairings from './pairings';
 import { digestSection, regionalDigestGroups } from './digest';
-import { makeCoordinator, makeMentee, makeMentor, pairUp } from './test-helpers';
+import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../../../../tests/support/mentoring';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 23, 7);

@@ -6,7 +6,7 @@ import * as preferences from '../mail/preferences';
 import * as meetings from './meetings';
 import * as pairings from './pairings';
 import { bookingSchema, meetingSchema } from './schemas';
-import { makeCoordinator, makeMentee, makeMentor, pairUp } from './test-helpers';
+import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../../../../tests/support/mentoring';
 
 const NOW = Date.UTC(2026, 10, 23, 10); // 23 November 2026, 10:00 GMT
 const DAY = 86_400_000;

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
 import { outboxMessage, pairing, pairingFeedback } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as pairings from './pairings';
 import * as meetings from './meetings';
 import { closeSchema } from './schemas';
-import { makeCoordinator, makeMentee, makeMentor, pairUp, statusOf } from './test-helpers';
+import { makeCoordinator, makeMentee, makeMentor, pairUp, statusOf } from '../../../../tests/support/mentoring';
 
 const NOW = Date.UTC(2026, 10, 23, 10);
 const DAY = 86_400_000;

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
 import { mentorRequest, outboxMessage, pairing, pairingGoal } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as coordination from './coordination';
 import * as proposals from './proposals';
 import { answerSchema } from './schemas';
-import { makeCoordinator, makeMentee, makeMentor, statusOf } from './test-helpers';
+import { makeCoordinator, makeMentee, makeMentor, statusOf } from '../../../../tests/support/mentoring';
 
 const mailTo = (address: string) => db.select().from(outboxMessage).where(eq(outboxMessage.toAddress, address)).all();
 

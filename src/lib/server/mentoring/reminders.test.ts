@@ -5,7 +5,7 @@ import { outboxMessage } from '../db/schema';
 import * as preferences from '../mail/preferences';
 import * as meetings from './meetings';
 import { sendOverdueReminders } from './reminders';
-import { makeCoordinator, makeMentee, makeMentor, pairUp } from './test-helpers';
+import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../../../../tests/support/mentoring';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 23, 8);

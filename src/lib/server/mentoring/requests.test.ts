@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
 import { mentorRequest, mentoringProposal } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import { parseForm } from '../forms';
 import * as offers from './offers';
 import * as requests from './requests';
 import * as coordination from './coordination';
 import { offerSchema, requestSchema } from './schemas';
-import { makeCoordinator, makeMentee, makeMentor, pairUp } from './test-helpers';
+import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../../../../tests/support/mentoring';
 
 function form(entries: [string, string][]) {
 	const fd = new FormData();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember, authorityId } from '../testing';
+import { makeMember, authorityId } from '../../../../tests/support/members';
 import * as outbox from '../mail/outbox';
 import { hashPassword } from '../auth/password';
 import * as invites from './invites';

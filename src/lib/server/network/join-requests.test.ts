@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorityId, makeMember } from '../testing';
+import { authorityId, makeMember } from '../../../../tests/support/members';
 import * as outbox from '../mail/outbox';
 import * as joinRequests from './join-requests';
 import * as invites from './invites';

@@ -1,6 +1,6 @@
 /** The directory's edge cases and the admin functions for members. */
 import { describe, expect, it } from 'vitest';
-import { authorityId, makeMember } from '../testing';
+import { authorityId, makeMember } from '../../../../tests/support/members';
 import { createSession, validateSessionToken } from '../auth/session';
 import * as members from './members';
 

@@ -1,7 +1,7 @@
 // The network's read functions for other areas: people by id, active members by place, and
 // who to tell in a region. Each test file has its own database, so the counts here are exact.
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as members from './members';
 
 const admin = makeMember({ name: 'People Admin', authority: 'Camden', role: 'admin' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { auditEvent } from '../db/schema';
-import { authorityId, makeMember } from '../testing';
+import { authorityId, makeMember } from '../../../../tests/support/members';
 import * as checklists from './checklists';
 import * as history from './history';
 import * as templates from './templates';

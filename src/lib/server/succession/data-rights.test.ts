@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import { sqlite } from '../db/client';
 import * as checklists from './checklists';
 import * as history from './history';

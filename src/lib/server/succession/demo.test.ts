@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
 import { authorities } from '../network/authorities';
-import { authorityId, makeMember } from '../testing';
-import { DEMO_MEMBERS } from '../db/seed/demo-members';
-import { seededRandom, type DemoContext } from '../db/seed/context';
-import { seedSuccession } from '../db/seed/demo-succession';
+import { authorityId, makeMember } from '../../../../tests/support/members';
+import { DEMO_MEMBERS } from '../seed/demo-members';
+import { seededRandom, type DemoContext } from '../seed/context';
+import { seedSuccession } from '../seed/demo-succession';
 import * as checklists from './checklists';
 import * as history from './history';
 import * as region from './region';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import type { DigestRecipient } from '../digests/types';
 import * as checklists from './checklists';
 import { digestSection, regionalDigestGroups } from './digest';

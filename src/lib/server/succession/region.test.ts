@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorityId, makeMember } from '../testing';
+import { authorityId, makeMember } from '../../../../tests/support/members';
 import * as checklists from './checklists';
 import * as region from './region';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import { db } from '../db/client';
 import { auditEvent, outboxMessage } from '../db/schema';
-import { authorityId as authorityIdOf, makeMember } from '../testing';
+import { authorityId as authorityIdOf, makeMember } from '../../../../tests/support/members';
 import * as checklists from './checklists';
 import * as reminders from './reminders';
 

@@ -1,11 +1,11 @@
 // Which members the training aggregates count: active ones only (the network says who they
 // are), however many there are in a region.
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as members from '../network/members';
 import * as entries from './entries';
 import { nationalOverview, regionAggregates } from './aggregates';
-import { NOW } from './test-helpers';
+import { NOW } from '../../../../tests/support/training';
 
 function log(actor: Parameters<typeof entries.addEntry>[0], kind: string, topics: string[], hours: string) {
 	const r = entries.addEntry(actor, { startDate: '2026-10-01', title: 'Entry', kind, topics, hours }, NOW);

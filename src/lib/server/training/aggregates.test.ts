@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as entries from './entries';
 import { nationalOverview, regionAggregates } from './aggregates';
-import { NOW, statusOf } from './test-helpers';
+import { NOW, statusOf } from '../../../../tests/support/training';
 
 function log(actor: Parameters<typeof entries.addEntry>[0], startDate: string, kind: string, topics: string[], hours: string) {
 	const r = entries.addEntry(actor, { startDate, title: `Secret title ${Math.random()}`, kind, topics, hours, reflection: 'SECRET REFLECTION' }, NOW);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sqlite } from '../db/client';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as entries from './entries';
 import * as events from './events';
 import * as sharing from './sharing';
 import { useMentorLookup } from './mentor';
 import { eraseMember, exportMemberData } from './data-rights';
-import { NOW } from './test-helpers';
+import { NOW } from '../../../../tests/support/training';
 
 describe('training data rights', () => {
 	it('exports the member’s log, sharing and events, and erase removes them', () => {

@@ -1,7 +1,7 @@
 // The training part of the demo network: member@'s realistic log with gaps, events in several regions.
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
-import { seedDemo } from '../db/seed/demo';
+import { seedDemo } from '../seed/demo';
 import * as members from '../network/members';
 import * as entries from './entries';
 import * as events from './events';

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { member } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import type { DigestRecipient } from '../digests/types';
 import * as entries from './entries';
 import * as events from './events';
 import { digestSection, regionalDigestGroups } from './digest';
-import { DAY, NOW } from './test-helpers';
+import { DAY, NOW } from '../../../../tests/support/training';
 
 function recipient(m: ReturnType<typeof makeMember>): DigestRecipient {
 	return { id: m.id, name: m.name, email: m.email, authorityId: m.authorityId, regionId: m.regionId, role: m.role, coordinatorRegionId: m.coordinatorRegionId, expertise: [] };

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as entries from './entries';
 import * as sharing from './sharing';
 import { useMentorLookup } from './mentor';
-import { NOW, statusOf } from './test-helpers';
+import { NOW, statusOf } from '../../../../tests/support/training';
 
 const input = (over: Record<string, unknown> = {}) => ({
 	startDate: '2026-10-14',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as events from './events';
 import * as entries from './entries';
-import { DAY, NOW, statusOf } from './test-helpers';
+import { DAY, NOW, statusOf } from '../../../../tests/support/training';
 
 const form = (over: Record<string, unknown> = {}) => ({
 	title: 'North West Lead Member network meeting',

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import * as entries from './entries';
 import * as sharing from './sharing';
 import { currentMentorOf } from './mentor';
-import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../mentoring/test-helpers';
-import { NOW, statusOf } from './test-helpers';
+import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../../../../tests/support/mentoring';
+import { NOW, statusOf } from '../../../../tests/support/training';
 
 describe('sharing with the current mentor from the mentoring area', () => {
 	it('asks mentoring who the mentor is, and lets that mentor read a shared log', () => {

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password';
 import { createSession } from '../auth/session';
 import * as twoFactor from '../auth/two-factor';
 import * as members from '../network/members';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import { exportFor } from './export';
 import { deleteAccount } from './erase';
 import { describeAction, list } from './audit-log';

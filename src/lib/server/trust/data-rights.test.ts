@@ -3,14 +3,14 @@ import { and, eq } from 'drizzle-orm';
 import { generateHOTP } from '@oslojs/otp';
 import { db, sqlite } from '../db/client';
 import { auditEvent, checklistChange, member, outboxMessage, pairing, pairingMeeting, post, session, trainingEntry } from '../db/schema';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import * as twoFactor from '../auth/two-factor';
 import { createSession } from '../auth/session';
 import { AREAS } from './areas';
 import { buildExport, exportFor, overview } from './export';
 import { deleteAccount, eraseMember } from './erase';
 import { findText, textColumns } from './scrub';
-import { memberWithEverything, PASSWORD } from './fixtures';
+import { memberWithEverything, PASSWORD } from '../../../../tests/support/trust';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const IP = '198.51.100.4';

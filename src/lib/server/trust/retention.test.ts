@@ -9,7 +9,7 @@ import * as tokens from '../auth/tokens';
 import * as twoFactor from '../auth/two-factor';
 import * as devices from '../auth/trusted-devices';
 import { createSession, endSession, purgeExpiredSessions } from '../auth/session';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import { AUDIT_DAYS, EMAIL_BODY_DAYS, runRetention } from './retention';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mailboxDir, mailboxTransport } from '$lib/server/mail/transport';
-import { makeMember } from '$lib/server/testing';
+import { makeMember } from '../../../../../../../tests/support/members';
 import { GET } from './+server';
 
 const written: string[] = [];

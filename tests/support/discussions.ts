@@ -1,8 +1,8 @@
 /** Helpers for the discussions tests: a clock that moves on (so rate limits don't bite) and quick threads. */
-import type { Actor } from '../auth/policy';
-import * as categories from './categories';
-import * as threads from './threads';
-import * as posts from './posts';
+import type { Actor } from '../../src/lib/server/auth/policy';
+import * as categories from '../../src/lib/server/discussions/categories';
+import * as threads from '../../src/lib/server/discussions/threads';
+import * as posts from '../../src/lib/server/discussions/posts';
 
 let clock = Date.UTC(2026, 10, 23, 9, 0, 0);
 

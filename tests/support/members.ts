@@ -1,10 +1,10 @@
 /** Helpers for unit and integration tests: members and actors without the slow password hash. */
 import { eq } from 'drizzle-orm';
-import { db } from './db/client';
-import { authority } from './db/schema';
-import * as members from './network/members';
-import type { Actor } from './auth/policy';
-import type { Member } from './db/schema';
+import { db } from '../../src/lib/server/db/client';
+import { authority } from '../../src/lib/server/db/schema';
+import * as members from '../../src/lib/server/network/members';
+import type { Actor } from '../../src/lib/server/auth/policy';
+import type { Member } from '../../src/lib/server/db/schema';
 
 let n = 0;
 

@@ -1,8 +1,8 @@
 /** Synthetic members across all 153 authorities, on top of the demo network's members. */
 import type Database from 'better-sqlite3';
-import { TOPICS } from '../../../../vocab';
-import { isoDate } from '../../../../time';
-import { handleBase } from '../../../network/members';
+import { TOPICS } from '../../../vocab';
+import { isoDate } from '../../../time';
+import { handleBase } from '../../network/members';
 import { DAY, type Person } from './context';
 import { between, FIRST_NAMES, pick, some, SURNAMES, type Random } from './text';
 

@@ -3,7 +3,7 @@
  * this product (children's services, corporate parenting, SEND …). Everything is drawn from a
  * seeded generator, so the same seed gives the same network.
  */
-import type { Topic } from '../../../../vocab';
+import type { Topic } from '../../../vocab';
 
 export type Random = () => number;
 

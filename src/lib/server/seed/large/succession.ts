@@ -3,8 +3,8 @@
  * `ensure`, then worked on over the past year — statuses, owners, due dates, notes, election
  * dates — with each change in the history as the app would record it.
  */
-import * as checklists from '../../../succession/checklists';
-import { isoDate } from '../../../../time';
+import * as checklists from '../../succession/checklists';
+import { isoDate } from '../../../time';
 import { DAY, type LargeContext } from './context';
 import { between, pick } from './text';
 

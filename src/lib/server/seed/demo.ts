@@ -1,7 +1,7 @@
 /** The demo network: members from demo-members.ts, then each area's demo content. */
-import type { Db } from '../client';
-import { authority, member } from '../schema';
-import { hashPassword } from '../../auth/password';
+import type { Db } from '../db/client';
+import { authority, member } from '../db/schema';
+import { hashPassword } from '../auth/password';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from './demo-members';
 import { seededRandom, type DemoContext } from './context';
 import { seedDiscussions } from './demo-discussions';
@@ -10,7 +10,7 @@ import { seedTraining } from './demo-training';
 import { seedSuccession } from './demo-succession';
 import { seedDigests } from './demo-digests';
 import { seedTrust } from './demo-trust';
-import { uniqueHandle } from '../../network/members';
+import { uniqueHandle } from '../network/members';
 
 /** Seeds the demo network when there are no members yet. Returns whether it did. */
 export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {

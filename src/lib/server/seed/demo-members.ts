@@ -6,7 +6,7 @@
  * "Today" for this data is 23 November 2026, so anyone in the role since after 23 November 2025
  * counts as new in the role.
  */
-import type { Position, RegionId, Topic } from '../../../vocab';
+import type { Position, RegionId, Topic } from '../../vocab';
 
 /** One member of the demo network. `authority` is an exact `name` from authorities.csv. */
 export type DemoMember = {

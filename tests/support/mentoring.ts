@@ -2,13 +2,13 @@
  * Helpers for the mentoring unit tests: mentors with offers, requests, a coordinator, and a whole
  * pairing made the way members make one (confirm, then both accept).
  */
-import { makeMember } from '../testing';
-import type { NewMember } from '../network/members';
-import type { MeetingMode, Topic } from '../../vocab';
-import * as offers from './offers';
-import * as requests from './requests';
-import * as coordination from './coordination';
-import * as proposals from './proposals';
+import { makeMember } from './members';
+import type { NewMember } from '../../src/lib/server/network/members';
+import type { MeetingMode, Topic } from '../../src/lib/vocab';
+import * as offers from '../../src/lib/server/mentoring/offers';
+import * as requests from '../../src/lib/server/mentoring/requests';
+import * as coordination from '../../src/lib/server/mentoring/coordination';
+import * as proposals from '../../src/lib/server/mentoring/proposals';
 
 type MemberOpts = Partial<NewMember> & { authority?: string };
 

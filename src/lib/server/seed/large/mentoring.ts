@@ -4,8 +4,8 @@
  * of requests for coordinators to match. One mentor has exactly three active mentees (the
  * benchmark's mentor dashboard).
  */
-import { TOPICS, type Topic } from '../../../../vocab';
-import { isoDate } from '../../../../time';
+import { TOPICS, type Topic } from '../../../vocab';
+import { isoDate } from '../../../time';
 import { DAY, HOUR, type LargeContext, type Person } from './context';
 import { between, FEEDBACK, GOALS, MEETING_NOTES, pick, some } from './text';
 

@@ -4,9 +4,9 @@
  * mentions, accepted answers; followers, read markers and in-app notifications as the app
  * would have made them. Posts are rendered with the app's own Markdown pipeline.
  */
-import { TOPICS, type Topic } from '../../../../vocab';
-import { renderMarkdown } from '../../../markdown';
-import { memberPath, plainText } from '../../../discussions/render';
+import { TOPICS, type Topic } from '../../../vocab';
+import { renderMarkdown } from '../../markdown';
+import { memberPath, plainText } from '../../discussions/render';
 import { DAY, HOUR, timeAgo, type LargeContext, type Person } from './context';
 import { between, pick, postBody, RARE_WORD, threadTitle } from './text';
 

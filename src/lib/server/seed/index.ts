@@ -1,7 +1,7 @@
-import type { Db } from '../client';
+import type { Db } from '../db/client';
 import { seedReference } from './reference';
 import { seedDemo } from './demo';
-import { resetCache } from '../../network/authorities';
+import { resetCache } from '../network/authorities';
 
 /** Seeds an empty database: reference data always, the demo network when asked. Idempotent. */
 export async function seedDatabase(db: Db, opts: { demo: boolean; now?: number }) {

@@ -3,17 +3,17 @@
  * a mentoring pairing with notes, a training log, checklist changes, emails, audit entries —
  * each carrying the member's name or a unique mark, so exports and erasure can be checked.
  */
-import { hashPassword } from '../auth/password';
-import * as audit from '../auth/audit';
-import { createSession } from '../auth/session';
-import * as outbox from '../mail/outbox';
-import * as preferences from '../mail/preferences';
-import { makeMember } from '../testing';
-import * as meetings from '../mentoring/meetings';
-import { makeCoordinator, makeMentor, makeMentee, pairUp } from '../mentoring/test-helpers';
-import * as entries from '../training/entries';
-import * as checklists from '../succession/checklists';
-import { replyTo, startThread, tick } from '../discussions/testing';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import * as audit from '../../src/lib/server/auth/audit';
+import { createSession } from '../../src/lib/server/auth/session';
+import * as outbox from '../../src/lib/server/mail/outbox';
+import * as preferences from '../../src/lib/server/mail/preferences';
+import { makeMember } from './members';
+import * as meetings from '../../src/lib/server/mentoring/meetings';
+import { makeCoordinator, makeMentor, makeMentee, pairUp } from './mentoring';
+import * as entries from '../../src/lib/server/training/entries';
+import * as checklists from '../../src/lib/server/succession/checklists';
+import { replyTo, startThread, tick } from './discussions';
 
 export const PASSWORD = 'a long and memorable pass phrase';
 const DAY = 86_400_000;

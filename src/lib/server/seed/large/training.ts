@@ -3,9 +3,9 @@
  * going), and members' logs — a few with nothing, most with a handful of entries a year, some
  * keen ones with dozens — including entries added from events.
  */
-import { EVENT_KINDS, REGIONS, TOPICS, TRAINING_KINDS, type Topic } from '../../../../vocab';
-import { isoDate } from '../../../../time';
-import { renderMarkdown } from '../../../markdown';
+import { EVENT_KINDS, REGIONS, TOPICS, TRAINING_KINDS, type Topic } from '../../../vocab';
+import { isoDate } from '../../../time';
+import { renderMarkdown } from '../../markdown';
 import { DAY, HOUR, type LargeContext } from './context';
 import { between, pick, PROVIDERS, REFLECTIONS, some, TRAINING_TITLES } from './text';
 

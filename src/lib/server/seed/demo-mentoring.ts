@@ -9,11 +9,11 @@
  */
 import type { DemoContext } from './context';
 import { DEMO_MEMBERS } from './demo-members';
-import { mentorOffer, mentorRequest, mentoringProposal, pairing, pairingBooking, pairingFeedback, pairingGoal, pairingMeeting } from '../schema';
-import { config } from '../../config';
-import { addDays, addMonths } from '../../mentoring/health';
-import { isoDate, londonDateTimeToUtc } from '../../../time';
-import type { MeetingMode, Topic } from '../../../vocab';
+import { mentorOffer, mentorRequest, mentoringProposal, pairing, pairingBooking, pairingFeedback, pairingGoal, pairingMeeting } from '../db/schema';
+import { config } from '../config';
+import { addDays, addMonths } from '../mentoring/health';
+import { isoDate, londonDateTimeToUtc } from '../../time';
+import type { MeetingMode, Topic } from '../../vocab';
 
 const DAY = 86_400_000;
 

@@ -5,8 +5,8 @@
  * Never use a published key outside the demo.
  */
 import type { DemoContext } from './context';
-import * as audit from '../../auth/audit';
-import * as twoFactor from '../../auth/two-factor';
+import * as audit from '../auth/audit';
+import * as twoFactor from '../auth/two-factor';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

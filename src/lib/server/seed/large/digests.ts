@@ -4,10 +4,10 @@
  * recorded as sent — bodies emptied, as retention does after 90 days), and every member's
  * personal digest schedule as if the scheduler had been running for months.
  */
-import { REGIONS } from '../../../../vocab';
-import * as regional from '../../../digests/regional';
-import { previousDigestAt } from '../../../schedule';
-import { renderMarkdown } from '../../../markdown';
+import { REGIONS } from '../../../vocab';
+import * as regional from '../../digests/regional';
+import { previousDigestAt } from '../../schedule';
+import { renderMarkdown } from '../../markdown';
 import { DAY, type LargeContext } from './context';
 import { between, pick } from './text';
 

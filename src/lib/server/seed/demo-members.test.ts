@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { POSITIONS, REGIONS, TOPICS, values, type RegionId } from '../../../vocab';
+import { POSITIONS, REGIONS, TOPICS, values, type RegionId } from '../../vocab';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from './demo-members';
 
 type AuthorityRow = { name: string; kind: string; region: string };

@@ -6,9 +6,9 @@
  * Lancashire, member@example.org's authority, is partly done with an overdue item.
  */
 import { seededRandom, type DemoContext } from './context';
-import { authority, checklist, checklistChange, checklistItem, checklistTemplate, successionReminder, templateItem, templateSection } from '../schema';
-import { DEFAULT_TEMPLATE, type TemplateSpec } from '../../succession/default-template';
-import { isoDate } from '../../../time';
+import { authority, checklist, checklistChange, checklistItem, checklistTemplate, successionReminder, templateItem, templateSection } from '../db/schema';
+import { DEFAULT_TEMPLATE, type TemplateSpec } from '../succession/default-template';
+import { isoDate } from '../../time';
 
 const DAY = 86_400_000;
 

@@ -1,9 +1,9 @@
 import type { DemoContext } from './context';
-import * as preferences from '../../mail/preferences';
-import * as regional from '../../digests/regional';
-import { renderMarkdown } from '../../markdown';
-import { htmlToText } from '../../digests/render';
-import type { RegionalDigestSection } from '../schema';
+import * as preferences from '../mail/preferences';
+import * as regional from '../digests/regional';
+import { renderMarkdown } from '../markdown';
+import { htmlToText } from '../digests/render';
+import type { RegionalDigestSection } from '../db/schema';
 
 const DAY = 86_400_000;
 

@@ -5,7 +5,7 @@
  * statements, one transaction per area, on the app's own connection (so DATA_DIR/DATABASE_PATH
  * must point at the target before this module is imported).
  */
-import { db, sqlite } from '../../client';
+import { db, sqlite } from '../../db/client';
 import { seedDatabase } from '../index';
 import { seededRandom } from '../context';
 import type { LargeContext, Person } from './context';

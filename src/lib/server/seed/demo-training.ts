@@ -12,13 +12,13 @@
  */
 import type { DemoContext } from './context';
 import { DEMO_MEMBERS } from './demo-members';
-import { trainingEntry, trainingEvent, trainingEventAttendance, trainingSharing } from '../schema';
-import { currentMentorOf } from '../../training/mentor';
-import { renderMarkdown } from '../../markdown';
-import { isoDate, londonDateTimeToUtc } from '../../../time';
-import { addDays, addMonths, daysInclusive, MAX_HOURS_PER_DAY } from '../../training/rules';
-import { prefill } from '../../training/events';
-import type { EventKind, Topic, TrainingKind } from '../../../vocab';
+import { trainingEntry, trainingEvent, trainingEventAttendance, trainingSharing } from '../db/schema';
+import { currentMentorOf } from '../training/mentor';
+import { renderMarkdown } from '../markdown';
+import { isoDate, londonDateTimeToUtc } from '../../time';
+import { addDays, addMonths, daysInclusive, MAX_HOURS_PER_DAY } from '../training/rules';
+import { prefill } from '../training/events';
+import type { EventKind, Topic, TrainingKind } from '../../vocab';
 
 type EventSeed = {
 	key: string;

@@ -1,8 +1,8 @@
 /** Reference data: the nine regions and the 153 authorities (from authorities.csv, copied from the design pack). */
 import { parse } from 'csv-parse/sync';
-import type { Db } from '../client';
-import { authority, region } from '../schema';
-import { REGIONS } from '../../../vocab';
+import type { Db } from '../db/client';
+import { authority, region } from '../db/schema';
+import { REGIONS } from '../../vocab';
 import csvText from './authorities-csv';
 
 type Row = { ons_code: string; dfe_code: string; name: string; kind: string; region: string };

@@ -10,10 +10,10 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { DemoContext } from './context';
-import { category, member, notification, post, postReport, thread, threadFollow, threadRead } from '../schema';
-import { DEFAULT_CATEGORIES } from '../../discussions/categories';
-import { plainText } from '../../discussions/render';
-import { extractMentions, renderMarkdown } from '../../markdown';
+import { category, member, notification, post, postReport, thread, threadFollow, threadRead } from '../db/schema';
+import { DEFAULT_CATEGORIES } from '../discussions/categories';
+import { plainText } from '../discussions/render';
+import { extractMentions, renderMarkdown } from '../markdown';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,4 +1,4 @@
-import type { Db } from '../client';
+import type { Db } from '../db/client';
 
 /** What the demo seeders of each area get: the members and authorities already created. */
 export type DemoContext = {
