@@ -49,3 +49,22 @@ describe('configuration', () => {
 		expect(readConfig({ PORT: 'abc' }).port).toBe(3000);
 	});
 });
+
+describe('mail in', () => {
+	it('has defaults that work for the demo', () => {
+		const c = readConfig({}).inbound;
+		expect(c).toMatchObject({ domain: 'reply.localhost', mailbox: null, smtpPort: null, imapUrl: null, secret: null, rawDays: 30 });
+		expect(c.maxBytes).toBe(10 * 1024 * 1024);
+	});
+
+	it('reads the reply domain, the mailbox and the receiver settings', () => {
+		const c = readConfig({ REPLY_DOMAIN: 'Reply.Network.Example.ORG', REPLY_MAILBOX: 'LMN-Replies', INBOUND_SMTP_PORT: '2525', INBOUND_MAX_BYTES: '1000', INBOUND_SECRET: 's' }).inbound;
+		expect(c).toMatchObject({ domain: 'reply.network.example.org', mailbox: 'lmn-replies', smtpPort: 2525, maxBytes: 1000, secret: 's' });
+	});
+
+	it('explains bad values', () => {
+		expect(() => readConfig({ REPLY_DOMAIN: 'not a domain' })).toThrow(/REPLY_DOMAIN must be a domain name/);
+		expect(() => readConfig({ REPLY_MAILBOX: 'a@b' })).toThrow(/REPLY_MAILBOX/);
+		expect(() => readConfig({ INBOUND_SMTP_PORT: 'x' })).toThrow(/INBOUND_SMTP_PORT must be a port number/);
+	});
+});

@@ -48,7 +48,40 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
 		jobs: bool(env.JOBS, true),
 		/** Secret for signed links (unsubscribe). Generated and kept under DATA_DIR when unset. */
 		secret: env.APP_SECRET || null,
-		signInFailuresPerAddress: int(env.SIGNIN_FAILURES_PER_ADDRESS, 50)
+		signInFailuresPerAddress: int(env.SIGNIN_FAILURES_PER_ADDRESS, 50),
+		/** Mail in (issue 14): see README "Email in". */
+		inbound: readInbound(env)
+	};
+}
+
+/**
+ * Mail in: the reply addresses (REPLY_DOMAIN, and REPLY_MAILBOX when one IMAP mailbox with
+ * plus-addressing receives everything), the built-in SMTP receiver, the IMAP poller and the webhook.
+ */
+function readInbound(env: NodeJS.ProcessEnv) {
+	const domain = (env.REPLY_DOMAIN || 'reply.localhost').trim().toLowerCase().replace(/^@/, '');
+	if (!/^[a-z0-9.-]+$/.test(domain)) throw new Error('REPLY_DOMAIN must be a domain name such as reply.network.example.org.');
+	const mailbox = (env.REPLY_MAILBOX || '').trim().toLowerCase();
+	if (mailbox && !/^[a-z0-9._-]{1,40}$/.test(mailbox)) throw new Error('REPLY_MAILBOX must be the part before the @ of the mailbox, such as lmn-replies.');
+	const smtpPort = env.INBOUND_SMTP_PORT == null || env.INBOUND_SMTP_PORT === '' ? null : int(env.INBOUND_SMTP_PORT, -1);
+	if (smtpPort != null && !(Number.isInteger(smtpPort) && smtpPort >= 0 && smtpPort < 65536)) throw new Error('INBOUND_SMTP_PORT must be a port number (such as 2525), or unset.');
+	return {
+		domain,
+		/** Every address is `<mailbox>+<key>@domain` when set; else reply+, ask+ and bounces+. */
+		mailbox: mailbox || null,
+		/** The built-in SMTP receiver's port (null: not started), and the address it listens on. */
+		smtpPort,
+		smtpHost: env.INBOUND_SMTP_HOST || '0.0.0.0',
+		/** Larger messages are refused at the SMTP level (and by the webhook). */
+		maxBytes: int(env.INBOUND_MAX_BYTES, 10 * 1024 * 1024),
+		/** imaps://user:password@host/INBOX (null: no polling). */
+		imapUrl: env.INBOUND_IMAP_URL ? env.INBOUND_IMAP_URL.trim() : null,
+		/** Where processed messages are moved (never deleted). */
+		imapDoneFolder: env.INBOUND_IMAP_DONE_FOLDER || 'Processed',
+		/** The webhook's shared secret (null: the webhook is off). */
+		secret: env.INBOUND_SECRET || null,
+		/** Days a raw message is kept for debugging before housekeeping removes it. */
+		rawDays: int(env.INBOUND_RAW_DAYS, 30)
 	};
 }
 

@@ -3,43 +3,16 @@
  * A token names a member and a list ('digest', 'regional-digest', or a notification kind);
  * an HMAC-SHA256 with the app secret proves we made it.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createHmac } from 'node:crypto';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { config } from '../config';
 import { absoluteUrl } from './layout';
-import { randomToken } from '../auth/crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db/client';
 import { member } from '../db/schema';
 import * as preferences from './preferences';
 import { NOTIFICATION_KINDS, type NotificationKind } from './preferences';
-
-let secret: Uint8Array | null = null;
-
-/** The app secret: APP_SECRET, or one generated once and kept under DATA_DIR. */
-function appSecret(): Uint8Array {
-	if (secret) return secret;
-	let value = config().secret;
-	if (!value) {
-		const file = join(config().dataDir, 'app-secret');
-		if (existsSync(file)) value = readFileSync(file, 'utf8').trim();
-		else {
-			value = randomToken(32);
-			mkdirSync(config().dataDir, { recursive: true });
-			writeFileSync(file, value, { mode: 0o600 });
-		}
-	}
-	secret = new TextEncoder().encode(value);
-	return secret;
-}
-
-/** HMAC-SHA256 of the payload with the app secret. */
-function sign(payload: string): Uint8Array {
-	return createHmac('sha256', appSecret()).update(payload, 'utf8').digest();
-}
+import { hmac as sign } from './secret';
 
 /** The last token made: an email asks for the same one twice (its footer link and its List-Unsubscribe header). */
 let lastToken: { payload: string; token: string } | null = null;

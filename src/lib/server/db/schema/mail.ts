@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { member } from './network';
 
 /**
@@ -68,3 +68,81 @@ export const emailPreference = sqliteTable('email_preference', {
 });
 
 export type EmailPreference = typeof emailPreference.$inferSelect;
+
+/**
+ * Mail state per member that mail/ keeps itself (issue 14): the epoch of their reply addresses
+ * (raising it revokes every address made before), and their bounce score (Discourse-like: soft
+ * bounces add 1 at most once a day, a hard bounce reaches the threshold at once; the score is
+ * forgotten 30 days after the last bounce). `bouncingAddress` is the address that bounced: a
+ * member who changes their address is no longer bouncing.
+ */
+export const memberMailState = sqliteTable(
+	'member_mail_state',
+	{
+		memberId: integer('member_id')
+			.primaryKey()
+			.references(() => member.id, { onDelete: 'cascade' }),
+		keyEpoch: integer('key_epoch').notNull().default(0),
+		bounceScore: integer('bounce_score').notNull().default(0),
+		bouncingAt: integer('bouncing_at'),
+		bouncingAddress: text('bouncing_address'),
+		lastBounceAt: integer('last_bounce_at'),
+		lastBounceKind: text('last_bounce_kind', { enum: ['hard', 'soft'] }),
+		lastBounceDetail: text('last_bounce_detail'),
+		/** When the member last took part by email (a reply, a question …): counts as being there. */
+		lastInboundAt: integer('last_inbound_at'),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('member_mail_state_bouncing_idx').on(t.bouncingAt)]
+);
+
+export type MemberMailState = typeof memberMailState.$inferSelect;
+
+export const INBOUND_OUTCOMES = ['pending', 'posted', 'held', 'refused', 'rejected', 'auto-reply', 'bounce', 'failed'] as const;
+export type InboundOutcome = (typeof INBOUND_OUTCOMES)[number];
+
+/**
+ * Every message that came in (issue 14), whichever way: stored raw by a receiver, then processed
+ * by inbound/ from the scheduler. Unique on Message-ID, so a message delivered twice is stored
+ * (and posted) once. The raw message is kept RAW_DAYS for debugging, then emptied.
+ */
+export const inboundMessage = sqliteTable(
+	'inbound_message',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** The Message-ID header, or a hash of the message when it has none. */
+		messageId: text('message_id').notNull(),
+		via: text('via', { enum: ['smtp', 'imap', 'webhook'] }).notNull(),
+		receivedAt: integer('received_at').notNull(),
+		/** SMTP MAIL FROM (the envelope sender), when known. */
+		envelopeFrom: text('envelope_from'),
+		/** The envelope recipients (or To/Cc when there was no envelope), as received. */
+		recipients: text('recipients', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+		size: integer('size').notNull(),
+		raw: blob('raw', { mode: 'buffer' }),
+		/** Filled in by processing: */
+		fromAddress: text('from_address'),
+		subject: text('subject'),
+		/** The reply address that named the member and the target. */
+		toKey: text('to_key'),
+		memberId: integer('member_id').references(() => member.id, { onDelete: 'set null' }),
+		outcome: text('outcome', { enum: INBOUND_OUTCOMES }).notNull().default('pending'),
+		/** What was done ('reply', 'question', 'note', 'accept', 'decline') or why not, in words. */
+		action: text('action'),
+		reason: text('reason'),
+		/** Where the post it made can be seen. */
+		resultPath: text('result_path'),
+		attempts: integer('attempts').notNull().default(0),
+		processedAt: integer('processed_at'),
+		/** When a rejection email went to the sender (at most one per sender per hour). */
+		notifiedAt: integer('notified_at')
+	},
+	(t) => [
+		uniqueIndex('inbound_message_id_uq').on(t.messageId),
+		index('inbound_pending_idx').on(t.outcome, t.receivedAt),
+		index('inbound_received_idx').on(t.receivedAt),
+		index('inbound_from_idx').on(t.fromAddress, t.notifiedAt)
+	]
+);
+
+export type InboundMessage = typeof inboundMessage.$inferSelect;
