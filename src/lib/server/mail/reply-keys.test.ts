@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../testing';
+import { makeMember } from '../../../../tests/support/members';
 import { askAddress, keyOf, replyAddress, resolveAddress, revokeKeys } from './reply-keys';
 import { config } from '../config';
 
