@@ -50,7 +50,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
 		secret: env.APP_SECRET || null,
 		signInFailuresPerAddress: int(env.SIGNIN_FAILURES_PER_ADDRESS, 50),
 		/** Mail in (issue 14): see README "Email in". */
-		inbound: readInbound(env)
+		inbound: readInbound(env),
+		/** Largest file a member may upload (bytes). */
+		uploadMaxBytes: int(env.UPLOAD_MAX_BYTES, 20 * 1024 * 1024),
+		/** How much each member may store in the library (bytes, counting each file they uploaded once). */
+		memberQuotaBytes: int(env.MEMBER_QUOTA_BYTES, 250 * 1024 * 1024)
 	};
 }
 

@@ -18,6 +18,7 @@ import { sqlite } from './db/client';
 import { runRetention } from './trust/retention';
 import { runScheduledBackup } from './backup';
 import { sendOverdueReminders } from './mentoring/reminders';
+import * as files from './files';
 
 export type Task = {
 	name: string;
@@ -55,6 +56,8 @@ export const tasks: Task[] = [
 	// Trust: retention (sessions left waiting for a code, remembered browsers, old audit entries)
 	// and the daily backup at BACKUP_HOUR UK time (see backup.ts).
 	{ name: 'trust-retention', everyMs: HOUR, run: ({ now }) => runRetention(now) },
+	// Files: temporary files of crashed uploads, files no longer referenced (files/store.ts).
+	{ name: 'files-housekeeping', everyMs: HOUR, run: ({ now }) => files.sweep(now) },
 	{ name: 'backup', everyMs: 5 * MINUTE, run: ({ now }) => runScheduledBackup(sqlite(), now) }
 ];
 

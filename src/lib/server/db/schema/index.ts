@@ -7,3 +7,4 @@ export * from './training';
 export * from './succession';
 export * from './digests';
 export * from './trust';
+export * from './files';
