@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { systemChromium } from './scripts/setup.js';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 // Several runs can share the machine when each sets E2E_PORT, SMTP_SINK_PORT, SMTP_SINK_HTTP_PORT and BUILD_DIR.
@@ -7,7 +7,8 @@ const smtpPort = process.env.SMTP_SINK_PORT ?? '2525';
 const sinkHttpPort = process.env.SMTP_SINK_HTTP_PORT ?? '2526';
 process.env.SMTP_SINK_PORT = smtpPort;
 process.env.SMTP_SINK_HTTP_PORT = sinkHttpPort;
-const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+// The Chromium `npm test` found (CHROMIUM_PATH), else the system's; none: Playwright's own.
+const chromium = process.env.CHROMIUM_PATH || systemChromium();
 
 export default defineConfig({
 	testDir: 'tests/e2e',

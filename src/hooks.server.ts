@@ -10,26 +10,14 @@ import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { isCrossSiteForm } from '$lib/server/auth/csrf';
 import { startJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
-import { DEMO_PASSWORD } from '$lib/server/seed/demo-members';
 import { safeNext } from '$lib/server/request';
 
-/** Before the first request: migrations (on opening), seeding, the scheduler. */
+/** Before the first request: migrations (on opening), seeding, the scheduler. (`npm start` prints the demo sign-ins: scripts/setup.js.) */
 export const init: ServerInit = async () => {
 	const cfg = config(); // throws a clear message for a bad SMTP_URL
 	const seeded = await seedDatabase(db, { demo: cfg.demo });
 	if (cfg.jobs) startJobs();
 	log.info('ready', { origin: cfg.origin, database: cfg.databasePath, mail: cfg.smtpUrl ? 'smtp' : 'local mailbox', seeded, scheduler: cfg.jobs, pid: process.pid });
-	if (seeded.demo) {
-		console.log(
-			`\nLead Member Network demo is ready at ${cfg.origin}\nSign in with any of these (password "${DEMO_PASSWORD}"):\n` +
-				'  admin@example.org        national admin\n' +
-				'  coordinator@example.org  coordinator, North West\n' +
-				'  mentor@example.org       Lead Member and mentor, Yorkshire and The Humber\n' +
-				'  member@example.org       new Lead Member, North West\n' +
-				`admin@ and coordinator@ also ask for a two-factor code: add the key ${twoFactor.DEMO_TOTP_SECRET}\n` +
-				'to an authenticator app (time-based, 6 digits, 30 seconds).\n'
-		);
-	}
 };
 
 const requestId: Handle = async ({ event, resolve }) => {
