@@ -36,8 +36,9 @@ test('the admin finds a user, changes their role, deactivates them after confirm
 	// Move them to another authority.
 	await page.getByRole('link', { name: m.name }).click();
 	await page.getByLabel('Authority').selectOption({ label: 'Plymouth' });
-	await page.getByRole('button', { name: 'Change authority' }).click();
-	await expect(page.getByRole('status')).toContainText('Their authority has been changed.');
+	await page.getByLabel('Reason for the change').fill('Asked for by the South West network');
+	await page.getByRole('button', { name: 'Change authority and role' }).click();
+	await expect(page.getByRole('status')).toContainText('Their authority and role have been changed.');
 	await expect(page.getByText('Plymouth (South West)')).toBeVisible();
 
 	// Deactivating asks once, on its own page.

@@ -49,6 +49,20 @@ const matrix: Row<Action>[] = [
 	row('member.manage', 'a North West member', target, ['admin']),
 	row('member.manage', 'themselves', (a) => ({ id: a.id, regionId: a.regionId }), []),
 	row('member.setRole', 'another member', { id: target.id }, ['admin']),
+	// Authority, position and "in the role since": a request, decided by the destination region.
+	row('member.changePlace', 'directly, for another member', { id: target.id }, ['admin']),
+	row('member.changePlace', 'directly, for themselves', (a) => ({ id: a.id }), []),
+	row('placeChange.request', 'for themselves', (a) => ({ memberId: a.id }), everyone),
+	row('placeChange.request', 'for someone else', { memberId: target.id }, []),
+	row('placeChange.cancel', 'their own request', (a) => ({ memberId: a.id }), everyone),
+	row('placeChange.cancel', 'someone else’s request', { memberId: target.id }, []),
+	row('placeChange.decide', 'a move from London into the North West', { memberId: target.id, toRegionId: NW }, ['admin', 'coordinatorHere']),
+	row('placeChange.decide', 'a move from the North West to London', { memberId: target.id, toRegionId: LONDON }, ['admin', 'coordinatorElsewhere']),
+	row('placeChange.decide', 'their own request', (a) => ({ memberId: a.id, toRegionId: a.coordinatorRegionId ?? a.regionId }), []),
+	row('placeChange.view', 'a move from the North West to London', { memberId: target.id, fromRegionId: NW, toRegionId: LONDON }, ['admin', 'coordinatorHere', 'coordinatorElsewhere']),
+	row('placeChange.view', 'their own request', (a) => ({ memberId: a.id, fromRegionId: 'east-midlands', toRegionId: 'east-midlands' }), everyone),
+	row('placeChange.list', 'the North West’s requests', { regionId: NW }, ['admin', 'coordinatorHere']),
+	row('placeChange.list', 'every region’s requests', { regionId: null }, ['admin']),
 	row('member.setRole', 'themselves', (a) => ({ id: a.id }), []),
 	row('member.administer', 'the user pages', {}, ['admin']),
 	row('member.endAllSessions', 'their own sessions', (a) => ({ id: a.id }), everyone),
@@ -60,7 +74,8 @@ const matrix: Row<Action>[] = [
 	row('mailbox.read', 'the local mailbox', {}, ['admin']),
 	row('admin.access', 'the admin pages', {}, ['admin', 'coordinatorHere', 'coordinatorElsewhere']),
 	row('audit.read', 'the North West’s audit entries', { regionId: NW }, ['admin', 'coordinatorHere']),
-	row('audit.read', 'the whole audit trail', { regionId: null }, ['admin'])
+	row('audit.read', 'the whole audit trail', { regionId: null }, ['admin']),
+	row('audit.export', 'the audit trail as CSV', {}, ['admin'])
 ];
 
 describe('policy: network, accounts and admin', () => {
@@ -102,13 +117,13 @@ describe('policy: network, accounts and admin', () => {
  */
 function worlds(a: Actor): Record<string, unknown>[] {
 	const other = a.regionId === NW ? LONDON : NW;
-	const own = { regionId: a.regionId, authorityId: a.authorityId, id: a.id, authorId: a.id, mentorId: a.id, menteeId: 500, memberId: a.id, sharedWithMentorId: null, locked: false };
+	const own = { regionId: a.regionId, authorityId: a.authorityId, id: a.id, authorId: a.id, mentorId: a.id, menteeId: 500, memberId: a.id, sharedWithMentorId: null, locked: false, fromRegionId: a.regionId, toRegionId: a.regionId };
 	const asMentee = { ...own, mentorId: 500, menteeId: a.id };
 	const sharedWithMe = { ...own, memberId: 500, sharedWithMentorId: a.id };
-	const theirsHere = { regionId: a.regionId, authorityId: a.authorityId + 1000, id: 500, authorId: 500, mentorId: 500, menteeId: 501, memberId: 500, sharedWithMentorId: null, locked: false };
-	const elsewhere = { ...theirsHere, regionId: other };
+	const theirsHere = { regionId: a.regionId, authorityId: a.authorityId + 1000, id: 500, authorId: 500, mentorId: 500, menteeId: 501, memberId: 500, sharedWithMentorId: null, locked: false, fromRegionId: a.regionId, toRegionId: a.regionId };
+	const elsewhere = { ...theirsHere, regionId: other, fromRegionId: other, toRegionId: other };
 	const national = { ...theirsHere, regionId: null };
-	const coordinated = a.coordinatorRegionId ? [{ ...theirsHere, regionId: a.coordinatorRegionId }, { ...theirsHere, regionId: a.coordinatorRegionId, locked: true }] : [];
+	const coordinated = a.coordinatorRegionId ? [{ ...theirsHere, regionId: a.coordinatorRegionId, fromRegionId: other, toRegionId: a.coordinatorRegionId }, { ...theirsHere, regionId: a.coordinatorRegionId, locked: true }] : [];
 	return [own, asMentee, sharedWithMe, theirsHere, elsewhere, national, { ...theirsHere, locked: true }, { ...national, locked: true }, ...coordinated];
 }
 
@@ -133,7 +148,7 @@ describe('policy: every action', () => {
 	});
 
 	it('covers every network, account and admin action in the matrix above, both ways', () => {
-		const mine = ACTIONS.filter((a) => a.startsWith('member.') || a.startsWith('joinRequest.') || a.startsWith('admin.') || a.startsWith('mailbox.') || a.startsWith('audit.'));
+		const mine = ACTIONS.filter((a) => a.startsWith('member.') || a.startsWith('joinRequest.') || a.startsWith('admin.') || a.startsWith('mailbox.') || a.startsWith('audit.') || a.startsWith('placeChange.'));
 		for (const action of mine) {
 			const rows = matrix.filter((r) => r.action === action);
 			expect(rows.length, `${action} has rows in the matrix`).toBeGreaterThan(0);

@@ -31,6 +31,19 @@ export type Resources = {
 	'joinRequest.list': { regionId: string | null };
 	'member.view': { id: number };
 	'member.editProfile': { id: number };
+	/**
+	 * A member's authority (so region), position and "in the role since" date: changed directly
+	 * only by an admin (with a reason); members ask, and the destination region decides.
+	 */
+	'member.changePlace': { id: number };
+	'placeChange.request': { memberId: number };
+	'placeChange.cancel': { memberId: number };
+	/** Approve or decline: the destination region's coordinator or an admin, never the member. */
+	'placeChange.decide': { memberId: number; toRegionId: string };
+	/** See a request: the member, both regions' coordinators, admins. */
+	'placeChange.view': { memberId: number; fromRegionId: string; toRegionId: string };
+	/** The list of requests: admins (all) or a region's coordinator (regionId). */
+	'placeChange.list': { regionId: string | null };
 	'member.manage': { id: number; regionId: string };
 	'member.setRole': { id: number };
 	/** The admin pages for members: the user list, coordinators. */
@@ -41,6 +54,8 @@ export type Resources = {
 	'mailbox.read': Record<string, never>;
 	'admin.access': Record<string, never>;
 	'audit.read': { regionId: string | null };
+	/** The whole audit trail as a CSV file: admins only. */
+	'audit.export': Record<string, never>;
 	// discussions
 	'thread.view': Scope;
 	'thread.create': Scope;
@@ -102,6 +117,12 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 	'joinRequest.list': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
 	'member.view': () => true,
 	'member.editProfile': (a, r) => self(a, r.id),
+	'member.changePlace': (a, r) => isAdmin(a) && !self(a, r.id),
+	'placeChange.request': (a, r) => self(a, r.memberId),
+	'placeChange.cancel': (a, r) => self(a, r.memberId),
+	'placeChange.decide': (a, r) => !self(a, r.memberId) && (isAdmin(a) || coordinates(a, r.toRegionId)),
+	'placeChange.view': (a, r) => self(a, r.memberId) || isAdmin(a) || coordinates(a, r.fromRegionId) || coordinates(a, r.toRegionId),
+	'placeChange.list': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
 	'member.manage': (a, r) => isAdmin(a) && !self(a, r.id),
 	'member.setRole': (a, r) => isAdmin(a) && !self(a, r.id),
 	'member.administer': (a) => isAdmin(a),
@@ -111,6 +132,7 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 	'mailbox.read': (a) => isAdmin(a),
 	'admin.access': (a) => isAdmin(a) || a.role === 'coordinator',
 	'audit.read': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
+	'audit.export': (a) => isAdmin(a),
 
 	'thread.view': seesScope,
 	'thread.create': seesScope,

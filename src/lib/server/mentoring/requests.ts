@@ -104,3 +104,16 @@ export function withdraw(actor: Actor, now = Date.now()): Outcome {
 	}
 	return { ok: true };
 }
+
+/**
+ * A member moved region (an approved change of authority): their open request moves with them,
+ * so the new region's coordinator matches it. A request with a proposal waiting for answers stays
+ * with the proposal. Returns how many moved.
+ */
+export function followMember(memberId: number, regionId: string, now = Date.now()): number {
+	return db
+		.update(mentorRequest)
+		.set({ regionId, updatedAt: now })
+		.where(and(eq(mentorRequest.memberId, memberId), eq(mentorRequest.status, 'open')))
+		.run().changes;
+}

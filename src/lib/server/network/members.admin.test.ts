@@ -46,12 +46,17 @@ describe('the directory', () => {
 });
 
 describe('profiles', () => {
-	it('a member edits their own profile and nobody else’s', () => {
-		const me = makeMember({ name: 'Editor Self' });
+	it('a member edits their own profile and nobody else’s; authority, position and a set date are not theirs to change', () => {
+		const me = makeMember({ name: 'Editor Self', authority: 'Lancashire' });
 		const other = makeMember({ name: 'Editor Other' });
-		const update = { name: '  New Name  ', position: 'deputy', party: 'Green', inRoleSince: '2026-05-12', background: 'Teacher', expertise: ['send'], bio: 'Hello', authorityId: authorityId('Leeds') };
+		const update = { name: '  New Name  ', party: 'Green', inRoleSince: '2026-05-12', background: 'Teacher', expertise: ['send'], bio: 'Hello', position: 'deputy', authorityId: authorityId('Leeds') };
 		members.updateProfile(me.actor, me.id, update);
-		expect(members.profile(me.id)).toMatchObject({ name: 'New Name', position: 'deputy', regionId: 'yorkshire-humber', expertise: ['send'] });
+		expect(members.profile(me.id)).toMatchObject({ name: 'New Name', position: 'lead-member', regionId: 'north-west', inRoleSince: '2024-05-01', expertise: ['send'] });
+		// the first "in the role since" is theirs to set
+		const fresh = makeMember();
+		members.applyPlace(fresh.id, { authorityId: fresh.authorityId, position: fresh.position, inRoleSince: null });
+		members.updateProfile(fresh.actor, fresh.id, { ...update, name: 'Fresh' });
+		expect(members.profile(fresh.id)?.inRoleSince).toBe('2026-05-12');
 		expect(() => members.updateProfile(me.actor, other.id, update)).toThrow();
 		expect(members.profile(other.id)!.name).toBe('Editor Other');
 	});
@@ -89,16 +94,6 @@ describe('admin', () => {
 		expect(members.appointCoordinator(admin.actor, m.email.toUpperCase(), 'south-west')).toEqual({ ok: true, memberId: m.id });
 		expect(members.coordinators().some((c) => c.id === m.id && c.regionId === 'south-west')).toBe(true);
 		expect(() => members.appointCoordinator(m.actor, admin.email, 'london')).toThrow();
-	});
-
-	it('moves a member to another authority', () => {
-		const admin = makeMember({ role: 'admin' });
-		const m = makeMember({ authority: 'Lancashire' });
-		expect(members.setAuthority(admin.actor, m.id, 999_999)).toBe(false);
-		expect(members.setAuthority(admin.actor, m.id, authorityId('Norfolk'))).toBe(true);
-		expect(members.actorById(m.id)?.regionId).toBe('east-of-england');
-		const coordinator = makeMember({ role: 'coordinator', coordinatorRegionId: 'east-of-england' });
-		expect(() => members.setAuthority(coordinator.actor, m.id, authorityId('Suffolk'))).toThrow();
 	});
 
 	it('deactivates and reactivates, and signs a member out everywhere', () => {

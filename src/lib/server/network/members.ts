@@ -250,15 +250,38 @@ function splitCursor(c: string): [string, number] {
 	return [c.slice(0, i), Number(c.slice(i + 1)) || 0];
 }
 
-export type ProfileUpdate = Pick<Member, 'name' | 'position' | 'party' | 'inRoleSince' | 'background' | 'expertise' | 'bio' | 'authorityId'>;
+export type ProfileUpdate = Pick<Member, 'name' | 'party' | 'background' | 'expertise' | 'bio'> & { inRoleSince?: string | null };
 
-/** A member updates their own profile. */
+/**
+ * A member updates their own profile: the fields they may change at once. Their authority,
+ * position and a "in the role since" date already set change only through an approved request
+ * (trust/place-changes), so they are not accepted here — except the first "in the role since".
+ */
 export function updateProfile(actor: Actor, id: number, p: ProfileUpdate, now = Date.now()) {
 	authorize(actor, 'member.editProfile', { id });
+	const before = byId(id);
 	db.update(member)
-		.set({ ...p, name: p.name.trim(), updatedAt: now })
+		.set({
+			name: p.name.trim(),
+			party: p.party,
+			background: p.background,
+			expertise: p.expertise,
+			bio: p.bio,
+			...(p.inRoleSince && before?.inRoleSince == null ? { inRoleSince: p.inRoleSince } : {}),
+			updatedAt: now
+		})
 		.where(eq(member.id, id))
 		.run();
+}
+
+export type Place = { authorityId: number; position: string; inRoleSince: string | null };
+
+/**
+ * Sets a member's authority, position and "in the role since" date. No check here: only
+ * trust/place-changes calls it, after an approval or an admin's direct change.
+ */
+export function applyPlace(id: number, p: Place, now = Date.now()) {
+	db.update(member).set({ authorityId: p.authorityId, position: p.position, inRoleSince: p.inRoleSince, updatedAt: now }).where(eq(member.id, id)).run();
 }
 
 /** Sets a new password hash. */
@@ -370,18 +393,6 @@ export function adminProfile(actor: Actor, id: number) {
 		.where(eq(member.id, id))
 		.get();
 	return row ?? null;
-}
-
-/** Admin: moves a member to another authority (and so to its region). */
-export function setAuthority(actor: Actor, id: number, authorityId: number, meta: { ip?: string } = {}) {
-	const target = profile(id);
-	if (!target) return false;
-	authorize(actor, 'member.manage', { id, regionId: target.regionId });
-	const to = db.select({ id: authority.id, regionId: authority.regionId }).from(authority).where(eq(authority.id, authorityId)).get();
-	if (!to) return false;
-	db.update(member).set({ authorityId, updatedAt: Date.now() }).where(eq(member.id, id)).run();
-	audit.record({ actorId: actor.id, action: 'member.authority-changed', subjectType: 'member', subjectId: id, regionId: to.regionId, ipAddress: meta.ip, detail: { from: target.authorityId, to: authorityId } });
-	return true;
 }
 
 export type AppointResult = { ok: true; memberId: number } | { ok: false; field: 'email' | 'regionId'; message: string };

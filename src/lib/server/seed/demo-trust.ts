@@ -7,6 +7,8 @@
 import type { DemoContext } from './context';
 import * as audit from '../auth/audit';
 import * as twoFactor from '../auth/two-factor';
+import { placeChange } from '../db/schema';
+import { isoDate } from '../../time';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -49,4 +51,33 @@ export function seedTrust(ctx: DemoContext): void {
 	}
 	log(6, 14, { actorId: member, action: 'member.data-exported', subjectType: 'member', subjectId: member, ipAddress: '203.0.113.77', detail: { format: 'json' } });
 	log(3, 16, { actorId: null, action: 'sign-in.failed', ipAddress: '198.51.100.200', detail: { email: 'someone@example.net' } });
+
+	// A change of role waiting for the North West coordinator: Lancashire has moved from the
+	// deputy model to sharing the portfolio between two cabinet members.
+	const aisha = ctx.memberId('aisha.patel@example.org');
+	const lancashire = ctx.authorityId('Lancashire');
+	const request = ctx.db
+		.insert(placeChange)
+		.values({
+			memberId: aisha,
+			fromAuthorityId: lancashire,
+			toAuthorityId: lancashire,
+			fromPosition: 'deputy',
+			toPosition: 'cabinet-sharing',
+			fromInRoleSince: '2026-06-03',
+			toInRoleSince: isoDate(at(9)),
+			note: 'After the cabinet reshuffle the portfolio is split: I now hold education and SEND in cabinet, and Tom keeps social care and corporate parenting.',
+			createdAt: at(2, 18)
+		})
+		.returning({ id: placeChange.id })
+		.get();
+	const fromRegionId = regionOf(aisha);
+	log(2, 18, {
+		actorId: aisha,
+		action: 'place-change.requested',
+		subjectType: 'member',
+		subjectId: aisha,
+		ipAddress: '203.0.113.91',
+		detail: { requestId: request.id, fromRegionId, fromAuthorityId: lancashire, toAuthorityId: lancashire, fromPosition: 'deputy', toPosition: 'cabinet-sharing', fromInRoleSince: '2026-06-03', toInRoleSince: isoDate(at(9)) }
+	});
 }

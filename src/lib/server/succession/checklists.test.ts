@@ -319,10 +319,9 @@ describe('owners who leave', () => {
 	it('keeps a member as owner after they leave the authority, and saving other fields does not drop them', () => {
 		const lead = makeMember({ authority: 'Stockport', name: 'Staying Lead' });
 		const leaver = makeMember({ authority: 'Stockport', name: 'Moving Deputy' });
-		const admin = makeMember({ authority: 'Westminster', role: 'admin' });
 		const it0 = itemOf(checklists.view(lead.actor, lead.authorityId, NOW), 'budget-position');
 		checklists.updateItem(lead.actor, lead.authorityId, it0.key, it0.version, { owner: { memberId: leaver.id, name: '' } }, {}, NOW);
-		members.setAuthority(admin.actor, leaver.id, authorityId('Trafford'));
+		members.applyPlace(leaver.id, { authorityId: authorityId('Trafford'), position: 'deputy', inRoleSince: null });
 		const edit = checklists.item(lead.actor, lead.authorityId, 'budget-position', NOW);
 		expect(edit.owners.find((o) => o.id === leaver.id)?.name).toBe('Moving Deputy (no longer a member for this authority)');
 		const r = checklists.updateItem(lead.actor, lead.authorityId, 'budget-position', edit.item.version, { status: 'in-progress', owner: { memberId: leaver.id, name: '' }, note: 'Waiting for figures' }, {}, NOW);

@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { authorize, can } from '$lib/server/auth/policy';
 import { regionName } from '$lib/server/network/authorities';
 import * as joinRequests from '$lib/server/network/join-requests';
+import * as placeChanges from '$lib/server/trust/place-changes';
 import { actorOf } from '$lib/server/request';
 import { config } from '$lib/server/config';
 
@@ -18,6 +19,15 @@ export const load: PageServerLoad = ({ locals }) => {
 	const tools: Tool[] = [];
 	if (can(actor, 'joinRequest.list', { regionId: scope }))
 		tools.push({ href: '/admin/join-requests', title: 'Requests to join', description: `Approve people who asked to join${where}, or decline politely.`, badge: pending ? `${pending} waiting` : undefined });
+	if (can(actor, 'placeChange.list', { regionId: scope })) {
+		const waiting = placeChanges.waitingCount(actor);
+		tools.push({
+			href: '/admin/place-changes',
+			title: 'Changes of authority or role',
+			description: `Approve members moving into${where || ' a region'}, or changing their position, or decline with a reason.`,
+			badge: waiting ? `${waiting} waiting` : undefined
+		});
+	}
 	if (can(actor, 'member.invite', { regionId: home }))
 		tools.push({ href: '/admin/invite', title: 'Invite a member', description: `Send someone${where} a link to join the network.` });
 	if (can(actor, 'member.administer', {})) {

@@ -66,7 +66,7 @@ export const auditEvent = sqliteTable(
 		ipAddress: text('ip_address').notNull().default(''),
 		detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>()
 	},
-	(t) => [index('audit_at_idx').on(t.at), index('audit_region_idx').on(t.regionId, t.at), index('audit_actor_idx').on(t.actorId, t.at)]
+	(t) => [index('audit_at_idx').on(t.at), index('audit_region_idx').on(t.regionId, t.at), index('audit_actor_idx').on(t.actorId, t.at), index('audit_subject_idx').on(t.subjectType, t.subjectId), index('audit_action_idx').on(t.action, t.at)]
 );
 
 export type Session = typeof session.$inferSelect;

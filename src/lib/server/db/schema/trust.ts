@@ -1,9 +1,11 @@
 // Tables of the trust area: two-factor sign-in, recovery codes, remembered browsers and
 // re-authentication. Owned by $lib/server/auth/ (two-factor.ts, recovery-codes.ts,
 // trusted-devices.ts, reauth.ts); other areas call their functions, never these tables.
+// `place_change` is owned by $lib/server/trust/place-changes.ts.
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { session } from './auth';
-import { member } from './network';
+import { authority, member } from './network';
 
 /**
  * A member's authenticator app (TOTP, RFC 6238: SHA-1, 6 digits, 30 seconds).
@@ -66,6 +68,48 @@ export const sessionReauth = sqliteTable('session_reauth', {
 	at: integer('at').notNull()
 });
 
+/**
+ * A member's request to change their authority (and so region), position or "in the role
+ * since" date. Nothing about the member changes until the destination region's coordinator
+ * (or an admin) approves. At most one request per member is pending (the partial unique index).
+ */
+export const placeChange = sqliteTable(
+	'place_change',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => member.id, { onDelete: 'cascade' }),
+		fromAuthorityId: integer('from_authority_id')
+			.notNull()
+			.references(() => authority.id),
+		toAuthorityId: integer('to_authority_id')
+			.notNull()
+			.references(() => authority.id),
+		fromPosition: text('from_position').notNull(),
+		toPosition: text('to_position').notNull(),
+		/** 'YYYY-MM-DD' or null */
+		fromInRoleSince: text('from_in_role_since'),
+		toInRoleSince: text('to_in_role_since'),
+		/** The member's note to the coordinator. */
+		note: text('note').notNull().default(''),
+		status: text('status', { enum: ['pending', 'approved', 'declined', 'cancelled'] })
+			.notNull()
+			.default('pending'),
+		decidedById: integer('decided_by_id').references(() => member.id, { onDelete: 'set null' }),
+		decidedAt: integer('decided_at'),
+		/** Why it was declined (told to the member). */
+		reason: text('reason').notNull().default(''),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('place_change_pending_uq').on(t.memberId).where(sql`status = 'pending'`),
+		index('place_change_status_idx').on(t.status, t.createdAt),
+		index('place_change_decided_by_idx').on(t.decidedById)
+	]
+);
+
+export type PlaceChange = typeof placeChange.$inferSelect;
 export type TwoFactor = typeof twoFactor.$inferSelect;
 export type RecoveryCode = typeof recoveryCode.$inferSelect;
 export type TrustedDevice = typeof trustedDevice.$inferSelect;

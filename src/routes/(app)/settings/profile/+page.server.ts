@@ -2,8 +2,9 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import * as members from '$lib/server/network/members';
+import * as placeChanges from '$lib/server/trust/place-changes';
 import { authorityGroups } from '$lib/server/network/authorities';
-import { actorOf } from '$lib/server/request';
+import { actorOf, clientIp } from '$lib/server/request';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { LIMITS, authorityId, isoDate, optionalText, position, text, topics } from '$lib/server/validation';
 import { isoDate as dayOf } from '$lib/time';
@@ -24,10 +25,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			expertise: p.expertise,
 			bio: p.bio
 		},
+		pending: pendingOf(placeChanges.pendingFor(actor, actor.id)),
 		authorityGroups: authorityGroups(),
 		welcome: url.searchParams.get('welcome') === '1'
 	};
 };
+
+function pendingOf(p: placeChanges.PlaceChangeView | null) {
+	return p ? { changes: p.changes, approvers: p.approvers, createdAt: p.createdAt } : null;
+}
 
 const schema = z.object({
 	name: text('your full name'),
@@ -41,22 +47,33 @@ const schema = z.object({
 });
 
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
-		const actor = actorOf(locals);
-		const form = parseForm(schema, await request.formData(), { arrays: ['expertise'] });
+	save: async (event) => {
+		const actor = actorOf(event.locals);
+		const form = parseForm(schema, await event.request.formData(), { arrays: ['expertise'] });
 		if (!form.ok) return failed(form);
 		const d = form.data;
 		if (d.inRoleSince && d.inRoleSince > dayOf(Date.now())) return invalid({ inRoleSince: 'The date you took on the role must be today or in the past' }, form.values);
-		members.updateProfile(actor, actor.id, {
-			name: d.name,
-			authorityId: d.authorityId,
-			position: d.position,
-			party: d.party || null,
-			inRoleSince: d.inRoleSince,
-			background: d.background,
-			expertise: d.expertise,
-			bio: d.bio
-		});
+		const result = placeChanges.saveProfile(
+			actor,
+			{
+				name: d.name,
+				authorityId: d.authorityId,
+				position: d.position,
+				party: d.party || null,
+				inRoleSince: d.inRoleSince,
+				background: d.background,
+				expertise: d.expertise,
+				bio: d.bio
+			},
+			{ ip: clientIp(event) }
+		);
+		if (!result.ok) return invalid({ [result.field ?? 'authorityId']: result.message }, form.values);
+		if (result.requested) return { saved: true, requested: pendingOf(result.requested) };
 		return { saved: true };
+	},
+	cancel: (event) => {
+		const actor = actorOf(event.locals);
+		const result = placeChanges.cancel(actor, { ip: clientIp(event) });
+		return result.ok ? { cancelled: true } : { problem: result.message };
 	}
 };

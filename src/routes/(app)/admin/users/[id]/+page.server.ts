@@ -2,11 +2,12 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import * as members from '$lib/server/network/members';
+import * as placeChanges from '$lib/server/trust/place-changes';
 import { authorityGroups, regionById, regions } from '$lib/server/network/authorities';
 import { can } from '$lib/server/auth/policy';
 import { actorOf, clientIp } from '$lib/server/request';
 import { failed, invalid, parseForm } from '$lib/server/forms';
-import { authorityId } from '$lib/server/validation';
+import { authorityId, isoDate, position, text } from '$lib/server/validation';
 import { ROLES, values } from '$lib/vocab';
 
 /** The member id from the URL; 404 for anything that is not one. */
@@ -30,6 +31,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 			authorityName: m.authorityName,
 			regionName: m.regionName,
 			position: m.position,
+			inRoleSince: m.inRoleSince ?? '',
 			role: m.role,
 			coordinatorRegionId: m.coordinatorRegionId ?? '',
 			active: m.deactivatedAt == null,
@@ -39,6 +41,11 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		},
 		self: m.id === actor.id,
 		canManage: can(actor, 'member.manage', { id: m.id, regionId: m.regionId }),
+		canChangePlace: can(actor, 'member.changePlace', { id: m.id }),
+		pending: (() => {
+			const p = placeChanges.pendingFor(actor, m.id);
+			return p ? { changes: p.changes, approvers: p.approvers } : null;
+		})(),
 		canSetRole: can(actor, 'member.setRole', { id: m.id }),
 		canEndSessions: can(actor, 'member.endAllSessions', { id: m.id }),
 		regions: regions().map((r) => [r.id, r.name] as [string, string]),
@@ -49,6 +56,13 @@ export const load: PageServerLoad = ({ locals, params }) => {
 const roleForm = z.object({
 	role: z.enum(values(ROLES), { error: 'Choose a role' }),
 	coordinatorRegionId: z.string().optional().default('')
+});
+
+const placeForm = z.object({
+	authorityId,
+	position,
+	inRoleSince: isoDate('the date they took on the role', { minYear: 1970, maxYear: 2100 }),
+	reason: text('the reason for the change', { min: 10, max: 1000 })
 });
 
 export const actions: Actions = {
@@ -66,10 +80,12 @@ export const actions: Actions = {
 	authority: async (event) => {
 		const actor = actorOf(event.locals);
 		const id = idOf(event.params.id);
-		const form = parseForm(z.object({ authorityId }), await event.request.formData());
+		const form = parseForm(placeForm, await event.request.formData());
 		if (!form.ok) return failed(form);
-		if (!members.setAuthority(actor, id, form.data.authorityId, { ip: clientIp(event) })) return invalid({ authorityId: 'Choose an authority from the list' }, form.values);
-		return { done: 'Their authority has been changed.' };
+		const d = form.data;
+		const result = placeChanges.setDirectly(actor, id, { authorityId: d.authorityId, position: d.position, inRoleSince: d.inRoleSince }, d.reason, { ip: clientIp(event) });
+		if (!result.ok) return invalid({ [result.field ?? 'authorityId']: result.message }, form.values);
+		return { done: 'Their authority and role have been changed. We have emailed them to say so.' };
 	},
 	reactivate: async (event) => {
 		const actor = actorOf(event.locals);
