@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db } from '../db/client';
-import { session } from '../db/schema';
+import { auditEvent, session } from '../db/schema';
 import { makeMember } from '../../../../tests/support/members';
 import * as members from '../network/members';
 import * as accounts from './accounts';
@@ -215,5 +215,22 @@ describe('describing a browser', () => {
 		expect(describeUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36 Edg/130.0')).toBe('Edge on Windows');
 		expect(describeUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0')).toBe('Firefox on Linux');
 		expect(describeUserAgent('')).toBe('Unknown browser');
+	});
+});
+
+describe('sign-ins from a new browser', () => {
+	it('are recorded in the audit trail once per browser', () => {
+		const m = makeMember();
+		const count = () => db.select().from(auditEvent).where(and(eq(auditEvent.action, 'sign-in.new-browser'), eq(auditEvent.subjectId, String(m.id)))).all();
+		const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+		createSession(m.id, { userAgent: firefox, ipAddress: '192.0.2.5' });
+		createSession(m.id, { userAgent: firefox, ipAddress: '192.0.2.6' });
+		expect(count()).toHaveLength(1);
+		expect(count()[0].detail).toMatchObject({ browser: describeUserAgent(firefox) });
+		endAllSessions(m.id);
+		createSession(m.id, { userAgent: firefox });
+		expect(count()).toHaveLength(1);
+		createSession(m.id, { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1' });
+		expect(count()).toHaveLength(2);
 	});
 });

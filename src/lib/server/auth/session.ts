@@ -5,8 +5,9 @@
  */
 import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { db, prepared } from '../db/client';
-import { authority, member, session, type Member, type Session } from '../db/schema';
+import { auditEvent, authority, member, session, type Member, type Session } from '../db/schema';
 import { hashBytes, randomToken, sameBytes } from './crypto';
+import * as audit from './audit';
 
 export const SESSION_COOKIE = 'session';
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -34,8 +35,27 @@ export function createSession(memberId: number, meta: { userAgent?: string; ipAd
 		userAgent: (meta.userAgent ?? '').slice(0, 300),
 		ipAddress: meta.ipAddress ?? ''
 	};
+	recordIfNewBrowser(memberId, row.userAgent, row.ipAddress, now);
 	db.insert(session).values(row).run();
 	return { token: `${id}.${secret}`, session: { ...row, mfaVerifiedAt: null } as Session };
+}
+
+/**
+ * Puts "signed in from a browser not used before" in the audit trail when no session of the
+ * member, now or earlier, came from this browser (its user-agent string: a browser that says
+ * exactly the same as one seen before counts as seen). Only a short hash of the string is kept.
+ */
+function recordIfNewBrowser(memberId: number, userAgent: string, ipAddress: string, now: number) {
+	const ua = Buffer.from(hashBytes(userAgent)).toString('hex').slice(0, 16);
+	const seen =
+		db.select({ id: session.id }).from(session).where(and(eq(session.memberId, memberId), eq(session.userAgent, userAgent))).get() ??
+		db
+			.select({ id: auditEvent.id })
+			.from(auditEvent)
+			.where(and(eq(auditEvent.action, 'sign-in.new-browser'), eq(auditEvent.subjectType, 'member'), eq(auditEvent.subjectId, String(memberId)), sql`json_extract(${auditEvent.detail}, '$.ua') = ${ua}`))
+			.get();
+	if (seen) return;
+	audit.record({ actorId: memberId, action: 'sign-in.new-browser', subjectType: 'member', subjectId: memberId, ipAddress, detail: { browser: describeUserAgent(userAgent), ua } }, now);
 }
 
 const sessionLookup = prepared(() =>

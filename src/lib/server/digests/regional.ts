@@ -663,3 +663,9 @@ export function test(actor: Actor, id: number, now = Date.now(), meta: Meta = {}
 	if (isEmpty(d)) return { ok: false, message: EMPTY_MESSAGE };
 	return { ok: true, to: sendTest(actor, d, now, meta) };
 }
+
+/** Regional digest titles by id (for the audit trail; deleted ones are left out). */
+export function titlesOf(ids: number[]): Map<number, string> {
+	if (ids.length === 0) return new Map();
+	return new Map(db.select({ id: regionalDigest.id, title: regionalDigest.title }).from(regionalDigest).where(inArray(regionalDigest.id, ids)).all().map((r) => [r.id, r.title]));
+}

@@ -3,7 +3,7 @@
  * feedback. Goals, meeting notes and the meeting place are the pair's alone
  * ('pairing.viewPrivate'); the region's coordinator and admins see status, dates and ratings.
  */
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db, immediate, prepared } from '../db/client';
 import { pairing, pairingFeedback, pairingGoal, pairingMeeting, type Pairing } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
@@ -209,3 +209,16 @@ export function ofMember(memberId: number) {
 	return ofMemberQuery().all({ memberId });
 }
 
+
+/** Who is in each pairing, by id (for the audit trail; unknown ids are left out). */
+export function membersOf(ids: number[]): Map<number, { mentorId: number | null; menteeId: number | null }> {
+	if (ids.length === 0) return new Map();
+	return new Map(
+		db
+			.select({ id: pairing.id, mentorId: pairing.mentorId, menteeId: pairing.menteeId })
+			.from(pairing)
+			.where(inArray(pairing.id, ids))
+			.all()
+			.map((r) => [r.id, { mentorId: r.mentorId, menteeId: r.menteeId }])
+	);
+}

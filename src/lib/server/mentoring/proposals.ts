@@ -2,7 +2,7 @@
  * Confirmed proposals from the mentor's and mentee's side: read one, accept or decline it.
  * A decline puts the request back in the pool; when both have accepted, the pairing starts.
  */
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db, immediate, prepared } from '../db/client';
 import { mentorOffer, mentorRequest, mentoringProposal, pairing, pairingGoal, type MentoringProposal } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
@@ -222,3 +222,16 @@ export function answer(actor: Actor, id: number, input: AnswerForm, now = Date.n
 	return { ok: true, state: result.state, pairingId: result.pairingId };
 }
 
+
+/** Who each proposal would pair, by id (for the audit trail; unknown ids are left out). */
+export function membersOf(ids: number[]): Map<number, { mentorId: number; menteeId: number }> {
+	if (ids.length === 0) return new Map();
+	return new Map(
+		db
+			.select({ id: mentoringProposal.id, mentorId: mentoringProposal.mentorId, menteeId: mentoringProposal.menteeId })
+			.from(mentoringProposal)
+			.where(inArray(mentoringProposal.id, ids))
+			.all()
+			.map((r) => [r.id, { mentorId: r.mentorId, menteeId: r.menteeId }])
+	);
+}

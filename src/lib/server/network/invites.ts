@@ -1,5 +1,5 @@
 /** Invitations: an admin invites anyone; a coordinator invites into their own region. */
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
 import { invite, type Invite } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
@@ -128,4 +128,17 @@ export function withdraw(actor: Actor, id: number, meta: { ip?: string } = {}, n
 	if (changed === 0) return false;
 	audit.record({ actorId: actor.id, action: 'invite.withdrawn', subjectType: 'invite', subjectId: id, regionId: auth.regionId, ipAddress: meta.ip, detail: { email: row.email } }, now);
 	return true;
+}
+
+/** Who each invitation was for (name, or the address when no name was given), by id; for the audit trail. */
+export function labelsOf(ids: number[]): Map<number, string> {
+	if (ids.length === 0) return new Map();
+	return new Map(
+		db
+			.select({ id: invite.id, name: invite.name, email: invite.email })
+			.from(invite)
+			.where(inArray(invite.id, ids))
+			.all()
+			.map((r) => [r.id, r.name || r.email])
+	);
 }

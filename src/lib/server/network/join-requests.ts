@@ -135,3 +135,9 @@ export function decline(actor: Actor, id: number, meta: { ip?: string } = {}, no
 	audit.record({ actorId: actor.id, action: 'join-request.declined', subjectType: 'join-request', subjectId: id, regionId: req.regionId, ipAddress: meta.ip });
 	return { ok: true };
 }
+
+/** The name on each request to join, by id (for the audit trail; unknown ids are left out). */
+export function namesOf(ids: number[]): Map<number, string> {
+	if (ids.length === 0) return new Map();
+	return new Map(db.select({ id: joinRequest.id, name: joinRequest.name }).from(joinRequest).where(inArray(joinRequest.id, ids)).all().map((r) => [r.id, r.name]));
+}

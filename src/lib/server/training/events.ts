@@ -409,3 +409,9 @@ export function publishedBy(memberId: number) {
 		.orderBy(asc(trainingEvent.createdAt))
 		.all();
 }
+
+/** Event titles by id (for the audit trail; unknown ids are left out). No visibility check: callers check. */
+export function titlesOf(ids: number[]): Map<number, string> {
+	if (ids.length === 0) return new Map();
+	return new Map(db.select({ id: trainingEvent.id, title: trainingEvent.title }).from(trainingEvent).where(inArray(trainingEvent.id, ids)).all().map((r) => [r.id, r.title]));
+}
