@@ -15,6 +15,8 @@ import { describeUserAgent, endAllSessions, listSessions } from '../auth/session
 import { authorityById, regionName } from '../network/authorities';
 import { POSITIONS, ROLES, TOPICS, label } from '../../vocab';
 import { EMAILS_KEPT_DAYS } from './retention';
+import { describeRows } from './audit-log';
+import * as placeChanges from './place-changes';
 
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
@@ -97,12 +99,21 @@ export function exportNetworkData(memberId: number, now = Date.now()): Record<st
 			sent: iso(e.sentAt),
 			text: e.text
 		})),
-		auditTrail: audit.map((a) => ({
+		auditTrail: describeRows(audit, false).map((a, i) => ({
 			at: iso(a.at),
+			whatHappened: a.text,
 			action: a.action,
-			byYou: a.actorId === memberId,
+			byYou: audit[i].actorId === memberId,
 			ipAddress: a.ipAddress,
-			detail: a.detail
+			detail: audit[i].detail
+		})),
+		changesOfAuthorityOrRole: placeChanges.historyOf(memberId).map((c) => ({
+			asked: iso(c.createdAt),
+			changes: c.changes,
+			yourNote: c.note,
+			status: c.status,
+			decided: iso(c.decidedAt),
+			reason: c.reason
 		})),
 		joinRequests: db
 			.select({ createdAt: joinRequest.createdAt, message: joinRequest.message, status: joinRequest.status, decidedAt: joinRequest.decidedAt })

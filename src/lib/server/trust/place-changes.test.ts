@@ -178,3 +178,14 @@ describe('the profile form', () => {
 		expect(entry?.detail).toEqual({ from: 'Moving Member', to: 'Renamed Member' });
 	});
 });
+
+describe('data rights', () => {
+	it('the member’s data download lists their requests, and their audit entries in words', async () => {
+		const { exportNetworkData } = await import('./network-data');
+		const c = cast();
+		placeChanges.request(c.me.actor, { ...wantCamden(c), note: 'Moving house' }, {}, NOW);
+		const data = exportNetworkData(c.me.id, NOW) as { changesOfAuthorityOrRole: { changes: string[]; yourNote: string; status: string }[]; auditTrail: { whatHappened: string }[] };
+		expect(data.changesOfAuthorityOrRole).toEqual([expect.objectContaining({ yourNote: 'Moving house', status: 'pending', changes: expect.arrayContaining(['Authority: Lancashire (North West) to Camden (London)']) })]);
+		expect(data.auditTrail.map((a) => a.whatHappened)).toContainEqual(expect.stringContaining('Moving Member asked to change their authority from Lancashire (North West) to Camden (London)'));
+	});
+});

@@ -104,6 +104,17 @@ export function latestDecidedFor(actor: Actor, memberId: number): PlaceChangeVie
 	return row ? describe(row) : null;
 }
 
+/** Every request a member made, oldest first, described (for their data download; no check: callers check). */
+export function historyOf(memberId: number): PlaceChangeView[] {
+	return db
+		.select()
+		.from(placeChange)
+		.where(eq(placeChange.memberId, memberId))
+		.orderBy(asc(placeChange.id))
+		.all()
+		.map((r) => describe(r));
+}
+
 /** Whether these values differ from the member's current ones in a way that needs approval. */
 export function needsApproval(current: PlaceInput, wanted: PlaceInput): boolean {
 	return (
@@ -138,7 +149,7 @@ export function request(actor: Actor, wanted: PlaceInput & { note?: string }, me
 				fromPosition: me.position,
 				toPosition: wanted.position,
 				fromInRoleSince: me.inRoleSince,
-				toInRoleSince: current.inRoleSince == null && wanted.inRoleSince == null ? null : (wanted.inRoleSince ?? null),
+				toInRoleSince: wanted.inRoleSince ?? null,
 				note: (wanted.note ?? '').trim(),
 				createdAt: now
 			})
