@@ -58,6 +58,7 @@ import * as adminMailPage from '../../src/routes/(app)/admin/mail/+page.server';
 import * as auditPage from '../../src/routes/(app)/admin/audit/+page.server';
 import * as moderationPage from '../../src/routes/(app)/admin/moderation/+page.server';
 import * as joinRequestsPage from '../../src/routes/(app)/admin/join-requests/+page.server';
+import * as placeChangesPage from '../../src/routes/(app)/admin/place-changes/+page.server';
 import * as trainingRegionPage from '../../src/routes/(app)/training/region/+page.server';
 import * as trainingSummaryPage from '../../src/routes/(app)/training/summary/+page.server';
 import * as trainingGapsPage from '../../src/routes/(app)/training/gaps/+page.server';
@@ -226,7 +227,7 @@ describe('query plans: no page reads a big table without an index', () => {
 	it('the checker itself: what it fails and what it lets through', () => {
 		const check = (sql: string) => problems(sql, explain((q) => sqlite().prepare(q), sql, []));
 		expect(check('SELECT p.id FROM post p WHERE p.plain = 1')).toEqual(['full scan of post: "SCAN p"']);
-		expect(check('SELECT id FROM audit_event WHERE action = 1 LIMIT 5')).toEqual(['full scan of audit_event: "SCAN audit_event"']);
+		expect(check('SELECT id FROM audit_event WHERE ip_address = 1 LIMIT 5')).toEqual(['full scan of audit_event: "SCAN audit_event"']);
 		expect(check('SELECT count(*) FROM thread').join()).toMatch(/^whole-index walk of thread \(no LIMIT\)/);
 		expect(check('SELECT id FROM notification ORDER BY read_at LIMIT 5').join()).toMatch(/^whole-index walk of notification \(not the outer loop, or sorted afterwards\)/);
 		// Reads every national and regional thread (or every thread of a category), then sorts them all for one page of five.
@@ -344,6 +345,8 @@ describe('query plans: no page reads a big table without an index', () => {
 		if (typeof audit.next === 'string') await page('admin: audit trail, next page', 'admin', auditPage, `/admin/audit${audit.next}`);
 		await page('admin: audit trail (coordinator, own region)', 'coordinator', auditPage, '/admin/audit');
 		await page('admin: audit trail, filtered', 'admin', auditPage, '/admin/audit?group=moderation&region=north-west');
+		await page('admin: audit trail, one member', 'admin', auditPage, '/admin/audit?member=4');
+		await page('admin: changes of authority or role (coordinator)', 'coordinator', placeChangesPage, '/admin/place-changes');
 	});
 
 	it('other pages whose data grows with the network', async () => {
