@@ -57,6 +57,7 @@ async function migrate() {
 }
 
 async function digest(flags: Args['flags']) {
+	(await import('../src/lib/server/links')).provideLinks();
 	const personal = await import('../src/lib/server/digests/personal');
 	const { formatDateTime } = await import('../src/lib/time');
 	const now = await atFlag(flags);
@@ -101,6 +102,7 @@ async function digest(flags: Args['flags']) {
 
 async function sendDue() {
 	const regional = await import('../src/lib/server/digests/regional');
+	(await import('../src/lib/server/links')).provideLinks();
 	const personal = await import('../src/lib/server/digests/personal');
 	const { configuredTransport } = await import('../src/lib/server/mail/transport');
 	const { drain } = await import('../src/lib/server/mail/worker');

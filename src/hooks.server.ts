@@ -4,16 +4,18 @@ import { config } from '$lib/server/config';
 import { db } from '$lib/server/db/client';
 import { seedDatabase } from '$lib/server/seed';
 import { SESSION_COOKIE, endSession, validateSessionToken } from '$lib/server/auth/session';
-import * as twoFactor from '$lib/server/auth/two-factor';
+import * as twoFactor from '$lib/server/network/two-factor';
 import { DEVICE_COOKIE } from '$lib/server/auth/trusted-devices';
 import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { isCrossSiteForm } from '$lib/server/auth/csrf';
 import { startJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
 import { safeNext } from '$lib/server/request';
+import { provideLinks } from '$lib/server/links';
 
 /** Before the first request: migrations (on opening), seeding, the scheduler. (`npm start` prints the demo sign-ins: scripts/setup.js.) */
 export const init: ServerInit = async () => {
+	provideLinks();
 	const cfg = config(); // throws a clear message for a bad SMTP_URL
 	const seeded = await seedDatabase(db, { demo: cfg.demo });
 	if (cfg.jobs) startJobs();

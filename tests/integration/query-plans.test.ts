@@ -26,7 +26,7 @@ import type { MailTransport } from '../../src/lib/server/mail/transport';
 import { nextDigestAt } from '../../src/lib/server/schedule';
 import { seedDemo } from '../../src/lib/server/seed/demo';
 import { createSession, markMfaVerified, validateSessionToken } from '../../src/lib/server/auth/session';
-import * as twoFactor from '../../src/lib/server/auth/two-factor';
+import * as twoFactor from '../../src/lib/server/network/two-factor';
 import * as posts from '../../src/lib/server/discussions/posts';
 import { PAGE_SIZE } from '../../src/lib/server/discussions/threads';
 import { actorOf } from '../../src/lib/server/request';

@@ -1,6 +1,6 @@
 /** Test helpers: stand-in areas whose sections the test decides, for digest tests that are about digests, not areas. */
 import type { AreaDigest } from '../../src/lib/server/digests/areas';
-import type { DigestGroup, DigestRecipient, DigestSection } from '../../src/lib/server/digests/types';
+import type { DigestGroup, DigestRecipient, DigestSection } from '../../src/lib/server/digest-items';
 
 export type Activity = { memberId: number | null; regionId: string | null; at: number; text: string };
 

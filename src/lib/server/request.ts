@@ -23,3 +23,17 @@ export function safeNext(next: string | null | undefined): string {
 	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
 	return next;
 }
+
+/** The id in a URL (`[id]`): a positive whole number, or 404. */
+export function idParam(raw: string): number {
+	const id = Number(raw);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Page not found');
+	return id;
+}
+
+/** What a page is about, read by the id in its URL: 404 when the id is not one or `read` finds nothing. */
+export function loadById<T>(raw: string, read: (id: number) => T | null | undefined): T {
+	const found = read(idParam(raw));
+	if (found == null) error(404, 'Page not found');
+	return found;
+}

@@ -57,7 +57,7 @@ describe('after a restart', () => {
 		authorities.resetCache();
 		return {
 			client,
-			accounts: await import('./accounts'),
+			accounts: await import('../network/accounts'),
 			members: await import('../network/members'),
 			password: await import('./password'),
 			authorities

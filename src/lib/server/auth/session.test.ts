@@ -4,7 +4,7 @@ import { db } from '../db/client';
 import { auditEvent, session } from '../db/schema';
 import { makeMember } from '../../../../tests/support/members';
 import * as members from '../network/members';
-import * as accounts from './accounts';
+import * as accounts from '../network/accounts';
 import * as crypto from './crypto';
 import { hashPassword } from './password';
 import {

@@ -5,7 +5,7 @@
  * stops every member's digest.
  */
 import { log } from '../log';
-import type { DigestGroup, DigestRecipient, DigestSection } from './types';
+import type { DigestGroup, DigestRecipient, DigestSection } from '../digest-items';
 import * as discussions from '../discussions/digest';
 import * as mentoring from '../mentoring/digest';
 import * as training from '../training/digest';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useAreasForTesting, type AreaDigest } from './areas';
 import { buildContent, capSections, orderSections, TOTAL_CAP } from './content';
-import type { DigestRecipient, DigestSection } from './types';
+import type { DigestRecipient, DigestSection } from '../digest-items';
 
 const recipient: DigestRecipient = { id: 1, name: 'A', email: 'a@example.org', authorityId: 1, regionId: 'north-west', role: 'member', coordinatorRegionId: null, expertise: [] };
 const items = (n: number, p = 'i') => Array.from({ length: n }, (_, i) => ({ text: `${p}${i}`, href: `/x/${i}` }));

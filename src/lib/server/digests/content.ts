@@ -5,7 +5,7 @@
  * the whole digest to TOTAL_CAP, the rest counted into each group's "more".
  */
 import { areas, sectionOf } from './areas';
-import type { DigestGroup, DigestRecipient, DigestSection } from './types';
+import type { DigestGroup, DigestRecipient, DigestSection } from '../digest-items';
 
 /** At most this many items in one group … */
 export const GROUP_CAP = 8;

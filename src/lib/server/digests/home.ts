@@ -10,7 +10,7 @@ import { GROUP_CAP } from './content';
 import { yourWeek } from './personal';
 import { activeMembers } from './recipients';
 import { lastSent, listWork, newMembersGroup } from './regional';
-import type { DigestGroup } from './types';
+import type { DigestGroup } from '../digest-items';
 
 const DAY = 86_400_000;
 

@@ -18,7 +18,7 @@ import { dueDigest, nextDigestAt, previousDigestAt, type DigestSchedule, type Du
 import { buildContent, type DigestContent } from './content';
 import { activeMembersYielding, recipientByEmail, recipientById, toRecipient, type MemberRow } from './recipients';
 import { personalEmail, type RenderedEmail } from './render';
-import type { DigestRecipient } from './types';
+import type { DigestRecipient } from '../digest-items';
 
 const DAY = 86_400_000;
 const STARTED = 'scheduler-started-at';

@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../auth/policy';
 import * as members from '../network/members';
-import type { DigestRecipient } from './types';
+import type { DigestRecipient } from '../digest-items';
 
 /** The scheduler reads the directory as this actor (the directory is open to every member). */
 const SCHEDULER: Actor = { id: 0, role: 'member', authorityId: 0, regionId: '', coordinatorRegionId: null };

@@ -27,7 +27,7 @@ import { areas, regionalGroupsOf } from './areas';
 import { GROUP_CAP } from './content';
 import { activeMembers, recipientById } from './recipients';
 import { emailBodyHtml, htmlToText, regionalEmail, type RegionalDigestBody, type RenderedEmail } from './render';
-import type { DigestGroup } from './types';
+import type { DigestGroup } from '../digest-items';
 
 const DAY = 86_400_000;
 /** With no earlier digest, suggestions look back this far. */

@@ -8,7 +8,7 @@ import { config } from '../config';
 import { absoluteUrl, emailBytes, MAX_EMAIL_BYTES, renderEmail, type EmailBlock } from '../mail/layout';
 import { DIGEST_LIST, listHeaders, REGIONAL_DIGEST_LIST, unsubscribeUrl } from '../mail/unsubscribe';
 import { formatDate } from '../../time';
-import type { DigestGroup, DigestSection } from './types';
+import type { DigestGroup, DigestSection } from '../digest-items';
 import { capSections, countItems } from './content';
 import type { RegionalDigestSection } from '../db/schema';
 

@@ -6,8 +6,9 @@
 import { asc, eq, or, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { db, immediate } from '../db/client';
-import { category, member, notification, post, postReport, postRevision, thread, threadFollow, threadRead } from '../db/schema';
+import { category, notification, post, postReport, postRevision, thread, threadFollow, threadRead } from '../db/schema';
 import { regionName } from '../network/authorities';
+import * as members from '../network/members';
 import { renderPost } from './render';
 
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
@@ -79,7 +80,7 @@ function escapeRegExp(s: string) {
  * note; their name and @handle are replaced in every post, earlier version and title.
  */
 export function eraseMember(memberId: number): void {
-	const who = db.select({ name: member.name, handle: member.handle }).from(member).where(eq(member.id, memberId)).get();
+	const who = members.byId(memberId);
 	immediate(() => {
 		db.delete(notification).where(eq(notification.memberId, memberId)).run();
 		db.update(notification).set({ actorId: null }).where(eq(notification.actorId, memberId)).run();

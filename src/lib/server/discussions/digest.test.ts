@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeMember } from '../../../../tests/support/members';
 import * as preferences from '../mail/preferences';
-import type { DigestRecipient } from '../digests/types';
+import type { DigestRecipient } from '../digest-items';
 import { digestSection, regionalDigestGroups } from './digest';
 import * as threads from './threads';
 import { replyTo, startThread, tick } from '../../../../tests/support/discussions';

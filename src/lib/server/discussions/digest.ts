@@ -1,15 +1,16 @@
 /**
- * The discussions part of digests and of the home page "your week" (digests/types.ts):
+ * The discussions part of digests and of the home page "your week" (digest-items.ts):
  * what is new for one member since T, and suggestions for a regional digest.
  * Visibility is enforced in every query: a region's threads never reach anyone outside it.
  */
-import { aliasedTable, and, count, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { db, preparedBy } from '../db/client';
-import { authority, category, member, notification, post, thread } from '../db/schema';
+import { category, notification, post, thread } from '../db/schema';
 import type { Actor } from '../auth/policy';
-import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
+import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digest-items';
 import { get as preferencesOf } from '../mail/preferences';
 import { regionName } from '../network/authorities';
+import * as members from '../network/members';
 import { postHref } from './notifications';
 import { visibilityKey, visibleWhere } from './visibility';
 import { perInstant } from '../per-instant';
@@ -37,8 +38,6 @@ function actorOf(r: DigestRecipient): Actor {
 	return { id: r.id, role: r.role, authorityId: r.authorityId, regionId: r.regionId, coordinatorRegionId: r.coordinatorRegionId };
 }
 
-const notifier = aliasedTable(member, 'digest_notifier');
-
 /** The member's notifications in (since, now], visible to them, newest first. */
 function recentNotifications(actor: Actor, since: number, now: number) {
 	return notificationsQuery(actor).all({ memberId: actor.id, since, now });
@@ -56,13 +55,12 @@ const notificationsQuery = preparedBy(visibilityKey, (actor: Actor) =>
 			threadId: thread.id,
 			title: thread.title,
 			postNumber: post.number,
-			actorName: notifier.name,
+			actorName: members.memberFacts.name(notification.actorId),
 			createdAt: notification.createdAt
 		})
 		.from(notification)
 		.innerJoin(thread, eq(thread.id, notification.threadId))
 		.leftJoin(post, eq(post.id, notification.postId))
-		.leftJoin(notifier, eq(notifier.id, notification.actorId))
 		.where(
 			and(
 				eq(notification.memberId, sql.placeholder('memberId')),
@@ -227,7 +225,7 @@ function regionalScope(regionId: string | null) {
 	// `+region_id`: look threads up by the other conditions (ids, dates), not every national and regional thread by region.
 	return or(
 		sql`+${thread.regionId} = ${regionId}`,
-		and(sql`+${thread.regionId} is null`, inArray(thread.authorId, db.select({ id: member.id }).from(member).innerJoin(authority, eq(authority.id, member.authorityId)).where(eq(authority.regionId, regionId))))
+		and(sql`+${thread.regionId} is null`, inArray(thread.authorId, members.idsInRegion(regionId)))
 	);
 }
 

@@ -4,12 +4,13 @@
  * lock, pin or move threads. Every moderation action is audited.
  */
 import { error } from '@sveltejs/kit';
-import { aliasedTable, and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
-import { member, post, postReport, thread, type PostReport } from '../db/schema';
+import { post, postReport, thread, type PostReport } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import { regionName } from '../network/authorities';
+import * as members from '../network/members';
 import * as categories from './categories';
 import * as notifications from './notifications';
 import { REASON_MAX } from './input';
@@ -74,11 +75,8 @@ export function forHide(actor: Actor, threadId: number, postId: number) {
 }
 
 function authorName(id: number): string {
-	return db.select({ name: member.name }).from(member).where(eq(member.id, id)).get()?.name ?? 'Former member';
+	return members.nameOf(id) ?? 'Former member';
 }
-
-const reporter = aliasedTable(member, 'reporter');
-const postAuthor = aliasedTable(member, 'reported_author');
 
 /** Whether the actor moderates anything at all (coordinators and admins). */
 export function isModerator(actor: Actor): boolean {
@@ -94,13 +92,13 @@ export function queueQuery(actor: Actor) {
 			reason: postReport.reason,
 			note: postReport.note,
 			reportedAt: postReport.createdAt,
-			reporterName: reporter.name,
+			reporterName: members.memberFacts.name(postReport.reporterId),
 			postId: post.id,
 			postNumber: post.number,
 			html: post.html,
 			hiddenAt: post.hiddenAt,
 			deletedAt: post.deletedAt,
-			authorName: postAuthor.name,
+			authorName: members.memberFacts.name(post.authorId),
 			threadId: thread.id,
 			threadTitle: thread.title,
 			regionId: thread.regionId,
@@ -109,8 +107,6 @@ export function queueQuery(actor: Actor) {
 		.from(postReport)
 		.innerJoin(post, eq(post.id, postReport.postId))
 		.innerJoin(thread, eq(thread.id, post.threadId))
-		.leftJoin(reporter, eq(reporter.id, postReport.reporterId))
-		.leftJoin(postAuthor, eq(postAuthor.id, post.authorId))
 		.where(and(isNull(postReport.resolvedAt), scope))
 		.orderBy(asc(postReport.createdAt))
 		.limit(500);

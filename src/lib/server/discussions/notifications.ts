@@ -5,10 +5,10 @@
  * Nobody is notified about a thread they cannot see, and lists check visibility again in the
  * query (a member who moves region stops seeing the old region's notifications).
  */
-import { aliasedTable, and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { db, param, prepared, preparedBy } from '../db/client';
-import { authority, member, notification, post, thread, type Notification } from '../db/schema';
-import { actorFor } from '../network/members';
+import { notification, post, thread, type Notification } from '../db/schema';
+import * as members from '../network/members';
 import type { Actor } from '../auth/policy';
 import { enqueue } from '../mail/outbox';
 import { renderEmail, type EmailBlock } from '../mail/layout';
@@ -37,14 +37,7 @@ type Recipient = { id: number; email: string; name: string; actor: Actor };
 
 /** Loads possible recipients (active members only) with what the policy needs, in one query. */
 function recipients(ids: number[]): Map<number, Recipient> {
-	if (ids.length === 0) return new Map();
-	const rows = db
-		.select({ id: member.id, email: member.email, name: member.name, role: member.role, authorityId: member.authorityId, coordinatorRegionId: member.coordinatorRegionId, regionId: authority.regionId })
-		.from(member)
-		.innerJoin(authority, eq(authority.id, member.authorityId))
-		.where(and(inArray(member.id, ids), isNull(member.deactivatedAt)))
-		.all();
-	return new Map(rows.map((r) => [r.id, { id: r.id, email: r.email, name: r.name, actor: actorFor(r) }]));
+	return members.recipients(ids);
 }
 
 const LIST_NAMES: Record<Kind, string> = {
@@ -162,8 +155,6 @@ const unreadCountQuery = preparedBy(visibilityKey, (actor: Actor) =>
 		.prepare()
 );
 
-const actorMember = aliasedTable(member, 'notification_actor');
-
 export type NotificationRow = {
 	id: number;
 	kind: Kind;
@@ -187,7 +178,7 @@ export function listQuery(actor: Actor, opts: { before?: number | null; limit?: 
 			threadId: notification.threadId,
 			threadTitle: thread.title,
 			postNumber: post.number,
-			actorName: actorMember.name,
+			actorName: members.memberFacts.name(notification.actorId),
 			detail: notification.detail,
 			createdAt: notification.createdAt,
 			readAt: notification.readAt
@@ -195,7 +186,6 @@ export function listQuery(actor: Actor, opts: { before?: number | null; limit?: 
 		.from(notification)
 		.innerJoin(thread, eq(thread.id, notification.threadId))
 		.leftJoin(post, eq(post.id, notification.postId))
-		.leftJoin(actorMember, eq(actorMember.id, notification.actorId))
 		.where(
 			and(
 				eq(notification.memberId, actor.id),

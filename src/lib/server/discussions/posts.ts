@@ -5,9 +5,9 @@
  */
 import { error } from '@sveltejs/kit';
 import { and, asc, between, eq, sql } from 'drizzle-orm';
-import { aliasedTable } from 'drizzle-orm';
 import { db, immediate, prepared } from '../db/client';
-import { authority, member, post, postRevision, thread, type Post } from '../db/schema';
+import { post, postRevision, thread, type Post } from '../db/schema';
+import * as members from '../network/members';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as limits from '../auth/rate-limit';
 import { quoteMarkdown } from '../markdown';
@@ -139,7 +139,7 @@ export function reply(actor: Actor, threadId: number, input: ReplyInput, now = D
 
 /** A member's display name (for emails). */
 export function nameOf(memberId: number): string {
-	return db.select({ name: member.name }).from(member).where(eq(member.id, memberId)).get()?.name ?? 'A member';
+	return members.nameOf(memberId) ?? 'A member';
 }
 
 export type EditInput = { body: string; title?: string | null };
@@ -234,16 +234,14 @@ export function forDelete(actor: Actor, threadId: number, postId: number) {
 export function history(actor: Actor, postId: number) {
 	const { post: p, thread: t } = visiblePost(actor, postId);
 	authorize(actor, 'post.viewHistory', { authorId: p.authorId });
-	const editor = aliasedTable(member, 'editor');
 	const revisions = db
-		.select({ id: postRevision.id, title: postRevision.title, body: postRevision.body, replacedAt: postRevision.replacedAt, reason: postRevision.reason, editorName: editor.name })
+		.select({ id: postRevision.id, title: postRevision.title, body: postRevision.body, replacedAt: postRevision.replacedAt, reason: postRevision.reason, editorName: members.memberFacts.name(postRevision.editorId) })
 		.from(postRevision)
-		.leftJoin(editor, eq(editor.id, postRevision.editorId))
 		.where(eq(postRevision.postId, p.id))
 		.orderBy(sql`${postRevision.replacedAt} desc, ${postRevision.id} desc`)
 		.all();
-	const author = p.authorId ? db.select({ name: member.name }).from(member).where(eq(member.id, p.authorId)).get() : null;
-	return { post: { id: p.id, number: p.number, body: p.body, title: p.title, createdAt: p.createdAt, editedAt: p.editedAt, deletedAt: p.deletedAt, authorName: author?.name ?? 'Former member' }, thread: { id: t.id, title: t.title }, revisions };
+	const authorName = p.authorId ? members.nameOf(p.authorId) : null;
+	return { post: { id: p.id, number: p.number, body: p.body, title: p.title, createdAt: p.createdAt, editedAt: p.editedAt, deletedAt: p.deletedAt, authorName: authorName ?? 'Former member' }, thread: { id: t.id, title: t.title }, revisions };
 }
 
 /** Markdown quoting a post, to start a reply with; null when the post cannot be quoted. */
@@ -273,16 +271,13 @@ export type PostView = {
 	can: { edit: boolean; delete: boolean; report: boolean; history: boolean; hide: boolean; quote: boolean; accept: boolean };
 };
 
-const postAuthor = aliasedTable(member, 'post_author');
-const postAuthority = aliasedTable(authority, 'post_authority');
-
 const postColumns = {
 	id: post.id,
 	number: post.number,
 	authorId: post.authorId,
-	authorName: postAuthor.name,
-	authorHandle: postAuthor.handle,
-	authorityName: postAuthority.name,
+	authorName: members.memberFacts.name(post.authorId),
+	authorHandle: members.memberFacts.handle(post.authorId),
+	authorityName: members.memberFacts.authorityName(post.authorId),
 	html: post.html,
 	createdAt: post.createdAt,
 	editedAt: post.editedAt,
@@ -297,8 +292,6 @@ export function pageQuery(threadId: number, from: number, to: number) {
 	return db
 		.select(postColumns)
 		.from(post)
-		.leftJoin(postAuthor, eq(postAuthor.id, post.authorId))
-		.leftJoin(postAuthority, eq(postAuthority.id, postAuthor.authorityId))
 		.where(and(eq(post.threadId, threadId), between(post.number, from, to)))
 		.orderBy(asc(post.number));
 }
@@ -322,8 +315,6 @@ export function oneQuery(postId: number) {
 	return db
 		.select(postColumns)
 		.from(post)
-		.leftJoin(postAuthor, eq(postAuthor.id, post.authorId))
-		.leftJoin(postAuthority, eq(postAuthority.id, postAuthor.authorityId))
 		.where(eq(post.id, postId));
 }
 

@@ -6,12 +6,13 @@
  * what a row shows in one query — no query per row.
  */
 import { error } from '@sveltejs/kit';
-import { aliasedTable, and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, immediate, prepared, preparedBy } from '../db/client';
-import { authority, category, member, post, thread, threadFollow, threadRead } from '../db/schema';
+import { category, post, thread, threadFollow, threadRead } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import { regionName, regions } from '../network/authorities';
+import { memberFacts } from '../network/members';
 import { bodyError, cleanBody, cleanTitle, titleError } from './input';
 import { renderPost } from './render';
 import * as categories from './categories';
@@ -44,10 +45,6 @@ export type ListFilter = {
 	after?: string | null;
 	limit?: number;
 };
-
-const author = aliasedTable(member, 'author');
-const authorAuthority = aliasedTable(authority, 'author_authority');
-const lastPoster = aliasedTable(member, 'last_poster');
 
 /** Reads a list cursor ("lastPostAt.id"); null when it is not one. */
 export function parseCursor(c: string | null | undefined): { at: number; id: number } | null {
@@ -117,9 +114,9 @@ const rowColumns = {
 	categoryId: category.id,
 	categorySlug: category.slug,
 	categoryName: category.name,
-	authorName: author.name,
-	authorityName: authorAuthority.name,
-	lastPosterName: lastPoster.name,
+	authorName: memberFacts.name(thread.authorId),
+	authorityName: memberFacts.authorityName(thread.authorId),
+	lastPosterName: memberFacts.name(thread.lastPosterId),
 	lastRead: threadRead.lastReadNumber
 };
 
@@ -128,9 +125,6 @@ function baseListQuery(p: ListParam) {
 		.select(rowColumns)
 		.from(thread)
 		.innerJoin(category, eq(category.id, thread.categoryId))
-		.leftJoin(author, eq(author.id, thread.authorId))
-		.leftJoin(authorAuthority, eq(authorAuthority.id, author.authorityId))
-		.leftJoin(lastPoster, eq(lastPoster.id, thread.lastPosterId))
 		.leftJoin(threadRead, and(eq(threadRead.threadId, thread.id), eq(threadRead.memberId, p('memberId'))));
 }
 
@@ -264,14 +258,11 @@ export function headerQuery(threadId: number) {
 			...rowColumns,
 			lastRead: sql<null>`null`,
 			authorId: thread.authorId,
-			authorHandle: author.handle,
+			authorHandle: memberFacts.handle(thread.authorId),
 			categoryArchived: category.archivedAt
 		})
 		.from(thread)
 		.innerJoin(category, eq(category.id, thread.categoryId))
-		.leftJoin(author, eq(author.id, thread.authorId))
-		.leftJoin(authorAuthority, eq(authorAuthority.id, author.authorityId))
-		.leftJoin(lastPoster, eq(lastPoster.id, thread.lastPosterId))
 		.where(eq(thread.id, threadId));
 }
 

@@ -7,9 +7,6 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { config } from '../config';
 import { absoluteUrl } from './layout';
-import { and, eq, isNull } from 'drizzle-orm';
-import { db } from '../db/client';
-import { member } from '../db/schema';
 import * as preferences from './preferences';
 import { NOTIFICATION_KINDS, type NotificationKind } from './preferences';
 import { hmac as sign } from './secret';
@@ -75,41 +72,4 @@ export function isSubscribed(memberId: number, list: string): boolean {
 	if (list === REGIONAL_DIGEST_LIST) return p.regionalDigest;
 	if (list in NOTIFICATION_KINDS) return p.notifications[list as NotificationKind] !== 'off';
 	return false;
-}
-
-export type UnsubscribeResult = { ok: true; memberId: number; list: string; description: string; changed: boolean } | { ok: false };
-
-/**
- * Takes a member off the list a token names (personal digest → never; regional digests → off;
- * a notification → off). Idempotent. `{ ok: false }` for an unknown or tampered token, or a
- * member who no longer exists.
- */
-export function unsubscribe(token: string, now = Date.now()): UnsubscribeResult {
-	const t = readToken(token);
-	if (!t) return { ok: false };
-	const description = listDescription(t.list);
-	if (!description || !memberExists(t.memberId)) return { ok: false };
-	const changed = isSubscribed(t.memberId, t.list);
-	if (changed) {
-		if (t.list === DIGEST_LIST) preferences.update(t.memberId, { digestFrequency: 'never' }, now);
-		else if (t.list === REGIONAL_DIGEST_LIST) preferences.update(t.memberId, { regionalDigest: false }, now);
-		else {
-			const current = preferences.get(t.memberId).notifications;
-			preferences.update(t.memberId, { notifications: { ...current, [t.list]: 'off' } }, now);
-		}
-	}
-	return { ok: true, memberId: t.memberId, list: t.list, description, changed };
-}
-
-/** What a token is for, without changing anything (the confirm page); null when unusable. */
-export function inspect(token: string): { memberId: number; list: string; description: string; subscribed: boolean } | null {
-	const t = readToken(token);
-	if (!t) return null;
-	const description = listDescription(t.list);
-	if (!description || !memberExists(t.memberId)) return null;
-	return { ...t, description, subscribed: isSubscribed(t.memberId, t.list) };
-}
-
-function memberExists(id: number): boolean {
-	return db.select({ id: member.id }).from(member).where(and(eq(member.id, id), isNull(member.deactivatedAt))).get() != null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
 import { pairingMeeting } from '../db/schema';
-import type { DigestRecipient } from '../digests/types';
+import type { DigestRecipient } from '../digest-items';
 import * as coordination from './coordination';
 import * as meetings from './meetings';
 import * as pairings from './pairings';

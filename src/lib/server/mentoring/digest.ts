@@ -7,7 +7,7 @@
 import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { db, prepared } from '../db/client';
 import { mentorRequest, pairing, pairingBooking } from '../db/schema';
-import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
+import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digest-items';
 import { formatDate, formatDateTime, isoDate } from '../../time';
 import { pairingHealth } from './health';
 import * as proposals from './proposals';

@@ -1,13 +1,15 @@
 /**
  * The two links between mentoring and the training log, through the training area's exported
  * functions only: a logged meeting can go into both members' training logs as "mentoring", and
- * the training area asks who a member's current mentor is (for sharing a log with them).
+ * the training area asks who a member's current mentor is (for sharing a log with them). The
+ * imports run one way, mentoring → training: training gets its answer from the lookup this
+ * module provides when it loads.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { mentorRequest, pairing } from '../db/schema';
 import { addMentoringEntry } from '../training/entries';
-import { useMentorLookup } from '../training/mentor';
+import { provideMentorLookup } from '../training/mentor';
 import { people } from './store';
 
 /** The member id of a member's current mentor (their active pairing as mentee), or null. */
@@ -26,7 +28,7 @@ let registered = false;
 /** Tells the training area to ask mentoring who a member's mentor is. Safe to call more than once. */
 export function registerWithTraining(): void {
 	if (registered) return;
-	useMentorLookup(currentMentorOf);
+	provideMentorLookup(currentMentorOf);
 	registered = true;
 }
 

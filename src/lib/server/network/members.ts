@@ -1,5 +1,6 @@
 /** Members: profiles, the directory, roles. */
-import { and, asc, eq, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableName, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { db, prepared } from '../db/client';
 import { authority, member, region, type Member } from '../db/schema';
 import type { Actor } from '../auth/policy';
@@ -184,6 +185,65 @@ export function people(ids: Iterable<number | null | undefined>): Map<number, Pe
 	if (wanted.length === 0) return out;
 	for (const r of personRows(wanted)) out.set(r.id, r);
 	return out;
+}
+
+/**
+ * Active members by id with what the policy needs (their Actor) and where to write to them, in
+ * one query; unknown and deactivated ids are left out.
+ */
+export function recipients(ids: number[]): Map<number, { id: number; email: string; name: string; actor: Actor }> {
+	if (ids.length === 0) return new Map();
+	const rows = db
+		.select({ id: member.id, email: member.email, name: member.name, role: member.role, authorityId: member.authorityId, coordinatorRegionId: member.coordinatorRegionId, regionId: authority.regionId })
+		.from(member)
+		.innerJoin(authority, eq(authority.id, member.authorityId))
+		.where(and(inArray(member.id, ids), isNull(member.deactivatedAt)))
+		.all();
+	return new Map(rows.map((r) => [r.id, { id: r.id, email: r.email, name: r.name, actor: actorFor(r) }]));
+}
+
+/** A member's name, or null when there is no such member (deactivated members keep their name). */
+export function nameOf(id: number): string | null {
+	return db.select({ name: member.name }).from(member).where(eq(member.id, id)).get()?.name ?? null;
+}
+
+// The SQL pieces below name every column with its table (an alias of their own inside, the
+// outer table outside): Drizzle writes a single-table query's columns without their table, and
+// inside a subquery an unqualified name could be read as the member table's own column.
+
+/** `"alias"."column"`. */
+function at(alias: string, column: AnySQLiteColumn): SQL {
+	return sql`${sql.identifier(alias)}.${sql.identifier(column.name)}`;
+}
+
+/** A column of the other area's query, with its table's name. */
+function outer(column: AnySQLiteColumn): SQL {
+	return at(getTableName(column.table), column);
+}
+
+/** `"member" "_m" inner join "authority" "_a"` for the pieces below. */
+const memberWithAuthority = sql`${member} ${sql.identifier('_m')} inner join ${authority} ${sql.identifier('_a')} on ${at('_a', authority.id)} = ${at('_m', member.authorityId)}`;
+
+/**
+ * For another area's query: facts about the member whose id is in `id` (a column of that query),
+ * as SQL, so a list stays one statement without the area naming the network's tables. Each is a
+ * lookup by primary key, null when there is no such member.
+ */
+export const memberFacts = {
+	name: (id: AnySQLiteColumn) => sql<string | null>`(select ${at('_m', member.name)} from ${member} ${sql.identifier('_m')} where ${at('_m', member.id)} = ${outer(id)})`,
+	handle: (id: AnySQLiteColumn) => sql<string | null>`(select ${at('_m', member.handle)} from ${member} ${sql.identifier('_m')} where ${at('_m', member.id)} = ${outer(id)})`,
+	authorityName: (id: AnySQLiteColumn) => sql<string | null>`(select ${at('_a', authority.name)} from ${memberWithAuthority} where ${at('_m', member.id)} = ${outer(id)})`
+};
+
+/** For another area's query: the ids of the members of a region's authorities (deactivated ones included), as a subquery. */
+export function idsInRegion(regionId: string): SQL {
+	return sql`(select ${at('_m', member.id)} from ${memberWithAuthority} where ${at('_a', authority.regionId)} = ${regionId})`;
+}
+
+/** For another area's query: the ids of the members whose name or email contains `text` (any case), as a subquery. */
+export function idsMatching(text: string): SQL {
+	const q = `%${text.toLowerCase().replace(/[%_\\]/g, (c) => '\\' + c)}%`;
+	return sql`(select ${at('_m', member.id)} from ${member} ${sql.identifier('_m')} where lower(${at('_m', member.name)}) like ${q} escape '\\' or ${at('_m', member.email)} like ${q} escape '\\')`;
 }
 
 /** Active members with their authority and region: those of one region, or the whole network. */

@@ -6,7 +6,7 @@
  */
 import type { DemoContext } from './context';
 import * as audit from '../auth/audit';
-import * as twoFactor from '../auth/two-factor';
+import * as twoFactor from '../network/two-factor';
 import { placeChange } from '../db/schema';
 import { isoDate } from '../../time';
 

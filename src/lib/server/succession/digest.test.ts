@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMember } from '../../../../tests/support/members';
-import type { DigestRecipient } from '../digests/types';
+import type { DigestRecipient } from '../digest-items';
 import * as checklists from './checklists';
 import { digestSection, regionalDigestGroups } from './digest';
 

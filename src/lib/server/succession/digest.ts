@@ -8,7 +8,7 @@ import { db, prepared } from '../db/client';
 import { checklistChange } from '../db/schema';
 import { can } from '../auth/policy';
 import { authorityById, regionName } from '../network/authorities';
-import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
+import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digest-items';
 import { existing, summaries } from './checklists';
 import { describe } from './history';
 import { rowsFor, stats } from './region';

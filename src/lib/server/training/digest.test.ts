@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { member } from '../db/schema';
 import { makeMember } from '../../../../tests/support/members';
-import type { DigestRecipient } from '../digests/types';
+import type { DigestRecipient } from '../digest-items';
 import * as entries from './entries';
 import * as events from './events';
 import { digestSection, regionalDigestGroups } from './digest';

@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { db, prepared } from '../db/client';
 import { trainingEntry } from '../db/schema';
-import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digests/types';
+import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digest-items';
 import * as members from '../network/members';
 import { regionName } from '../network/authorities';
 import { formatDate, formatTime, isoDate } from '../../time';

@@ -1,23 +1,25 @@
 /**
- * The one place the training area asks the mentoring area who a member's current mentor is
- * (for sharing a log with one's mentor). Everything in training goes through here, so the
- * link between the two areas is a single function.
- *
- * mentoring/training-link.ts also imports the training area (to log meetings), so the two
- * modules form an import cycle, and training-link calls `useMentorLookup` while it loads —
- * possibly before this module has run. `override` is therefore a `var` (hoisted, never in a
- * temporal dead zone) and the default is read at call time.
+ * The one place the training area asks who a member's current mentor is (for sharing a log with
+ * one's mentor). Training does not import the mentoring area — mentoring imports training, to put
+ * logged meetings into both members' logs — so the answer comes from a lookup that the mentoring
+ * area provides when it loads (`mentoring/training-link.ts`; the server, the seeds and the
+ * command line load it through `provideLinks()` in `$lib/server/links.ts`).
  */
-import { currentMentorOf as fromMentoring } from '../mentoring/training-link';
-
 type Lookup = (memberId: number) => number | null;
 
-// eslint-disable-next-line no-var
-var override: Lookup | undefined;
+let fromMentoring: Lookup | undefined;
+let override: Lookup | undefined;
 
 /** The member id of `memberId`'s current mentor (their active pairing as mentee), or null. */
 export function currentMentorOf(memberId: number): number | null {
-	return (override ?? fromMentoring)(memberId);
+	const lookup = override ?? fromMentoring;
+	if (!lookup) throw new Error('No mentor lookup: the mentoring area provides it when it loads (call provideLinks() from $lib/server/links.ts)');
+	return lookup(memberId);
+}
+
+/** For the mentoring area: how to find a member's current mentor. */
+export function provideMentorLookup(fn: Lookup): void {
+	fromMentoring = fn;
 }
 
 /** Replaces the lookup (tests); null goes back to asking the mentoring area. */

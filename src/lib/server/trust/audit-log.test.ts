@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateHOTP } from '@oslojs/otp';
 import * as audit from '../auth/audit';
-import * as accounts from '../auth/accounts';
+import * as accounts from '../network/accounts';
 import { hashPassword } from '../auth/password';
 import { createSession } from '../auth/session';
-import * as twoFactor from '../auth/two-factor';
+import * as twoFactor from '../network/two-factor';
 import * as members from '../network/members';
 import { makeMember } from '../../../../tests/support/members';
 import { exportFor } from './export';

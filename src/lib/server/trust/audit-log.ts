@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '../db/client';
-import { auditEvent, authority, member, type AuditEvent } from '../db/schema';
+import { auditEvent, type AuditEvent } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import { authorityById, regionById, regionName } from '../network/authorities';
 import * as members from '../network/members';
@@ -147,9 +147,6 @@ export type AuditRow = {
 	text: string;
 };
 
-const membersOfRegion = (regionId: string) =>
-	sql`(select ${member.id} from ${member} inner join ${authority} on ${authority.id} = ${member.authorityId} where ${authority.regionId} = ${regionId})`;
-
 /** Which regions' entries an actor may read: null = all (admins), or one region (coordinators). */
 export function scopeOf(actor: Actor): { all: true } | { all: false; regionId: string } | null {
 	if (can(actor, 'audit.read', { regionId: null })) return { all: true };
@@ -172,8 +169,8 @@ export function list(actor: Actor, f: AuditFilter = {}): { rows: AuditRow[]; nex
 				eq(auditEvent.regionId, regionFilter),
 				// a move out of the region is the source region's business too
 				sql`json_extract(${auditEvent.detail}, '$.fromRegionId') = ${regionFilter}`,
-				inArray(auditEvent.actorId, membersOfRegion(regionFilter)),
-				and(eq(auditEvent.subjectType, 'member'), sql`cast(${auditEvent.subjectId} as integer) in ${membersOfRegion(regionFilter)}`)
+				inArray(auditEvent.actorId, members.idsInRegion(regionFilter)),
+				and(eq(auditEvent.subjectType, 'member'), sql`cast(${auditEvent.subjectId} as integer) in ${members.idsInRegion(regionFilter)}`)
 			)!
 		);
 	}
@@ -182,8 +179,7 @@ export function list(actor: Actor, f: AuditFilter = {}): { rows: AuditRow[]; nex
 		where.push(or(...prefixes.flatMap((p) => [eq(auditEvent.action, p), like(auditEvent.action, `${p}.%`)]))!);
 	}
 	if (f.who) {
-		const q = `%${f.who.toLowerCase().replace(/[%_\\]/g, (c) => '\\' + c)}%`;
-		const ids = sql`(select ${member.id} from ${member} where lower(${member.name}) like ${q} escape '\\' or ${member.email} like ${q} escape '\\')`;
+		const ids = members.idsMatching(f.who);
 		where.push(or(inArray(auditEvent.actorId, ids), and(eq(auditEvent.subjectType, 'member'), sql`cast(${auditEvent.subjectId} as integer) in ${ids}`))!);
 	}
 	if (f.memberId != null) {

@@ -4,7 +4,7 @@ import { generateHOTP } from '@oslojs/otp';
 import { db, sqlite } from '../db/client';
 import { auditEvent, checklistChange, member, outboxMessage, pairing, pairingMeeting, post, session, trainingEntry } from '../db/schema';
 import { makeMember } from '../../../../tests/support/members';
-import * as twoFactor from '../auth/two-factor';
+import * as twoFactor from '../network/two-factor';
 import { createSession } from '../auth/session';
 import { AREAS } from './areas';
 import { buildExport, exportFor, overview } from './export';

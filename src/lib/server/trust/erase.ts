@@ -13,9 +13,9 @@
 import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import * as limits from '../auth/rate-limit';
-import * as twoFactor from '../auth/two-factor';
+import * as twoFactor from '../network/two-factor';
 import { verifyPassword } from '../auth/password';
-import { FAILURES_PER_ACCOUNT, FAILURE_WINDOW_MS } from '../auth/accounts';
+import { FAILURES_PER_ACCOUNT, FAILURE_WINDOW_MS } from '../network/accounts';
 import { immediate } from '../db/client';
 import * as members from '../network/members';
 import { log } from '../log';

@@ -8,7 +8,7 @@ import { db } from '../db/client';
 import { auditEvent, invite, joinRequest, member, outboxMessage, rateLimitEvent } from '../db/schema';
 import * as members from '../network/members';
 import * as preferences from '../mail/preferences';
-import * as twoFactor from '../auth/two-factor';
+import * as twoFactor from '../network/two-factor';
 import * as recovery from '../auth/recovery-codes';
 import * as devices from '../auth/trusted-devices';
 import { describeUserAgent, endAllSessions, listSessions } from '../auth/session';

@@ -6,7 +6,7 @@ import { auditEvent, emailToken, outboxMessage, session } from '../db/schema';
 import * as audit from '../auth/audit';
 import * as outbox from '../mail/outbox';
 import * as tokens from '../auth/tokens';
-import * as twoFactor from '../auth/two-factor';
+import * as twoFactor from '../network/two-factor';
 import * as devices from '../auth/trusted-devices';
 import { createSession, endSession, purgeExpiredSessions } from '../auth/session';
 import { makeMember } from '../../../../tests/support/members';

@@ -7,7 +7,7 @@ import { db } from '../db/client';
 import { auditEvent, session, twoFactor } from '../db/schema';
 import * as outbox from '../mail/outbox';
 import * as devices from '../auth/trusted-devices';
-import { PENDING_SESSION_TTL_MS } from '../auth/two-factor';
+import { PENDING_SESSION_TTL_MS } from '../network/two-factor';
 import { backupSettings, DEFAULT_KEEP } from '../backup';
 
 /** Email bodies are emptied this many days after sending (address, subject and status stay). */

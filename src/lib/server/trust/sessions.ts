@@ -6,7 +6,7 @@
 import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import * as devices from '../auth/trusted-devices';
-import * as twoFactor from '../auth/two-factor';
+import * as twoFactor from '../network/two-factor';
 import { describeUserAgent, endAllSessions, listSessions } from '../auth/session';
 import * as members from '../network/members';
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import * as accounts from '$lib/server/auth/accounts';
+import * as accounts from '$lib/server/network/accounts';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { clientIp, safeNext } from '$lib/server/request';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actions } from './$types';
-import * as accounts from '$lib/server/auth/accounts';
+import * as accounts from '$lib/server/network/accounts';
 import { failed, parseForm } from '$lib/server/forms';
 import { email } from '$lib/server/validation';
 

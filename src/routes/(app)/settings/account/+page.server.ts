@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import * as accounts from '$lib/server/auth/accounts';
+import * as accounts from '$lib/server/network/accounts';
 import { actorOf, clientIp } from '$lib/server/request';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { email } from '$lib/server/validation';

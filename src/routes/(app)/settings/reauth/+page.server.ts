@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import * as reauth from '$lib/server/auth/reauth';
-import * as twoFactor from '$lib/server/auth/two-factor';
+import * as reauth from '$lib/server/network/reauth';
+import * as twoFactor from '$lib/server/network/two-factor';
 import { actorOf, clientIp, safeNext } from '$lib/server/request';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import * as twoFactor from '$lib/server/auth/two-factor';
+import * as twoFactor from '$lib/server/network/two-factor';
 import { actorOf, clientIp, safeNext } from '$lib/server/request';
 
 export const load: PageServerLoad = ({ locals, url }) => {

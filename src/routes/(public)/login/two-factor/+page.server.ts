@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import * as twoFactor from '$lib/server/auth/two-factor';
+import * as twoFactor from '$lib/server/network/two-factor';
 import * as devices from '$lib/server/auth/trusted-devices';
 import { clientIp, safeNext } from '$lib/server/request';
 import { failed, invalid, parseForm } from '$lib/server/forms';

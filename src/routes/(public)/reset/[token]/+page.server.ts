@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as accounts from '$lib/server/auth/accounts';
+import * as accounts from '$lib/server/network/accounts';
 import * as tokens from '$lib/server/auth/tokens';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';

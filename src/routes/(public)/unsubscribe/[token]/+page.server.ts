@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import * as unsubscribe from '$lib/server/mail/unsubscribe';
+import * as unsubscribe from '$lib/server/network/unsubscribe';
 
 /** The confirm page of an unsubscribe link: says what the link stops. A GET never unsubscribes. */
 export const load: PageServerLoad = ({ params, setHeaders }) => {

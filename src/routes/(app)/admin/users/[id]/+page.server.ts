@@ -5,22 +5,14 @@ import * as members from '$lib/server/network/members';
 import * as placeChanges from '$lib/server/trust/place-changes';
 import { authorityGroups, regionById, regions } from '$lib/server/network/authorities';
 import { can } from '$lib/server/auth/policy';
-import { actorOf, clientIp } from '$lib/server/request';
+import { actorOf, clientIp, idParam, loadById } from '$lib/server/request';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { authorityId, isoDate, position, text } from '$lib/server/validation';
 import { ROLES, values } from '$lib/vocab';
 
-/** The member id from the URL; 404 for anything that is not one. */
-function idOf(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Page not found');
-	return id;
-}
-
 export const load: PageServerLoad = ({ locals, params }) => {
 	const actor = actorOf(locals);
-	const m = members.adminProfile(actor, idOf(params.id));
-	if (!m) error(404, 'Page not found');
+	const m = loadById(params.id, (id) => members.adminProfile(actor, id));
 	return {
 		user: {
 			id: m.id,
@@ -68,7 +60,7 @@ const placeForm = z.object({
 export const actions: Actions = {
 	role: async (event) => {
 		const actor = actorOf(event.locals);
-		const id = idOf(event.params.id);
+		const id = idParam(event.params.id);
 		const form = parseForm(roleForm, await event.request.formData());
 		if (!form.ok) return failed(form);
 		const { role, coordinatorRegionId } = form.data;
@@ -79,7 +71,7 @@ export const actions: Actions = {
 	},
 	authority: async (event) => {
 		const actor = actorOf(event.locals);
-		const id = idOf(event.params.id);
+		const id = idParam(event.params.id);
 		const form = parseForm(placeForm, await event.request.formData());
 		if (!form.ok) return failed(form);
 		const d = form.data;
@@ -89,12 +81,12 @@ export const actions: Actions = {
 	},
 	reactivate: async (event) => {
 		const actor = actorOf(event.locals);
-		if (!members.setActive(actor, idOf(event.params.id), true, { ip: clientIp(event) })) error(404, 'Page not found');
+		if (!members.setActive(actor, idParam(event.params.id), true, { ip: clientIp(event) })) error(404, 'Page not found');
 		return { done: 'The account has been reactivated. They can sign in again.' };
 	},
 	sessions: async (event) => {
 		const actor = actorOf(event.locals);
-		const ended = members.endSessionsOf(actor, idOf(event.params.id), { ip: clientIp(event) });
+		const ended = members.endSessionsOf(actor, idParam(event.params.id), { ip: clientIp(event) });
 		return { done: ended === 0 ? 'They were not signed in anywhere.' : `They have been signed out everywhere (${ended === 1 ? '1 session' : `${ended} sessions`}).` };
 	}
 };

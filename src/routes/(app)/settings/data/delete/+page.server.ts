@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import * as erase from '$lib/server/trust/erase';
-import * as twoFactor from '$lib/server/auth/two-factor';
+import * as twoFactor from '$lib/server/network/two-factor';
 import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { clearDeviceCookie } from '$lib/server/auth/trusted-devices';
 import { actorOf, clientIp } from '$lib/server/request';

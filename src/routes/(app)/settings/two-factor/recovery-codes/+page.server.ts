@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as twoFactor from '$lib/server/auth/two-factor';
-import { needsReauth, reauthPath } from '$lib/server/auth/reauth';
+import * as twoFactor from '$lib/server/network/two-factor';
+import { needsReauth, reauthPath } from '$lib/server/network/reauth';
 import { actorOf, clientIp } from '$lib/server/request';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -5,7 +5,7 @@
  * confirm page.
  */
 import { redirect, type RequestHandler } from '@sveltejs/kit';
-import * as unsubscribe from '$lib/server/mail/unsubscribe';
+import * as unsubscribe from '$lib/server/network/unsubscribe';
 
 export const POST: RequestHandler = ({ params }) => {
 	const r = unsubscribe.unsubscribe(params.token ?? '');

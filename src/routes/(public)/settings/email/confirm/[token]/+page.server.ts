@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import * as accounts from '$lib/server/auth/accounts';
+import * as accounts from '$lib/server/network/accounts';
 import * as tokens from '$lib/server/auth/tokens';
 import { clientIp } from '$lib/server/request';
 

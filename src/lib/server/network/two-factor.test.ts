@@ -5,9 +5,9 @@ import { db } from '../db/client';
 import { auditEvent, outboxMessage, session as sessionTable, twoFactor as twoFactorTable } from '../db/schema';
 import { makeMember } from '../../../../tests/support/members';
 import * as twoFactor from './two-factor';
-import * as recovery from './recovery-codes';
-import * as devices from './trusted-devices';
-import { createSession } from './session';
+import * as recovery from '../auth/recovery-codes';
+import * as devices from '../auth/trusted-devices';
+import { createSession } from '../auth/session';
 
 const T0 = Date.parse('2026-11-23T09:00:10Z');
 const STEP = 30_000;

@@ -5,7 +5,7 @@
  */
 import * as outbox from '../mail/outbox';
 import { renderEmail } from '../mail/layout';
-import * as members from '../network/members';
+import * as members from './members';
 
 export type SecurityNotice = {
 	/** Unique per event, e.g. `two-factor-on:12:1763900000000`. */

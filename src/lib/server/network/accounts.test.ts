@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../config';
 import { makeMember } from '../../../../tests/support/members';
-import * as members from '../network/members';
+import * as members from './members';
 import * as outbox from '../mail/outbox';
 import * as accounts from './accounts';
-import * as tokens from './tokens';
-import { hashPassword, verifyPassword } from './password';
-import { createSession, validateSessionToken } from './session';
+import * as tokens from '../auth/tokens';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { createSession, validateSessionToken } from '../auth/session';
 
 const PASSWORD = 'a long and sensible password';
 let passwordHash = '';

@@ -1,5 +1,7 @@
 /**
- * The shapes every area's digest part takes (ARCHITECTURE rule 2). Each area exports, from
+ * The shapes every area's digest part takes (ARCHITECTURE rule 2). They live here, outside
+ * `digests/`, so that an area can describe its part without importing the digest builder: the
+ * arrow runs only digests → areas. Each area exports, from
  * `$lib/server/<area>/digest.ts`:
  *   - `digestSection(recipient, since, now): DigestSection | null` — what is new for this member since T
  *     (the home page "your week" shows the same thing);

@@ -6,11 +6,11 @@
 import { eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { sessionReauth, type Session } from '../db/schema';
-import * as audit from './audit';
-import * as limits from './rate-limit';
-import * as members from '../network/members';
-import { verifyPassword } from './password';
-import { markMfaVerified } from './session';
+import * as audit from '../auth/audit';
+import * as limits from '../auth/rate-limit';
+import * as members from './members';
+import { verifyPassword } from '../auth/password';
+import { markMfaVerified } from '../auth/session';
 import * as twoFactor from './two-factor';
 import { FAILURES_PER_ACCOUNT, FAILURE_WINDOW_MS } from './accounts';
 

@@ -3,14 +3,14 @@
  * Requests answer the same way whether or not an address is registered.
  */
 import { config } from '../config';
-import * as members from '../network/members';
+import * as members from './members';
 import * as outbox from '../mail/outbox';
 import { renderEmail } from '../mail/layout';
-import * as audit from './audit';
-import * as limits from './rate-limit';
-import * as tokens from './tokens';
-import { hashPassword, passwordProblem, verifyPassword } from './password';
-import { endAllSessions } from './session';
+import * as audit from '../auth/audit';
+import * as limits from '../auth/rate-limit';
+import * as tokens from '../auth/tokens';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { endAllSessions } from '../auth/session';
 
 export const FAILURES_PER_ACCOUNT = 10;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateHOTP } from '@oslojs/otp';
 import { makeMember } from '../../../../tests/support/members';
-import { hashPassword } from './password';
-import { createSession } from './session';
+import { hashPassword } from '../auth/password';
+import { createSession } from '../auth/session';
 import * as reauth from './reauth';
 import * as twoFactor from './two-factor';
 
