@@ -1,8 +1,8 @@
 /**
  * Test material stays out of the product: the built server (what `node build` runs) contains no
  * text of the test helpers in tests/support/ — the XSS corpus, the member and area helpers, the
- * fixtures. Each helper's distinctive strings (literals that appear nowhere under src/) are its
- * fingerprint; none may be found in build/server.
+ * fixtures. A helper's fingerprint is its phrases (string literals with a space) and the names it
+ * exports, those that appear nowhere in the server's own code; none may be found in build/server.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -22,26 +22,46 @@ function files(dir: string, keep: (name: string) => boolean): string[] {
 	});
 }
 
-/** The string and template-literal texts of a module (long enough to be distinctive, plain enough to find as written; not import paths, which no bundle keeps). */
-function literals(file: string): string[] {
-	const out: string[] = [];
+/**
+ * A module's phrases — string and template-literal texts long enough to be distinctive, with a
+ * space, plain enough to find as written (not import paths, which no bundle keeps) — and the
+ * names of the functions and constants it exports (as words), when long enough.
+ */
+function marks(file: string): { phrases: string[]; names: string[] } {
+	const phrases: string[] = [];
+	const names: string[] = [];
 	const visit = (node: ts.Node) => {
+		if ((ts.isFunctionDeclaration(node) || ts.isVariableStatement(node)) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+			const declared = ts.isFunctionDeclaration(node) ? [node.name] : node.declarationList.declarations.map((d) => d.name);
+			for (const n of declared) if (n && ts.isIdentifier(n) && n.text.length >= 8) names.push(n.text);
+		}
 		const specifier = !!node.parent && (ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent) || (ts.isCallExpression(node.parent) && node.parent.expression.kind === ts.SyntaxKind.ImportKeyword));
 		if (!specifier && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))) {
 			const text = node.text.trim();
-			if (text.length >= 16 && /^[\x20-\x7e]+$/.test(text) && !/['"\\`$]/.test(text)) out.push(text);
+			if (text.length >= 12 && text.includes(' ') && /^[\x20-\x7e]+$/.test(text) && !/['"\\`$]/.test(text)) phrases.push(text);
 		}
 		ts.forEachChild(node, visit);
 	};
 	visit(ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true));
-	return out;
+	return { phrases, names };
 }
 
 const helpers = files(join(root, 'tests/support'), (n) => n.endsWith('.ts'));
-const source = files(join(root, 'src'), (n) => /\.(ts|js|svelte)$/.test(n))
+/** The server's own code: what may be in the bundle (tests are not). */
+const source = files(join(root, 'src'), (n) => /\.(ts|js|svelte)$/.test(n) && !n.endsWith('.test.ts'))
 	.map((f) => readFileSync(f, 'utf8'))
 	.join('\n');
-const fingerprints = new Map(helpers.map((f) => [relative(root, f), [...new Set(literals(f))].filter((t) => !source.includes(t))]));
+const word = (name: string) => new RegExp(`\\b${name}\\b`);
+
+type Mark = { text: string; in: (bundle: string) => boolean };
+const fingerprints = new Map<string, Mark[]>(
+	helpers.map((f) => {
+		const { phrases, names } = marks(f);
+		const byPhrase = [...new Set(phrases)].filter((t) => !source.includes(t)).map((t) => ({ text: t, in: (b: string) => b.includes(t) }));
+		const byName = [...new Set(names)].filter((n) => !word(n).test(source)).map((n) => ({ text: n, in: (b: string) => word(n).test(b) }));
+		return [relative(root, f), [...byPhrase, ...byName]];
+	})
+);
 
 let bundle = '';
 
@@ -61,7 +81,7 @@ describe('the built server', () => {
 	});
 
 	it('contains none of the test material', () => {
-		const found = [...fingerprints].flatMap(([file, texts]) => texts.filter((t) => bundle.includes(t)).map((t) => `${file}: ${t}`));
+		const found = [...fingerprints].flatMap(([file, marks]) => marks.filter((m) => m.in(bundle)).map((m) => `${file}: ${m.text}`));
 		expect(found).toEqual([]);
 	});
 });

@@ -6,6 +6,10 @@ import * as members from '../network/members';
 import * as entries from './entries';
 import * as events from './events';
 import { gapsPage } from './gaps';
+import { provideLinks } from '../links';
+
+// Training asks mentoring who a member's mentor is, through the lookup the server provides at start.
+provideLinks();
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');
 

@@ -4,6 +4,10 @@ import * as entries from './entries';
 import * as sharing from './sharing';
 import { useMentorLookup } from './mentor';
 import { NOW, statusOf } from '../../../../tests/support/training';
+import { provideLinks } from '../links';
+
+// Training asks mentoring who a member's mentor is, through the lookup the server provides at start.
+provideLinks();
 
 const input = (over: Record<string, unknown> = {}) => ({
 	startDate: '2026-10-14',

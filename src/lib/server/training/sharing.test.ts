@@ -1,11 +1,14 @@
-// Sharing with a mentor through the real mentoring area (no stand-in lookup): the training
-// modules are imported first, as a training page would, to prove the import cycle holds.
+// Sharing with a mentor through the real mentoring area (no stand-in lookup): training imports
+// nothing of mentoring; the server introduces them at start (links.ts), and so does this test.
 import { describe, expect, it } from 'vitest';
 import * as entries from './entries';
 import * as sharing from './sharing';
 import { currentMentorOf } from './mentor';
 import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../../../../tests/support/mentoring';
 import { NOW, statusOf } from '../../../../tests/support/training';
+import { provideLinks } from '../links';
+
+provideLinks();
 
 describe('sharing with the current mentor from the mentoring area', () => {
 	it('asks mentoring who the mentor is, and lets that mentor read a shared log', () => {
