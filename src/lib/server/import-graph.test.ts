@@ -7,8 +7,10 @@
  *   3. Only the network area reads the network's tables (member, authority, region, …); every
  *      other area asks network/ through its functions. Exceptions, each for a reason: db/ (it
  *      defines them), the seeds (they write the demo network), trust's export and erase (they
- *      read and remove everything about one member), and the session check in auth/session.ts
- *      (one query per request reads the session with its member).
+ *      read and remove everything about one member), the session check in auth/session.ts
+ *      (one query per request reads the session with its member), and mail's bounce state in
+ *      mail/bounces.ts (kept against the member's current address, compared in one statement;
+ *      mail may not import network/).
  *   4. Server code never imports test material (tests/, vitest).
  *
  * New area folders (inbound/, files/, library/, induction/ …) need no entry here: they pass
@@ -23,7 +25,7 @@ const server = resolve(import.meta.dirname);
 const root = resolve(server, '../../..');
 
 const FOUNDATIONS = ['db', 'mail', 'auth'];
-const NETWORK_TABLES_MAY_BE_READ_BY = ['network/', 'db/', 'seed/', 'trust/export.ts', 'trust/erase.ts', 'trust/network-data.ts', 'auth/session.ts'];
+const NETWORK_TABLES_MAY_BE_READ_BY = ['network/', 'db/', 'seed/', 'trust/export.ts', 'trust/erase.ts', 'trust/network-data.ts', 'auth/session.ts', 'mail/bounces.ts'];
 
 type Import = { from: string; to: string; names: string[]; typeOnly: boolean };
 
