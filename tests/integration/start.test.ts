@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '$lib/server/seed/demo-members';
-import { DEMO_TOTP_SECRET } from '$lib/server/auth/two-factor';
+import { DEMO_TOTP_SECRET } from '$lib/server/network/two-factor';
 import { freePort, root } from './built-app';
 import * as setup from '../../scripts/setup.js';
 
