@@ -142,6 +142,28 @@ describe('npm test without a browser or Dovecot', () => {
 		expect(existsSync(join(clone, '.svelte-kit', 'output'))).toBe(false);
 	});
 
+	it('tries npx playwright install chromium first, and stops the same way when that fails (no network)', () => {
+		const dead = 'http://127.0.0.1:9'; // the discard port: nothing answers, as with no network
+		const env = cleanEnv({
+			CHROMIUM_PATH: join(noBrowsers, 'no-such-chromium'),
+			PLAYWRIGHT_BROWSERS_PATH: noBrowsers,
+			DOVECOT_PATH: process.execPath,
+			HTTPS_PROXY: dead,
+			HTTP_PROXY: dead,
+			https_proxy: dead,
+			http_proxy: dead
+		});
+		delete env.NO_PROXY;
+		delete env.no_proxy;
+		const r = run('test.js', [], clone, env);
+		expect(r.status).toBe(1);
+		expect(r.stdout).toContain('trying npx playwright install chromium');
+		expect(r.stderr).toContain("Playwright's own Chromium: not there (npx playwright install chromium failed)");
+		expect(r.stderr).toContain('on Debian/Ubuntu:  apt-get install chromium');
+		expect(r.stdout).not.toContain('Building the app');
+		expect(existsSync(join(clone, 'build'))).toBe(false);
+	});
+
 	it('names the Dovecot package when Dovecot is missing', () => {
 		const r = run('test.js', ['--no-download'], clone, cleanEnv({ CHROMIUM_PATH: process.execPath, DOVECOT_PATH: join(noBrowsers, 'no-such-dovecot') }));
 		expect(r.status).toBe(1);
