@@ -41,6 +41,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
 		migrationsDir: resolve(env.MIGRATIONS_DIR || './drizzle'),
 		smtpUrl: parseSmtpUrl(env.SMTP_URL),
 		mailFrom: env.MAIL_FROM || 'Lead Member Network <network@example.org>',
+		/** How long to wait for the mail server: to connect, for its greeting, and for each answer (the end of a message's data above all: 10 minutes, as RFC 5321 advises). */
+		smtpTimeouts: {
+			connectionMs: int(env.SMTP_CONNECTION_TIMEOUT_MS, 15_000),
+			greetingMs: int(env.SMTP_GREETING_TIMEOUT_MS, 30_000),
+			dataMs: int(env.SMTP_DATA_TIMEOUT_MS, 10 * 60_000)
+		},
 		demo: bool(env.DEMO, false),
 		/** How often the in-process scheduler looks for due work. */
 		jobIntervalMs: int(env.JOB_INTERVAL_MS, 15_000),
