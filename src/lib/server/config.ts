@@ -55,6 +55,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
 		/** Secret for signed links (unsubscribe). Generated and kept under DATA_DIR when unset. */
 		secret: env.APP_SECRET || null,
 		signInFailuresPerAddress: int(env.SIGNIN_FAILURES_PER_ADDRESS, 50),
+		/** Lets a monitor read the counts on /healthz (`Authorization: Bearer …`); unset = admins only. */
+		healthToken: env.HEALTH_TOKEN || null,
+		/** Requests to join from one network address per hour. */
+		joinRequestsPerAddress: int(env.JOIN_REQUESTS_PER_ADDRESS, 5),
 		/** Mail in (issue 14): see README "Email in". */
 		inbound: readInbound(env),
 		/** Largest file a member may upload (bytes). */
