@@ -221,6 +221,26 @@ export function recordSent(email: NewEmail, sentAt: number): { id: number; creat
 	return r;
 }
 
+/**
+ * Records an email as sent twice with no answer either time (`uncertain`) — only for seeding demo
+ * data, so Admin → Mail delivery shows what such a message looks like. Idempotent on `key`.
+ */
+export function recordUncertain(email: NewEmail, firstAt: number): { id: number; created: boolean } {
+	const r = enqueue(email, firstAt);
+	if (r.created) {
+		db.update(outboxMessage)
+			.set({
+				status: 'uncertain',
+				attempts: 2,
+				uncertainAt: firstAt + 60_000,
+				lastError: 'No answer after the whole message was sent, so it may have arrived. It will not be sent again. (Timeout (ETIMEDOUT))'
+			})
+			.where(eq(outboxMessage.id, r.id))
+			.run();
+	}
+	return r;
+}
+
 /** Messages sent to one address (newest first), e.g. for tests and data exports. */
 export function messagesTo(address: string, limit = 50) {
 	return db.select().from(outboxMessage).where(eq(outboxMessage.toAddress, address)).orderBy(desc(outboxMessage.id)).limit(limit).all();
