@@ -12,7 +12,7 @@ import { startJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
 import { safeNext } from '$lib/server/request';
 import { provideLinks } from '$lib/server/links';
-import { readFormsSafely, requestErrorMessage } from '$lib/server/http-errors';
+import { explainWrongMethod, readFormsSafely, requestErrorMessage } from '$lib/server/http-errors';
 
 /** Before the first request: migrations (on opening), seeding, the scheduler. (`npm start` prints the demo sign-ins: scripts/setup.js.) */
 export const init: ServerInit = async () => {
@@ -144,7 +144,7 @@ ${body}
 }
 
 const headers: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const response = explainWrongMethod(event.request, await resolve(event));
 	const h = response.headers;
 	h.set('X-Content-Type-Options', 'nosniff');
 	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');

@@ -53,3 +53,21 @@ describe('errors SvelteKit raises about a request', () => {
 		expect(requestErrorMessage(500, 'Internal Error')).toBeNull();
 	});
 });
+
+describe('a method a page does not take', () => {
+	it('gives a browser a page that says so, keeping the 405 and Allow', async () => {
+		const { explainWrongMethod } = await import('./http-errors');
+		const plain = new Response('PUT method not allowed', { status: 405, headers: { 'content-type': 'text/plain;charset=UTF-8', allow: 'GET, HEAD, OPTIONS, POST' } });
+		const res = explainWrongMethod(new Request('http://localhost/login', { method: 'PUT', headers: { accept: 'text/html' } }), plain);
+		expect(res.status).toBe(405);
+		expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS, POST');
+		const html = await res.text();
+		expect(html).toContain('<h1>This page cannot take that request</h1>');
+		expect(html).toContain('<html lang="en-GB">');
+		// Other clients keep the line of text; other answers are untouched.
+		const api = new Response('PUT method not allowed', { status: 405, headers: { 'content-type': 'text/plain' } });
+		expect(explainWrongMethod(new Request('http://localhost/login', { method: 'PUT', headers: { accept: 'application/json' } }), api)).toBe(api);
+		const ok = new Response('fine');
+		expect(explainWrongMethod(new Request('http://localhost/'), ok)).toBe(ok);
+	});
+});

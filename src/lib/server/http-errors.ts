@@ -55,3 +55,57 @@ export function requestErrorMessage(status: number, message: string): string | n
 	if (status >= 400 && status < 500) return message;
 	return null;
 }
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A small page of the site's own look, for answers made outside the app's pages (as for a signed-out form post). */
+export function plainPage(status: number, title: string, paragraphs: string[], headers: Record<string, string> = {}): Response {
+	const html = `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} – Lead Member Network</title>
+<style>
+body { margin: 0; font-family: system-ui, -apple-system, 'Segoe UI', Arial, sans-serif; font-size: 1.1875rem; line-height: 1.5; color: #0b0c0c; background: #fff; }
+header { background: #1d4f91; border-bottom: 8px solid #12345f; padding: 0.75rem 1rem; }
+header a, header a:visited { color: #fff; font-weight: 700; font-size: 1.25rem; text-decoration: none; }
+main { max-width: 42rem; margin: 0 auto; padding: 2rem 1rem; }
+h1 { line-height: 1.2; margin: 0 0 1rem; }
+a { color: #1d4f91; }
+a:focus { outline: 3px solid transparent; background-color: #ffdd00; box-shadow: 0 -2px #ffdd00, 0 4px #0b0c0c; color: #0b0c0c; text-decoration: none; }
+@media (max-width: 40rem) { body { font-size: 1rem; } }
+</style>
+</head>
+<body>
+<header><a href="/">Lead Member Network</a></header>
+<main id="main">
+<h1>${escapeHtml(title)}</h1>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p><a href="/">Go to your home page</a></p>
+</main>
+</body>
+</html>
+`;
+	return new Response(html, {
+		status,
+		headers: {
+			'Content-Type': 'text/html; charset=utf-8',
+			'Cache-Control': 'no-store',
+			'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+			...headers
+		}
+	});
+}
+
+/**
+ * SvelteKit answers a method a page or endpoint does not take (PUT to a page, POST to /healthz …)
+ * with one line of text; a browser gets a page that says what happened instead (same 405 and Allow).
+ */
+export function explainWrongMethod(request: Request, response: Response): Response {
+	if (response.status !== 405 || !response.headers.get('content-type')?.startsWith('text/plain')) return response;
+	const accept = request.headers.get('accept');
+	if (accept != null && !/text\/html|application\/xhtml\+xml/i.test(accept)) return response;
+	const allow = response.headers.get('allow');
+	return plainPage(405, 'This page cannot take that request', [requestErrorMessage(405, '')!], allow ? { Allow: allow } : {});
+}

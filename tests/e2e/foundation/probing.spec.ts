@@ -91,6 +91,11 @@ test.describe('requests the app cannot take say what happened', () => {
 		const wrongHtml = await wrong.text();
 		expect(wrongHtml).toContain('This page cannot take that request');
 		expect(wrongHtml).not.toContain('Sorry, there is a problem with the service');
+		// Another method than a page takes.
+		const put = await page.request.fetch('/login', { method: 'PUT', headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+		expect(put.status()).toBe(405);
+		expect(put.headers()['allow']).toContain('GET');
+		expect(await put.text()).toContain('<h1>This page cannot take that request</h1>');
 	});
 });
 
