@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { sqlite } from './db/client';
 import { config } from './config';
 import * as outbox from './mail/outbox';
+import { can, type Actor } from './auth/policy';
 
 /**
  * The database's state for /healthz. Anyone may know whether the service is up (`ok` and the
@@ -29,4 +30,9 @@ export function hasHealthToken(authorization: string | null, token = config().he
 	const given = Buffer.from(m[1]);
 	const expected = Buffer.from(token);
 	return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Who may read the counts: a monitor with the token, or whoever may manage mail delivery (admins). */
+export function mayReadCounts(authorization: string | null, actor: Actor | null): boolean {
+	return hasHealthToken(authorization) || can(actor, 'mail.manage', {});
 }
