@@ -103,7 +103,9 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
  * with one line of text; a browser gets a page that says what happened instead (same 405 and Allow).
  */
 export function explainWrongMethod(request: Request, response: Response): Response {
-	if (response.status !== 405 || !response.headers.get('content-type')?.startsWith('text/plain')) return response;
+	// SvelteKit's own answer has no Content-Type (a plain text body); a page's or endpoint's own 405 is left alone.
+	const type = response.headers.get('content-type');
+	if (response.status !== 405 || (type != null && !type.startsWith('text/plain'))) return response;
 	const accept = request.headers.get('accept');
 	if (accept != null && !/text\/html|application\/xhtml\+xml/i.test(accept)) return response;
 	const allow = response.headers.get('allow');
