@@ -114,7 +114,7 @@ async function sendDue() {
 		const r = await drain(transport, { force: true });
 		console.log(
 			`Regional digests sent: ${scheduled}. Personal digests queued: ${digests.sent} (nothing new for ${digests.empty}). ` +
-				`Emails sent: ${r.sent}; to retry later: ${r.retry}; failed: ${r.failed}.`
+				`Emails sent: ${r.sent}; to retry later: ${r.retry}; failed: ${r.failed}; no answer (may have arrived): ${r.uncertain}.`
 		);
 		if (r.unreachable) {
 			console.error('The mail server could not be reached. The messages wait in the outbox and go when it is back.');

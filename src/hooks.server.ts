@@ -12,6 +12,7 @@ import { startJobs } from '$lib/server/jobs';
 import { log } from '$lib/server/log';
 import { safeNext } from '$lib/server/request';
 import { provideLinks } from '$lib/server/links';
+import { explainWrongMethod, readFormsSafely, requestErrorMessage } from '$lib/server/http-errors';
 
 /** Before the first request: migrations (on opening), seeding, the scheduler. (`npm start` prints the demo sign-ins: scripts/setup.js.) */
 export const init: ServerInit = async () => {
@@ -24,6 +25,7 @@ export const init: ServerInit = async () => {
 
 const requestId: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = crypto.randomUUID().slice(0, 8);
+	readFormsSafely(event.request); // an unreadable form is a 400, not a 500
 	return resolve(event);
 };
 
@@ -142,7 +144,7 @@ ${body}
 }
 
 const headers: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const response = explainWrongMethod(event.request, await resolve(event));
 	const h = response.headers;
 	h.set('X-Content-Type-Options', 'nosniff');
 	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -158,6 +160,9 @@ export const handle = sequence(requestId, csrf, auth, headers, guard);
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	if (status === 404) return { message: 'Page not found' };
+	// The sender's mistake (a post too large, a wrong method …): say what happened, log nothing.
+	const told = requestErrorMessage(status, message);
+	if (told) return { message: told };
 	log.error('unexpected error', { requestId: event.locals.requestId, path: event.url.pathname, status, error: err instanceof Error ? err.stack : String(err) });
 	return { message: 'Sorry, something went wrong on our side', requestId: event.locals.requestId };
 };

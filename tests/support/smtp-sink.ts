@@ -26,6 +26,8 @@ export type SinkOptions = {
 	port?: number;
 	/** Decide the answer per message: undefined accepts; an Error with responseCode rejects. */
 	onData?: (mail: { to: string[]; raw: string }) => Error | undefined;
+	/** Store each message at once but answer "250" only this many ms later (a slow server). */
+	answerAfterMs?: number | ((mail: { to: string[] }) => number);
 };
 
 /** Starts an SMTP server on localhost; resolves when it listens. */
@@ -56,7 +58,9 @@ export async function startSmtpSink(opts: SinkOptions = {}) {
 					raw,
 					receivedAt: Date.now()
 				});
-				callback();
+				const delay = typeof opts.answerAfterMs === 'function' ? opts.answerAfterMs({ to }) : (opts.answerAfterMs ?? 0);
+				if (delay > 0) setTimeout(() => callback(), delay);
+				else callback();
 			});
 		}
 	};

@@ -41,6 +41,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
 		migrationsDir: resolve(env.MIGRATIONS_DIR || './drizzle'),
 		smtpUrl: parseSmtpUrl(env.SMTP_URL),
 		mailFrom: env.MAIL_FROM || 'Lead Member Network <network@example.org>',
+		/** How long to wait for the mail server: to connect, for its greeting, and for each answer (the end of a message's data above all: 10 minutes, as RFC 5321 advises). */
+		smtpTimeouts: {
+			connectionMs: int(env.SMTP_CONNECTION_TIMEOUT_MS, 15_000),
+			greetingMs: int(env.SMTP_GREETING_TIMEOUT_MS, 30_000),
+			dataMs: int(env.SMTP_DATA_TIMEOUT_MS, 10 * 60_000)
+		},
 		demo: bool(env.DEMO, false),
 		/** How often the in-process scheduler looks for due work. */
 		jobIntervalMs: int(env.JOB_INTERVAL_MS, 15_000),
@@ -49,6 +55,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
 		/** Secret for signed links (unsubscribe). Generated and kept under DATA_DIR when unset. */
 		secret: env.APP_SECRET || null,
 		signInFailuresPerAddress: int(env.SIGNIN_FAILURES_PER_ADDRESS, 50),
+		/** Lets a monitor read the counts on /healthz (`Authorization: Bearer …`); unset = admins only. */
+		healthToken: env.HEALTH_TOKEN || null,
+		/** Requests to join from one network address per hour. */
+		joinRequestsPerAddress: int(env.JOIN_REQUESTS_PER_ADDRESS, 5),
 		/** Mail in (issue 14): see README "Email in". */
 		inbound: readInbound(env),
 		/** Largest file a member may upload (bytes). */

@@ -4,18 +4,25 @@
  */
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { cleanText } from './validation';
 
 export type FormValues = Record<string, string | string[]>;
 export type FormErrors = Record<string, string>;
 
 const SECRET = /password|code|token/i;
 
+/** A field's text values, control characters removed (see cleanText) except in secrets, which must stay exactly as typed. */
+function strings(data: FormData, key: string): string[] {
+	const all = data.getAll(key).filter((v): v is string => typeof v === 'string');
+	return SECRET.test(key) ? all : all.map(cleanText);
+}
+
 /** The submitted values, arrays for repeated names (checkboxes), secrets left out. */
 export function formValues(data: FormData, arrays: string[] = []): FormValues {
 	const out: FormValues = {};
 	for (const key of new Set(data.keys())) {
 		if (SECRET.test(key)) continue;
-		const all = data.getAll(key).filter((v): v is string => typeof v === 'string');
+		const all = strings(data, key);
 		out[key] = arrays.includes(key) || all.length > 1 ? all : (all[0] ?? '');
 	}
 	for (const key of arrays) out[key] ??= [];
@@ -29,7 +36,7 @@ export function parseForm<S extends z.ZodType>(schema: S, data: FormData, opts: 
 	const values = formValues(data, opts.arrays);
 	const raw: Record<string, unknown> = {};
 	for (const key of new Set(data.keys())) {
-		const all = data.getAll(key).filter((v): v is string => typeof v === 'string');
+		const all = strings(data, key);
 		raw[key] = opts.arrays?.includes(key) ? all : all[0];
 	}
 	for (const key of opts.arrays ?? []) raw[key] ??= [];

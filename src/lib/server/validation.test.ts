@@ -65,3 +65,29 @@ describe('parseForm', () => {
 		expect(r.ok && r.data.expertise).toEqual([]);
 	});
 });
+
+describe('control characters', () => {
+	it('are removed from every text field centrally, keeping tabs and new lines in text', async () => {
+		const { cleanText, cleanLine } = await import('./validation');
+		expect(cleanText('Jane\u0000 Smith\u0007\u001b[31m\u007f')).toBe('Jane Smith[31m');
+		expect(cleanText('line one\r\nline two\rline three\tend')).toBe('line one\nline two\nline three\tend');
+		expect(cleanLine('  A\u0000title\twith\r\nbreaks  ')).toBe('A title with breaks');
+		expect(text('your full name').safeParse('\u0000Jane\u0000 Smith\u0000').data).toBe('Jane Smith');
+		expect(text('your full name').safeParse('\u0000\u0000').error?.issues[0].message).toBe('Enter your full name');
+		expect(optionalText('a message').safeParse('Hello\u0000\r\nthere').data).toBe('Hello\nthere');
+	});
+
+	it('are removed by parseForm from every field, whatever its schema, but never from a password', () => {
+		const schema = z.object({ name: z.string(), note: z.string(), password: z.string() });
+		const parsed = parseForm(schema, form([['name', 'Jane\u0000Smith'], ['note', 'a\u0008b\nc'], ['password', 'pass\u0000word']]));
+		expect(parsed.ok && parsed.data).toEqual({ name: 'JaneSmith', note: 'ab\nc', password: 'pass\u0000word' });
+		expect(parsed.values).toEqual({ name: 'JaneSmith', note: 'ab\nc' });
+	});
+
+	it('keep unchecked text short and quoted where it must be, such as a subject line', async () => {
+		const { quoted } = await import('./validation');
+		expect(quoted('Jane Smith')).toBe('“Jane Smith”');
+		expect(quoted('FREE MONEY\r\nBcc: everyone@example.org click here now please')).toBe('“FREE MONEY Bcc: everyone@example.org cl…”');
+		expect(quoted('x'.repeat(100), 40)).toHaveLength(42);
+	});
+});

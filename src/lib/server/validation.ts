@@ -4,12 +4,36 @@ import { POSITIONS, TOPICS, values } from '../vocab';
 
 export const LIMITS = { name: 200, text: 20_000, email: 254 } as const;
 
+/**
+ * Text as typed, without the control characters nobody types: NUL and the other C0 controls
+ * except tab and newline, and DEL, removed; Windows and old Mac line endings made "\n". Every
+ * form value goes through this (parseForm, and the text helpers below).
+ */
+export function cleanText(value: string): string {
+	return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+/** One line of text (a title, a name, a subject): every control character, tab and newline included, made a space; runs of spaces made one; trimmed. */
+export function cleanLine(value: string): string {
+	return value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Unchecked text for a place where it must stay short and plainly someone else's words, such
+ * as an email subject: one line, cut to `max` characters (with "…"), in quotation marks.
+ */
+export function quoted(value: string, max = 40): string {
+	const line = cleanLine(value);
+	return `“${line.length > max ? line.slice(0, max - 1).trimEnd() + '…' : line}”`;
+}
+
 /** A trimmed text field: required with `required` message, at most `max` characters. */
 export function text(label: string, opts: { min?: number; max?: number; required?: string } = {}) {
 	const max = opts.max ?? LIMITS.name;
 	const min = Math.max(1, opts.min ?? 1);
 	const s = z
 		.string({ error: opts.required ?? `Enter ${label}` })
+		.overwrite(cleanText)
 		.trim()
 		.min(min, min > 1 ? `Enter ${label} of at least ${min} characters` : (opts.required ?? `Enter ${label}`));
 	return s.max(max, `Enter ${label} of at most ${max.toLocaleString('en-GB')} characters`);
@@ -19,6 +43,7 @@ export function text(label: string, opts: { min?: number; max?: number; required
 export function optionalText(label: string, max: number = LIMITS.text) {
 	return z
 		.string()
+		.overwrite(cleanText)
 		.trim()
 		.max(max, `Enter ${label} of at most ${max.toLocaleString('en-GB')} characters`)
 		.optional()

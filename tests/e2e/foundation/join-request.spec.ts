@@ -24,7 +24,7 @@ test('a request to join is approved by the region’s coordinator and the invita
 	await askToJoin(page, name, email, 'Blackpool');
 
 	// The North West coordinator is told, with a link to the requests.
-	const notice = await waitForMail('coordinator@example.org', `Request to join from ${name}`);
+	const notice = await waitForMail('coordinator@example.org', `Request to join from “${name}”`);
 	expect(linkIn(notice, /^\/admin\/join-requests$/)).toBe('/admin/join-requests');
 
 	await signIn(page, 'coordinator@example.org');
@@ -54,7 +54,7 @@ test('a declined request gets a polite email, after one confirmation', async ({ 
 	const name = `Tobias ${id}`;
 	const email = `${id}@council.example.org`;
 	await askToJoin(page, name, email, 'Wirral');
-	await waitForMail('coordinator@example.org', `Request to join from ${name}`);
+	await waitForMail('coordinator@example.org', `Request to join from “${name}”`);
 
 	await signIn(page, 'coordinator@example.org');
 	await visit(page, '/admin/join-requests');

@@ -11,6 +11,7 @@ import { outboxMessage } from '../../../src/lib/server/db/schema';
 import * as outbox from '../../../src/lib/server/mail/outbox';
 import { smtpTransport, type MailTransport } from '../../../src/lib/server/mail/transport';
 import { drain } from '../../../src/lib/server/mail/worker';
+import { readConfig } from '../../../src/lib/server/config';
 import { startSmtpSink } from '../../support/smtp-sink';
 
 const MIN = 60_000;
@@ -31,8 +32,9 @@ function queue(to = `d${++n}@example.org`) {
 
 const row = (id: number) => db.select().from(outboxMessage).where(eq(outboxMessage.id, id)).get()!;
 
-function transportTo(url: string, timeoutMs?: number): MailTransport {
-	const t = smtpTransport(new URL(url), { timeoutMs });
+/** A transport with the configured timeouts (SMTP_*_TIMEOUT_MS), some set shorter for the test. */
+function transportTo(url: string, env: Record<string, string> = {}): MailTransport {
+	const t = smtpTransport(new URL(url), readConfig(env).smtpTimeouts);
 	transports.push(t);
 	return t;
 }
@@ -130,7 +132,7 @@ describe('delivery through a real SMTP server', () => {
 		const webPort = (web.address() as net.AddressInfo).port;
 
 		await (await fetch(`http://127.0.0.1:${webPort}/`)).text(); // warm up the client
-		const sending = drain(transportTo(`smtp://127.0.0.1:${port}`, 1500));
+		const sending = drain(transportTo(`smtp://127.0.0.1:${port}`, { SMTP_CONNECTION_TIMEOUT_MS: '1500', SMTP_GREETING_TIMEOUT_MS: '1500' }));
 		const latencies: number[] = [];
 		for (let i = 0; i < 10; i++) {
 			const start = performance.now();

@@ -77,7 +77,7 @@ describe('after a restart', () => {
 
 		const second = await boot();
 		expect(second.client.sqlite().name).toBe(join(dir, 'app.db'));
-		expect(await second.accounts.signIn('restart@example.org', 'the right password', { ip: '203.0.113.9' }, now + 200)).toEqual({ ok: false, reason: 'limited' });
+		expect(await second.accounts.signIn('restart@example.org', 'the right password', { ip: '203.0.113.9' }, now + 200)).toMatchObject({ ok: false, reason: 'slow' });
 		// Fifteen minutes after the failures, the right password works again.
 		const later = now + second.accounts.FAILURE_WINDOW_MS + 1000;
 		expect((await second.accounts.signIn('restart@example.org', 'the right password', { ip: '203.0.113.9' }, later)).ok).toBe(true);

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt } from 'drizzle-orm';
+import { and, count, eq, gte, lt, max } from 'drizzle-orm';
 import { db } from '../db/client';
 import { rateLimitEvent } from '../db/schema';
 
@@ -9,6 +9,11 @@ export function countRecent(key: string, windowMs: number, now = Date.now()): nu
 		.from(rateLimitEvent)
 		.where(and(eq(rateLimitEvent.key, key), gte(rateLimitEvent.at, now - windowMs)))
 		.get()!.n;
+}
+
+/** When the key's latest event happened, or null. */
+export function latest(key: string): number | null {
+	return db.select({ at: max(rateLimitEvent.at) }).from(rateLimitEvent).where(eq(rateLimitEvent.key, key)).get()?.at ?? null;
 }
 
 /** Records one event for a key. */

@@ -1,4 +1,5 @@
 /** Limits and checks on what members write in discussions, shared by forms and server functions. */
+import { cleanLine, cleanText } from '../validation';
 
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 150;
@@ -24,12 +25,8 @@ export function bodyError(body: string, what = 'your post'): string | null {
 	return null;
 }
 
-/** Normalises a title: trimmed, inner runs of whitespace made single spaces, control characters removed. */
-export function cleanTitle(title: string): string {
-	return title.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
-}
+/** Normalises a title: one line (validation's cleanLine: control characters removed, whitespace made single spaces, trimmed). */
+export const cleanTitle = cleanLine;
 
-/** Normalises a body: Windows line endings, NUL and other C0 controls (except tab and newline) removed. */
-export function cleanBody(body: string): string {
-	return body.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-}
+/** Normalises a body: Windows line endings, NUL and other C0 controls (except tab and newline) removed (validation's cleanText). */
+export const cleanBody = cleanText;

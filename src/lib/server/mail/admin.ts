@@ -3,7 +3,7 @@ import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import { config } from '../config';
 import * as outbox from './outbox';
-import { RETRY_FOR_MS } from './worker';
+import { RETRY_FOR_MS, UNCERTAIN_RETRY_MS } from './worker';
 
 /** The mail delivery page: counts by status, messages waiting for a retry, recent failures. */
 export function overview(actor: Actor) {
@@ -11,10 +11,13 @@ export function overview(actor: Actor) {
 	return {
 		counts: outbox.counts(),
 		retrying: outbox.retrying(50),
+		uncertain: outbox.uncertain(50),
+		uncertainCount: outbox.uncertainCount(),
 		failures: outbox.recentFailures(50),
 		oldestWaiting: outbox.oldestWaiting(),
 		transport: config().smtpUrl ? ('smtp' as const) : ('mailbox' as const),
-		retryForHours: RETRY_FOR_MS / 3_600_000
+		retryForHours: RETRY_FOR_MS / 3_600_000,
+		uncertainRetryMinutes: UNCERTAIN_RETRY_MS / 60_000
 	};
 }
 
@@ -35,6 +38,7 @@ export function message(actor: Actor, id: number) {
 		sentAt: m.sentAt,
 		failedAt: m.failedAt,
 		lastError: m.lastError,
+		uncertainAt: m.uncertainAt,
 		smtpResponse: m.smtpResponse,
 		messageId: m.messageId,
 		batchKey: m.batchKey,

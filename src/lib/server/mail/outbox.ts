@@ -2,7 +2,7 @@
  * The outbox: the only way to send an email (ARCHITECTURE rule 4). It knows no area.
  * Enqueuing is idempotent on `key`: the same key twice makes one email.
  */
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { db, param, prepared } from '../db/client';
 import { outboxMessage, type OutboxMessage } from '../db/schema';
 
@@ -72,17 +72,17 @@ const byKeyQuery = prepared(() =>
 
 export type StatusCounts = Record<OutboxMessage['status'], number>;
 
-const zero = (): StatusCounts => ({ queued: 0, sending: 0, sent: 0, failed: 0 });
+const zero = (): StatusCounts => ({ queued: 0, sending: 0, sent: 0, failed: 0, uncertain: 0 });
 
 /** How far back "sent" is counted on the admin page and in /healthz (all-time would read every row ever sent). */
 export const SENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Messages queued, being sent and failed, and those sent in the last SENT_WINDOW_MS; each count from an index. */
+/** Messages queued, being sent, failed and uncertain, and those sent in the last SENT_WINDOW_MS; each count from an index. */
 export function counts(now = Date.now()): StatusCounts {
 	const rows = db
 		.select({ status: outboxMessage.status, n: count() })
 		.from(outboxMessage)
-		.where(inArray(outboxMessage.status, ['queued', 'sending', 'failed']))
+		.where(inArray(outboxMessage.status, ['queued', 'sending', 'failed', 'uncertain']))
 		.groupBy(outboxMessage.status)
 		.all();
 	const out = zero();
@@ -132,15 +132,40 @@ export function recentFailures(limit = 50, batchKey?: string) {
 		.all();
 }
 
-/** Messages waiting for another attempt after a temporary failure, soonest first. */
+/** Messages waiting for another attempt after a temporary failure, soonest first (not those that may have arrived: see `uncertain`). */
 export function retrying(limit = 50) {
 	return db
 		.select({ ...failureColumns, nextAttemptAt: outboxMessage.nextAttemptAt })
 		.from(outboxMessage)
-		.where(and(eq(outboxMessage.status, 'queued'), gt(outboxMessage.attempts, 0)))
+		.where(and(eq(outboxMessage.status, 'queued'), gt(outboxMessage.attempts, 0), isNull(outboxMessage.uncertainAt)))
 		.orderBy(asc(outboxMessage.nextAttemptAt))
 		.limit(limit)
 		.all();
+}
+
+/**
+ * Messages that got no answer after they were sent in full, so may have arrived, newest first:
+ * waiting for their one more try (`queued`, with the time), or given up (`uncertain`).
+ */
+export function uncertain(limit = 50) {
+	return db
+		.select({ ...failureColumns, status: outboxMessage.status, uncertainAt: outboxMessage.uncertainAt, nextAttemptAt: outboxMessage.nextAttemptAt })
+		.from(outboxMessage)
+		.where(and(isNotNull(outboxMessage.uncertainAt), inArray(outboxMessage.status, ['queued', 'sending', 'uncertain'])))
+		.orderBy(desc(outboxMessage.uncertainAt))
+		.limit(limit)
+		.all();
+}
+
+/** How many messages may have arrived with no answer: waiting for their one more try, or given up. */
+export function uncertainCount(): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(outboxMessage)
+			.where(and(isNotNull(outboxMessage.uncertainAt), inArray(outboxMessage.status, ['queued', 'sending', 'uncertain'])))
+			.get()?.n ?? 0
+	);
 }
 
 /** The oldest message still waiting to go (queued or being sent), or null. */
@@ -190,6 +215,26 @@ export function recordSent(email: NewEmail, sentAt: number): { id: number; creat
 	if (r.created) {
 		db.update(outboxMessage)
 			.set({ status: 'sent', sentAt, attempts: 1, smtpResponse: 'recorded as sent (seed data)' })
+			.where(eq(outboxMessage.id, r.id))
+			.run();
+	}
+	return r;
+}
+
+/**
+ * Records an email as sent twice with no answer either time (`uncertain`) — only for seeding demo
+ * data, so Admin → Mail delivery shows what such a message looks like. Idempotent on `key`.
+ */
+export function recordUncertain(email: NewEmail, firstAt: number): { id: number; created: boolean } {
+	const r = enqueue(email, firstAt);
+	if (r.created) {
+		db.update(outboxMessage)
+			.set({
+				status: 'uncertain',
+				attempts: 2,
+				uncertainAt: firstAt + 60_000,
+				lastError: 'No answer after the whole message was sent, so it may have arrived. It will not be sent again. (Timeout (ETIMEDOUT))'
+			})
 			.where(eq(outboxMessage.id, r.id))
 			.run();
 	}

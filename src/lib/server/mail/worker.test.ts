@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { outboxMessage } from '../db/schema';
 import * as outbox from './outbox';
-import { backoffMs, claimNext, describeError, drain, isPermanent, isUnreachable, leaseMs, RETRY_FOR_MS, toMailOptions } from './worker';
+import { backoffMs, claimNext, describeError, drain, isPermanent, isUnreachable, leaseMs, RETRY_FOR_MS, toMailOptions, UNCERTAIN_RETRY_MS } from './worker';
 import type { MailTransport } from './transport';
 
 const T0 = Date.parse('2026-11-23T09:00:00Z');
@@ -80,6 +80,15 @@ describe('claiming', () => {
 		expect(again?.id).toBe(a);
 		expect(again?.claimedBy).toBe('w2');
 	});
+
+	it('claims a message whose lease ran out before any queued message, however many are waiting', () => {
+		const crashed = queue({}, T0);
+		expect(claimNext('dead', T0)?.id).toBe(crashed);
+		const backlog = Array.from({ length: 5 }, () => queue({}, T0 - 60_000));
+		expect(claimNext('w2', T0 + 1)?.id).toBe(backlog[0]);
+		expect(claimNext('w2', T0 + leaseMs())?.id).toBe(crashed);
+		expect(claimNext('w2', T0 + leaseMs())?.id).toBe(backlog[1]);
+	});
 });
 
 describe('drain', () => {
@@ -151,6 +160,19 @@ describe('drain', () => {
 		const later = await drain(t, { clock: () => T0 + 61_000 });
 		expect(later).toMatchObject({ sent: 3, unreachable: false });
 		expect(ids.every((id) => row(id).status === 'sent')).toBe(true);
+	});
+
+	it('sends a message with no answer after its data (uncertain) once more after an hour, and no more', async () => {
+		const id = queue();
+		const noAnswer = () => Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT', uncertain: true });
+		const t = fakeTransport(noAnswer);
+		expect(await drain(t, { clock: () => T0, force: true })).toMatchObject({ uncertain: 1, sent: 0, retry: 0 });
+		expect(row(id)).toMatchObject({ status: 'queued', attempts: 1, uncertainAt: T0, nextAttemptAt: T0 + UNCERTAIN_RETRY_MS });
+		expect(await drain(t, { clock: () => T0 + UNCERTAIN_RETRY_MS - 1, force: true })).toMatchObject({ uncertain: 0 });
+		expect(await drain(t, { clock: () => T0 + UNCERTAIN_RETRY_MS, force: true })).toMatchObject({ uncertain: 1 });
+		expect(row(id)).toMatchObject({ status: 'uncertain', attempts: 2 });
+		expect(await drain(fakeTransport(), { clock: () => T0 + 10 * UNCERTAIN_RETRY_MS, force: true })).toMatchObject({ sent: 0 });
+		expect(outbox.counts(T0).uncertain).toBe(1);
 	});
 
 	it('lets an admin retry a failed message, once', async () => {

@@ -8,13 +8,17 @@
  * - Permanent failures (5xx answers) are marked failed at once, with the server's reason.
  * - When the server cannot be reached at all, the run stops at once (the other queued messages
  *   keep their place and are not charged an attempt) and the worker waits before trying again.
+ * - A message sent in full that got no answer (the server took longer than the data timeout,
+ *   10 minutes, or the connection dropped) may have arrived: it is marked uncertain and sent
+ *   once more after an hour (UNCERTAIN_RETRY_MS); if that attempt gets no answer either it stays
+ *   `uncertain` and is never sent again. The run stops and pauses, as for an unreachable server.
  *
  * What is promised after a crash: a message is marked sent only after the SMTP server accepted
  * it. Each message is claimed just before it is sent, with a lease (MAIL_LEASE_MS, default five
- * minutes, far longer than any one SMTP exchange may take) — in the same transaction that records
+ * minutes; a send still running near its end is given up, see sendDeadlineMs) — in the same transaction that records
  * the outcome of the message before it, so a run commits once per message. A process killed mid-run leaves at
  * most one claimed message per connection in `sending`; when its lease runs out the next run
- * sends it again. So nothing is lost, and the only message that can reach a member twice is
+ * claims it before any other due message. So nothing is lost, and the only message that can reach a member twice is
  * one whose SMTP exchange was cut between the server's acceptance and our record of it — it
  * is sent once more, with the same Message-ID. Two processes on one database never claim the
  * same message: the claim is one UPDATE statement, and SQLite runs one writer at a time.
@@ -24,14 +28,23 @@ import { db, immediate, param, prepared } from '../db/client';
 import { outboxMessage, type OutboxMessage } from '../db/schema';
 import { config } from '../config';
 import { log } from '../log';
-import { connections, type MailTransport } from './transport';
+import { connections, isUncertain, type MailTransport } from './transport';
 
 export const RETRY_FOR_MS = 24 * 60 * 60 * 1000;
 
-/** How long a claim lasts; longer than any single send can take (socket timeout 30s). */
+/** How long a claim lasts: longer than one send may take (connecting, the greeting, and up to 10 minutes for the answer to the end of the data). */
 export function leaseMs(): number {
-	return Number(process.env.MAIL_LEASE_MS) || 5 * 60 * 1000;
+	return Number(process.env.MAIL_LEASE_MS) || 15 * 60 * 1000;
 }
+
+/** A send still running this long after its claim is given up (recorded as uncertain if the message had gone in full), so no live worker outlasts its lease. */
+export function sendDeadlineMs(): number {
+	const lease = leaseMs();
+	return Math.max(lease - 60_000, Math.round(lease * 0.8));
+}
+
+/** A message that may have arrived (no answer after it was sent in full) is sent again once, this long after. */
+export const UNCERTAIN_RETRY_MS = 60 * 60 * 1000;
 
 /** Delay before attempt n+1: 1, 2, 4, 8 … minutes, capped at an hour. */
 export function backoffMs(attempts: number): number {
@@ -39,8 +52,9 @@ export function backoffMs(attempts: number): number {
 }
 
 /**
- * Claims the next due message for this worker in one statement: the oldest queued message
- * whose time has come, else one whose claim ran out (its worker died). Null when nothing is due.
+ * Claims the next due message for this worker in one statement: first a message whose claim ran
+ * out (its worker died mid-send), so it is not kept waiting behind a backlog; else the oldest
+ * queued message whose time has come. Null when nothing is due.
  */
 export function claimNext(workerId: string, now = Date.now()): OutboxMessage | null {
 	return claimQuery().get({ workerId, now, leaseUntil: now + leaseMs() }) ?? null;
@@ -54,8 +68,8 @@ const claimQuery = prepared(() => {
 		.set({ status: 'sending', claimedBy: param('workerId'), leaseUntil: param('leaseUntil') })
 		.where(
 			sql`${outboxMessage.id} = coalesce(
-				(select id from outbox_message where status = 'queued' and next_attempt_at <= ${now} order by next_attempt_at, id limit 1),
-				(select id from outbox_message where status = 'sending' and lease_until <= ${now} order by lease_until, id limit 1)
+				(select id from outbox_message where status = 'sending' and lease_until <= ${now} order by lease_until, id limit 1),
+				(select id from outbox_message where status = 'queued' and next_attempt_at <= ${now} order by next_attempt_at, id limit 1)
 			) and (
 				(${outboxMessage.status} = 'queued' and ${outboxMessage.nextAttemptAt} <= ${now}) or
 				(${outboxMessage.status} = 'sending' and ${outboxMessage.leaseUntil} <= ${now})
@@ -81,7 +95,7 @@ type SmtpError = { responseCode?: number; response?: string; message?: string; c
 /** Errors nodemailer raises before any server answer because the message itself is unusable. */
 const BAD_MESSAGE = new Set(['EENVELOPE', 'EMESSAGE', 'ESTREAM']);
 /** Errors that mean the server could not be reached or talked to at all. */
-const NO_SERVER = new Set(['ECONNECTION', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH', 'EPROTOCOL', 'ENOTFOUND', 'EHOSTUNREACH', 'ENOAUTH', 'ECONFIG', 'EPROXY']);
+const NO_SERVER = new Set(['EABORT', 'ECONNECTION', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH', 'EPROTOCOL', 'ENOTFOUND', 'EHOSTUNREACH', 'ENOAUTH', 'ECONFIG', 'EPROXY']);
 
 /** A 5xx answer (or a message nodemailer cannot send at all): the server will never take it. */
 export function isPermanent(err: unknown): boolean {
@@ -137,10 +151,31 @@ function markSent(m: OutboxMessage, info: { messageId: string; response: string 
 	markSentQuery().run({ now, response: info.response.slice(0, 500), messageId: info.messageId, attempts: m.attempts + 1, id: m.id });
 }
 
-type Outcome = 'sent' | 'failed' | 'retry' | 'unreachable';
+type Outcome = 'sent' | 'failed' | 'retry' | 'unreachable' | 'uncertain';
+
+/**
+ * Records an attempt that got no answer after the whole message was sent: the first time, queued
+ * again for one more try after UNCERTAIN_RETRY_MS; the second time, `uncertain` for good.
+ */
+function markUncertain(m: OutboxMessage, err: unknown, workerId: string, now: number): Outcome {
+	const attempts = m.attempts + 1;
+	const again = m.uncertainAt == null;
+	const reason = `No answer after the whole message was sent, so it may have arrived. ${again ? 'It will be sent once more after an hour' : 'It will not be sent again'}. (${describeError(err)})`.slice(0, 500);
+	db.update(outboxMessage)
+		.set(
+			again
+				? { status: 'queued', attempts, uncertainAt: now, nextAttemptAt: now + UNCERTAIN_RETRY_MS, lastError: reason, leaseUntil: null }
+				: { status: 'uncertain', attempts, lastError: reason, leaseUntil: null }
+		)
+		.where(and(eq(outboxMessage.id, m.id), eq(outboxMessage.status, 'sending'), eq(outboxMessage.claimedBy, workerId)))
+		.run();
+	log.warn('mail delivery uncertain', { id: m.id, kind: m.kind, attempts, retry: again, error: describeError(err) });
+	return 'uncertain';
+}
 
 /** Records a failed attempt: failed at once for 5xx or after 24 hours, else queued again with backoff. */
 function markFailure(m: OutboxMessage, err: unknown, workerId: string, now: number): Outcome {
+	if (isUncertain(err)) return markUncertain(m, err, workerId, now);
 	const attempts = m.attempts + 1;
 	const reason = describeError(err);
 	const giveUp = isPermanent(err) || now + backoffMs(attempts) - m.createdAt > RETRY_FOR_MS;
@@ -159,12 +194,16 @@ function markFailure(m: OutboxMessage, err: unknown, workerId: string, now: numb
 
 type Attempt = { ok: true; info: { messageId: string; response: string } } | { ok: false; err: unknown };
 
-/** Hands one claimed message to the transport; what the server said. */
+/** Hands one claimed message to the transport, giving up at the deadline; what the server said. */
 async function attempt(transport: MailTransport, m: OutboxMessage): Promise<Attempt> {
+	const deadline = new AbortController();
+	const timer = setTimeout(() => deadline.abort(new Error('The send took too long and was given up')), sendDeadlineMs());
 	try {
-		return { ok: true, info: await transport.send(toMailOptions(m)) };
+		return { ok: true, info: await transport.send(toMailOptions(m), { signal: deadline.signal }) };
 	} catch (err) {
 		return { ok: false, err };
+	} finally {
+		clearTimeout(timer);
 	}
 }
 
@@ -206,7 +245,7 @@ export type DrainOptions = {
 	clock?: () => number;
 };
 
-export type DrainResult = { sent: number; failed: number; retry: number; unreachable: boolean; paused: boolean };
+export type DrainResult = { sent: number; failed: number; retry: number; uncertain: number; unreachable: boolean; paused: boolean };
 
 /**
  * Sends everything due, one message per lane at a time, until nothing is due, `limit` is
@@ -215,7 +254,7 @@ export type DrainResult = { sent: number; failed: number; retry: number; unreach
 export async function drain(transport: MailTransport, opts: DrainOptions = {}): Promise<DrainResult> {
 	const clock = opts.clock ?? Date.now;
 	const workerId = opts.workerId ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-	const result: DrainResult = { sent: 0, failed: 0, retry: 0, unreachable: false, paused: false };
+	const result: DrainResult = { sent: 0, failed: 0, retry: 0, uncertain: 0, unreachable: false, paused: false };
 	const paused = pause.get(transport);
 	if (paused && !opts.force && clock() < paused.until) return { ...result, paused: true };
 	const lanes = transport.kind === 'smtp' ? (opts.concurrency ?? connections()) : 1;
@@ -238,18 +277,22 @@ export async function drain(transport: MailTransport, opts: DrainOptions = {}): 
 			const step = immediate(() => {
 				const now = clock();
 				const outcome = settle(current, a, workerId, now);
-				return { outcome, next: outcome === 'unreachable' ? null : take(now) };
+				return { outcome, next: outcome === 'unreachable' || outcome === 'uncertain' ? null : take(now) };
 			});
 			if (step.outcome === 'unreachable') {
 				result.retry++;
 				result.unreachable = true;
+				stop = true;
+			} else if (step.outcome === 'uncertain') {
+				// The server is too slow to answer: the next messages would fare no better now.
+				result.uncertain++;
 				stop = true;
 			} else result[step.outcome]++;
 			m = step.next;
 		}
 	};
 	await Promise.all(Array.from({ length: lanes }, lane));
-	if (result.unreachable) {
+	if (result.unreachable || result.uncertain > 0) {
 		const failures = (paused?.failures ?? 0) + 1;
 		pause.set(transport, { until: clock() + pauseMs(failures), failures });
 	} else if (result.sent > 0) pause.delete(transport);

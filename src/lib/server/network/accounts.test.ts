@@ -31,7 +31,7 @@ describe('signing in with a password', () => {
 	it('accepts the right password, in any letter case of the address', async () => {
 		const m = makeMember({ passwordHash });
 		const result = await accounts.signIn(m.email.toUpperCase(), PASSWORD, { ip: '192.0.2.10' }, later());
-		expect(result).toEqual({ ok: true, memberId: m.id });
+		expect(result).toMatchObject({ ok: true, memberId: m.id });
 		expect(members.byId(m.id)!.lastSignInAt).not.toBeNull();
 	});
 
@@ -51,24 +51,105 @@ describe('signing in with a password', () => {
 		expect(await accounts.signIn(m.email, PASSWORD, { ip: '192.0.2.12' }, later())).toEqual({ ok: false, reason: 'invalid' });
 	});
 
-	it('stops after 10 failures for one account in 15 minutes, from any address, even with the right password', async () => {
+	it('after 10 failures for one account slows other addresses down to one try per 90 seconds rather than locking them out', async () => {
 		const m = makeMember({ passwordHash });
 		const now = later();
 		for (let i = 0; i < 10; i++) {
 			expect(await accounts.signIn(m.email, `guess number ${i}`, { ip: `198.51.100.${i}` }, now + i * 1000)).toEqual({ ok: false, reason: 'invalid' });
 		}
-		expect(await accounts.signIn(m.email, PASSWORD, { ip: '203.0.113.50' }, now + 20_000)).toEqual({ ok: false, reason: 'limited' });
+		// The owner, from a new address and a new browser, is asked to wait a little — not 15 minutes.
+		const slowed = await accounts.signIn(m.email, PASSWORD, { ip: '203.0.113.50' }, now + 20_000);
+		expect(slowed).toMatchObject({ ok: false, reason: 'slow' });
+		expect(slowed.ok === false && slowed.reason === 'slow' && slowed.waitSeconds).toBeLessThanOrEqual(accounts.SLOW_DOWN_MS / 1000);
+		expect((await accounts.signIn(m.email, PASSWORD, { ip: '203.0.113.50' }, now + 9_000 + accounts.SLOW_DOWN_MS)).ok).toBe(true);
 		// Another account is not affected.
 		const other = makeMember({ passwordHash });
 		expect((await accounts.signIn(other.email, PASSWORD, { ip: '203.0.113.50' }, now + 20_000)).ok).toBe(true);
-		// The window is 15 minutes from the failures.
-		expect((await accounts.signIn(m.email, PASSWORD, { ip: '203.0.113.50' }, now + 15 * MIN + 10_000)).ok).toBe(true);
+	});
+
+	it('keeps guessing from many addresses to 10 in 15 minutes and one per 90 seconds after', async () => {
+		const m = makeMember({ passwordHash });
+		const now = later();
+		let checked = 0;
+		// An attacker with a new address for every try, once a second for 30 minutes.
+		for (let s = 0; s < 30 * 60; s++) {
+			const r = await accounts.signIn(m.email, `guess ${s}`, { ip: `10.${s >> 8}.${s & 255}.1` }, now + s * 1000);
+			if (r.ok === false && r.reason === 'invalid') checked++;
+		}
+		expect(checked).toBeLessThanOrEqual(10 + (30 * 60 * 1000) / accounts.SLOW_DOWN_MS);
+	}, 60_000);
+
+	it('stops an address that made 10 failures for the account, for 15 minutes', async () => {
+		const m = makeMember({ passwordHash });
+		const now = later();
+		for (let i = 0; i < 10; i++) await accounts.signIn(m.email, `guess ${i}`, { ip: '198.51.100.77' }, now + i);
+		expect(await accounts.signIn(m.email, PASSWORD, { ip: '198.51.100.77' }, now + 5 * MIN)).toEqual({ ok: false, reason: 'limited' });
+		expect((await accounts.signIn(m.email, PASSWORD, { ip: '198.51.100.77' }, now + 15 * MIN + 10_000)).ok).toBe(true);
+	});
+
+	it('lets the owner in from a browser that has signed in before, whatever others did', async () => {
+		const m = makeMember({ passwordHash });
+		const now = later();
+		const first = await accounts.signIn(m.email, PASSWORD, { ip: '192.0.2.30' }, now);
+		if (!first.ok) throw new Error('should sign in');
+		expect(first.knownBrowser).toMatch(new RegExp(`^v1\\.${m.id}\\.`));
+		// Somebody guesses from many addresses, and from the owner's own address too.
+		for (let i = 0; i < 10; i++) await accounts.signIn(m.email, `guess ${i}`, { ip: `198.51.100.${i}` }, now + MIN + i);
+		for (let i = 0; i < 10; i++) await accounts.signIn(m.email, `guess ${i}`, { ip: '192.0.2.30' }, now + MIN + 20 + i);
+		// Without the cookie, the right password does not get in just now …
+		expect(await accounts.signIn(m.email, PASSWORD, { ip: '192.0.2.30' }, now + MIN + 40)).toMatchObject({ ok: false });
+		// … with it, at once, from the same address.
+		const owner = await accounts.signIn(m.email, PASSWORD, { ip: '192.0.2.30', knownBrowser: first.knownBrowser }, now + MIN + 41);
+		expect(owner).toMatchObject({ ok: true, memberId: m.id, knownBrowser: first.knownBrowser });
+	});
+
+	it('counts a known browser’s own wrong passwords against it: 10 stop that browser', async () => {
+		const m = makeMember({ passwordHash });
+		const now = later();
+		const first = await accounts.signIn(m.email, PASSWORD, { ip: '192.0.2.31' }, now);
+		if (!first.ok) throw new Error('should sign in');
+		const browser = first.knownBrowser;
+		for (let i = 0; i < 10; i++) expect(await accounts.signIn(m.email, `guess ${i}`, { ip: '192.0.2.31', knownBrowser: browser }, now + MIN + i)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await accounts.signIn(m.email, PASSWORD, { ip: '192.0.2.31', knownBrowser: browser }, now + MIN + 20)).toEqual({ ok: false, reason: 'limited' });
+		// Those guesses did not slow anybody else down.
+		expect((await accounts.signIn(m.email, PASSWORD, { ip: '192.0.2.32' }, now + MIN + 30)).ok).toBe(true);
+	});
+
+	it('treats a forged cookie, or another member’s, as a browser it does not know', async () => {
+		const m = makeMember({ passwordHash });
+		const other = makeMember({ passwordHash });
+		const now = later();
+		const theirs = await accounts.signIn(other.email, PASSWORD, { ip: '192.0.2.33' }, now);
+		if (!theirs.ok) throw new Error('should sign in');
+		for (let i = 0; i < 10; i++) await accounts.signIn(m.email, `guess ${i}`, { ip: '192.0.2.34' }, now + i);
+		for (const knownBrowser of [theirs.knownBrowser, `v1.${m.id}.aaaa.bbbb`, theirs.knownBrowser.replace(`v1.${other.id}.`, `v1.${m.id}.`)]) {
+			expect(await accounts.signIn(m.email, PASSWORD, { ip: '192.0.2.34', knownBrowser }, now + 100)).toEqual({ ok: false, reason: 'limited' });
+		}
+	});
+
+	it('emails the owner once when their account is the target', async () => {
+		const m = makeMember({ passwordHash });
+		const now = later();
+		for (let i = 0; i < 9; i++) await accounts.signIn(m.email, `guess ${i}`, { ip: `198.51.100.${i}` }, now + i);
+		expect(outbox.messagesTo(m.email)).toHaveLength(0);
+		await accounts.signIn(m.email, 'guess 9', { ip: '198.51.100.9' }, now + 10);
+		const notices = outbox.messagesTo(m.email);
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toMatchObject({ kind: 'security', subject: 'Someone has been trying to sign in to your account' });
+		expect(notices[0].text).toContain('browser you have signed in from before');
+		// More guesses, later that day: no second email.
+		for (let i = 0; i < 5; i++) await accounts.signIn(m.email, `guess again ${i}`, { ip: `198.51.101.${i}` }, now + 2 * 60 * MIN + i * 100_000);
+		expect(outbox.messagesTo(m.email)).toHaveLength(1);
 	});
 
 	it('limits an unregistered address in the same way, so the limit reveals nothing', async () => {
 		const now = later();
 		for (let i = 0; i < 10; i++) await accounts.signIn('ghost@example.org', `guess ${i}`, { ip: `198.51.100.${i}` }, now);
-		expect(await accounts.signIn('ghost@example.org', 'guess', { ip: '198.51.100.99' }, now + 1000)).toEqual({ ok: false, reason: 'limited' });
+		expect(await accounts.signIn('ghost@example.org', 'guess', { ip: '198.51.100.99' }, now + 1000)).toMatchObject({ ok: false, reason: 'slow' });
+		// One address, waiting out the slow-down each time: stopped after its 10th failure.
+		const start = now + 2 * MIN;
+		for (let i = 0; i < 10; i++) expect(await accounts.signIn('ghost@example.org', `guess ${i}`, { ip: '198.51.100.200' }, start + i * 95_000)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await accounts.signIn('ghost@example.org', 'guess', { ip: '198.51.100.200' }, start + 9 * 95_000 + 1000)).toEqual({ ok: false, reason: 'limited' });
 	});
 
 	it('forgets the failures after a successful sign-in', async () => {

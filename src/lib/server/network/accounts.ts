@@ -11,38 +11,97 @@ import * as limits from '../auth/rate-limit';
 import * as tokens from '../auth/tokens';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { endAllSessions } from '../auth/session';
+import * as known from './known-browsers';
+import { sendSecurityNotice } from './security-email';
 
+/** Wrong passwords for one account from browsers it has not signed in from, per window, before those browsers are slowed down. */
 export const FAILURES_PER_ACCOUNT = 10;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Past that, one try per this long for the account from such browsers: guessing stays at 10 per 15 minutes, and nobody is locked out. */
+export const SLOW_DOWN_MS = FAILURE_WINDOW_MS / FAILURES_PER_ACCOUNT;
+/** Wrong passwords for one account from one network address, or from one known browser, before that address or browser is stopped for the window. */
+export const FAILURES_PER_SOURCE = 10;
 /** Emailed links per address per hour (reset, sign-in link), so nobody can flood an inbox. */
 const EMAILS_PER_HOUR = 5;
 
 export type SignInResult =
-	| { ok: true; memberId: number }
-	| { ok: false; reason: 'invalid' | 'limited' };
+	| { ok: true; memberId: number; knownBrowser: string }
+	| { ok: false; reason: 'invalid' | 'limited' }
+	| { ok: false; reason: 'slow'; waitSeconds: number };
 
 const accountKey = (email: string) => `signin-fail:account:${members.normaliseEmail(email)}`;
+const accountAddressKey = (email: string, ip: string) => `signin-fail:account-ip:${members.normaliseEmail(email)}:${ip}`;
+const browserKey = (id: string) => `signin-fail:browser:${id}`;
 const addressKey = (ip: string) => `signin-fail:ip:${ip}`;
+const noticeKey = (memberId: number) => `signin-targeted-notice:${memberId}`;
 
-/** Checks an email and password, counting failures per account and per address. */
-export async function signIn(email: string, password: string, meta: { ip: string }, now = Date.now()): Promise<SignInResult> {
-	const perAddress = config().signInFailuresPerAddress;
-	if (limits.isLimited(accountKey(email), FAILURES_PER_ACCOUNT, FAILURE_WINDOW_MS, now) || limits.isLimited(addressKey(meta.ip), perAddress, FAILURE_WINDOW_MS, now)) {
-		audit.record({ actorId: null, action: 'sign-in.limited', ipAddress: meta.ip, detail: { email: members.normaliseEmail(email) } }, now);
-		return { ok: false, reason: 'limited' };
-	}
+/**
+ * Checks an email and password. Wrong passwords are counted so guessing stays slow without
+ * locking the owner out (OWASP's device cookies):
+ * - from a browser where the member has signed in before (`knownBrowser`, the cookie's value),
+ *   only that browser's own failures count: 10 in 15 minutes stop it for the window;
+ * - from any other browser: 10 failures for the account from one address stop that address
+ *   (as do `signInFailuresPerAddress` failures across accounts); 10 for the account from all
+ *   such browsers slow them down to one try every 90 seconds, and email the owner once a day.
+ * Answers the same whether or not the address belongs to a member.
+ */
+export async function signIn(email: string, password: string, meta: { ip: string; knownBrowser?: string }, now = Date.now()): Promise<SignInResult> {
 	const m = members.findByEmail(email);
+	const browser = known.verify(meta.knownBrowser, m?.id);
+	const refuse = (result: SignInResult): SignInResult => {
+		audit.record({ actorId: null, action: 'sign-in.limited', ipAddress: meta.ip, detail: { email: members.normaliseEmail(email) } }, now);
+		return result;
+	};
+	if (browser) {
+		if (limits.isLimited(browserKey(browser), FAILURES_PER_SOURCE, FAILURE_WINDOW_MS, now)) return refuse({ ok: false, reason: 'limited' });
+	} else {
+		if (limits.isLimited(addressKey(meta.ip), config().signInFailuresPerAddress, FAILURE_WINDOW_MS, now)) return refuse({ ok: false, reason: 'limited' });
+		if (limits.isLimited(accountAddressKey(email, meta.ip), FAILURES_PER_SOURCE, FAILURE_WINDOW_MS, now)) return refuse({ ok: false, reason: 'limited' });
+		if (limits.isLimited(accountKey(email), FAILURES_PER_ACCOUNT, FAILURE_WINDOW_MS, now)) {
+			const wait = (limits.latest(accountKey(email)) ?? now) + SLOW_DOWN_MS - now;
+			if (wait > 0) return refuse({ ok: false, reason: 'slow', waitSeconds: Math.ceil(wait / 1000) });
+		}
+	}
 	const good = await verifyPassword(m?.passwordHash ?? null, password);
 	if (!m || !good || m.deactivatedAt != null) {
-		limits.record(accountKey(email), now);
-		limits.record(addressKey(meta.ip), now);
+		if (browser) limits.record(browserKey(browser), now);
+		else {
+			limits.record(accountKey(email), now);
+			limits.record(accountAddressKey(email, meta.ip), now);
+			limits.record(addressKey(meta.ip), now);
+			if (m && m.deactivatedAt == null) noticeIfTargeted(m.id, email, now);
+		}
 		audit.record({ actorId: m?.id ?? null, action: 'sign-in.failed', subjectType: 'member', subjectId: m?.id, ipAddress: meta.ip, detail: { email: members.normaliseEmail(email) } }, now);
 		return { ok: false, reason: 'invalid' };
 	}
 	limits.clear(accountKey(email));
+	limits.clear(accountAddressKey(email, meta.ip));
+	if (browser) limits.clear(browserKey(browser));
 	members.touchSignIn(m.id, now);
 	audit.record({ actorId: m.id, action: 'sign-in', subjectType: 'member', subjectId: m.id, ipAddress: meta.ip }, now);
-	return { ok: true, memberId: m.id };
+	return { ok: true, memberId: m.id, knownBrowser: browser ? meta.knownBrowser! : known.issue(m.id) };
+}
+
+/** Tells the owner (at most once a day) when wrong passwords for their account reach the limit. */
+function noticeIfTargeted(memberId: number, email: string, now: number) {
+	if (limits.countRecent(accountKey(email), FAILURE_WINDOW_MS, now) < FAILURES_PER_ACCOUNT) return;
+	if (limits.isLimited(noticeKey(memberId), 1, 24 * 60 * 60 * 1000, now)) return;
+	limits.record(noticeKey(memberId), now);
+	sendSecurityNotice(
+		memberId,
+		{
+			key: `sign-in-targeted:${memberId}:${now}`,
+			subject: 'Someone has been trying to sign in to your account',
+			heading: 'Someone has been trying to sign in to your account',
+			paragraphs: [
+				`There have been ${FAILURES_PER_ACCOUNT} or more wrong passwords for your Lead Member Network account in the last 15 minutes, from browsers you have not signed in from.`,
+				`To protect your account, sign-in attempts from those browsers are now slowed down to one every ${SLOW_DOWN_MS / 1000} seconds. You can still sign in as usual from a browser you have signed in from before, or with a sign-in link sent by email.`,
+				'If it was you, there is nothing to do. If it was not, nobody has got in with a wrong password, but choose a long password you use nowhere else and turn on two-factor authentication in Settings.'
+			],
+			action: { text: 'Go to your security settings', href: '/settings/two-factor' }
+		},
+		now
+	);
 }
 
 function emailLimited(kind: string, email: string, now: number): boolean {

@@ -3,13 +3,14 @@ import { authorityId, makeMember } from '../../../../tests/support/members';
 import * as outbox from '../mail/outbox';
 import * as joinRequests from './join-requests';
 import * as invites from './invites';
+import { config } from '../config';
 
 let n = 0;
 const address = () => `applicant-${++n}-${Math.random().toString(36).slice(2, 7)}@council.example.org`;
 
 /** Submits a request and returns its id (as the coordinator would see it). */
 function ask(authority: string, email = address()) {
-	joinRequests.submit({ name: `Applicant ${n}`, email, authorityId: authorityId(authority), position: 'deputy', message: 'I became deputy Lead Member in May.' });
+	joinRequests.submit({ name: `Applicant ${n}`, email, authorityId: authorityId(authority), position: 'deputy', message: 'I became deputy Lead Member in May.' }, { ip: `192.0.2.${n}` });
 	return email;
 }
 
@@ -38,7 +39,7 @@ describe('asking to join', () => {
 
 	it('answers the same for an existing member and records nothing', () => {
 		const c = cast();
-		expect(joinRequests.submit({ name: 'Existing', email: c.member.email, authorityId: c.member.authorityId, position: 'other', message: '' })).toEqual({ ok: true });
+		expect(joinRequests.submit({ name: 'Existing', email: c.member.email, authorityId: c.member.authorityId, position: 'other', message: '' }, { ip: '198.51.100.40' })).toEqual({ ok: true });
 		expect(pendingId(c.admin.actor, c.member.email)).toBeUndefined();
 	});
 
@@ -47,6 +48,49 @@ describe('asking to join', () => {
 		const email = ask('Lancashire');
 		ask('Lancashire', email);
 		expect(joinRequests.listPending(c.admin.actor).filter((r) => r.request.email === email)).toHaveLength(1);
+	});
+});
+
+describe('a flood of requests', () => {
+	const T0 = Date.parse('2026-11-23T09:00:00Z');
+	const request = (over: Partial<joinRequests.JoinInput> = {}) => ({ name: 'Pat Applicant', email: address(), authorityId: authorityId('Cumberland'), position: 'deputy', message: '', ...over });
+
+	it('limits requests from one network address: 5 an hour, then the form says to wait', () => {
+		const c = cast();
+		const ip = '203.0.113.150';
+		const results = Array.from({ length: 60 }, (_, i) => joinRequests.submit(request(), { ip }, T0 + i * 1500));
+		expect(results.filter((r) => r.ok)).toHaveLength(config().joinRequestsPerAddress);
+		expect(results.at(-1)).toEqual({ ok: false, reason: 'limited' });
+		const stored = joinRequests.listPending(c.admin.actor).filter((r) => r.request.name === 'Pat Applicant');
+		expect(stored).toHaveLength(config().joinRequestsPerAddress);
+		// An hour later the address may ask again.
+		expect(joinRequests.submit(request(), { ip }, T0 + 61 * 60_000)).toEqual({ ok: true });
+	});
+
+	it('holds repeated requests for one email address, from any number of addresses', () => {
+		const c = cast();
+		const email = address();
+		for (let i = 0; i < 20; i++) expect(joinRequests.submit(request({ email, name: `Variant ${i}` }), { ip: `198.18.0.${i}` }, T0 + i)).toEqual({ ok: true });
+		expect(joinRequests.listPending(c.admin.actor).filter((r) => r.request.email === email)).toHaveLength(1);
+		expect(outbox.messagesTo(c.admin.email).filter((m) => m.kind === 'join-request' && m.text.includes('Variant'))).toHaveLength(1);
+	});
+
+	it('emails each coordinator and admin about at most 5 requests an hour; the rest wait on the page', () => {
+		const c = cast();
+		const before = outbox.messagesTo(c.admin.email, 500).filter((m) => m.kind === 'join-request').length;
+		for (let i = 0; i < 12; i++) joinRequests.submit(request({ name: `Botnet ${i}`, authorityId: authorityId('Lancashire') }), { ip: `198.19.${i}.1` }, T0 + 2 * 60 * 60_000 + i);
+		const after = outbox.messagesTo(c.admin.email, 500).filter((m) => m.kind === 'join-request').length;
+		expect(after - before).toBeLessThanOrEqual(joinRequests.NOTICES_PER_RECIPIENT_PER_HOUR);
+		expect(joinRequests.listPending(c.nw.actor).filter((r) => r.request.name.startsWith('Botnet'))).toHaveLength(12);
+	});
+
+	it('never puts the requester’s words in a subject line unquoted or long', () => {
+		const c = cast();
+		const name = 'WIN A PRIZE\r\nBcc: everyone@example.org — click https://evil.example/claim now';
+		joinRequests.submit(request({ name, authorityId: authorityId('Cumberland') }), { ip: '198.20.0.1' }, T0 + 5 * 60 * 60_000);
+		const mail = outbox.messagesTo(c.admin.email, 500).find((m) => m.kind === 'join-request' && m.text.includes('WIN A PRIZE'))!;
+		expect(mail.subject).toBe('Request to join from “WIN A PRIZE Bcc: everyone@example.org —…”, Cumberland');
+		expect(mail.subject).not.toMatch(/[\r\n]/);
 	});
 });
 

@@ -9,15 +9,37 @@ import { renderEmail } from '../mail/layout';
 import { authorityById } from './authorities';
 import * as members from './members';
 import * as invites from './invites';
+import * as limits from '../auth/rate-limit';
+import { quoted } from '../validation';
+import { config } from '../config';
 
 export type JoinInput = { name: string; email: string; authorityId: number; position: string; message: string };
 
-/** Records a request and tells the region's coordinator and the admins. Says the same whether or not the address is known. */
-export function submit(input: JoinInput, now = Date.now()): { ok: true } {
+const HOUR = 60 * 60 * 1000;
+/** Requests naming one email address per day: past it they are held (answered as usual, nothing stored or sent). */
+export const REQUESTS_PER_EMAIL_PER_DAY = 3;
+/** Join-request emails to one coordinator or admin per hour: past it requests wait on the page without an email each. */
+export const NOTICES_PER_RECIPIENT_PER_HOUR = 5;
+
+/**
+ * Records a request and tells the region's coordinator and the admins. Says the same whether or
+ * not the address is known. Limited per network address (refused, `limited`) and per email
+ * address (held: a pending request for the address, or too many for it lately, makes nothing
+ * new); the emails about requests are limited per recipient, and the requester's own words
+ * never reach a subject line unquoted.
+ */
+export function submit(input: JoinInput, meta: { ip?: string } = {}, now = Date.now()): { ok: true } | { ok: false; reason: 'limited' } {
+	const ipKey = `join:ip:${meta.ip ?? 'unknown'}`;
+	// Requests from one network address per hour (JOIN_REQUESTS_PER_ADDRESS, default 5): past it the form says to wait.
+	if (limits.isLimited(ipKey, config().joinRequestsPerAddress, HOUR, now)) return { ok: false, reason: 'limited' };
+	limits.record(ipKey, now);
 	const auth = authorityById(input.authorityId);
 	if (!auth) return { ok: true };
 	const email = members.normaliseEmail(input.email);
 	if (members.findByEmail(email)) return { ok: true }; // already a member: nothing to do, nothing revealed
+	const emailKey = `join:email:${email}`;
+	if (limits.isLimited(emailKey, REQUESTS_PER_EMAIL_PER_DAY, 24 * HOUR, now)) return { ok: true };
+	limits.record(emailKey, now);
 	const pending = db.select({ id: joinRequest.id }).from(joinRequest).where(and(eq(joinRequest.email, email), eq(joinRequest.status, 'pending'))).get();
 	if (pending) return { ok: true };
 	immediate(() => {
@@ -27,6 +49,9 @@ export function submit(input: JoinInput, now = Date.now()): { ok: true } {
 			.returning()
 			.get();
 		for (const r of members.coordinatorsAndAdmins(auth.regionId)) {
+			const noticeKey = `join-notice:${r.id}`;
+			if (limits.isLimited(noticeKey, NOTICES_PER_RECIPIENT_PER_HOUR, HOUR, now)) continue; // it waits on the join requests page
+			limits.record(noticeKey, now);
 			const content = renderEmail({
 				heading: 'Someone asked to join the network',
 				blocks: [
@@ -36,7 +61,7 @@ export function submit(input: JoinInput, now = Date.now()): { ok: true } {
 				],
 				reason: `You received this email because you coordinate the ${auth.regionName} network or are an admin.`
 			});
-			outbox.enqueue({ key: `join-request:${row.id}:to:${r.id}`, kind: 'join-request', to: r.email, recipientId: r.id, subject: `Request to join from ${row.name}, ${auth.name}`, ...content }, now);
+			outbox.enqueue({ key: `join-request:${row.id}:to:${r.id}`, kind: 'join-request', to: r.email, recipientId: r.id, subject: `Request to join from ${quoted(row.name)}, ${auth.name}`, ...content }, now);
 		}
 	});
 	return { ok: true };

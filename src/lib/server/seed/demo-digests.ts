@@ -1,5 +1,6 @@
 import type { DemoContext } from './context';
 import * as preferences from '../mail/preferences';
+import * as outbox from '../mail/outbox';
 import * as regional from '../digests/regional';
 import { renderMarkdown } from '../markdown';
 import { htmlToText } from '../digests/render';
@@ -68,4 +69,19 @@ export function seedDigests(ctx: DemoContext): void {
 
 	// A draft the coordinator can finish in the demo.
 	regional.create({ id: coordinator, role: 'coordinator', authorityId: 0, regionId: 'north-west', coordinatorRegionId: 'north-west' }, 'north-west', ctx.now - DAY);
+
+	// One email the mail server never answered, twice (Admin → Mail delivery, "No answer: may have arrived").
+	const mentor = ctx.members.find((m) => m.email === 'mentor@example.org')!;
+	outbox.recordUncertain(
+		{
+			key: `demo:uncertain:${mentor.id}`,
+			kind: 'notification',
+			to: mentor.email,
+			recipientId: mentor.id,
+			subject: 'New reply in “Protecting early help in budget season”',
+			text: 'There is a new reply in a thread you follow.',
+			html: '<p>There is a new reply in a thread you follow.</p>'
+		},
+		ctx.now - 3 * DAY
+	);
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import * as joinRequests from '$lib/server/network/join-requests';
 import { authorities, regions } from '$lib/server/network/authorities';
-import { failed, parseForm } from '$lib/server/forms';
+import { failed, invalid, parseForm } from '$lib/server/forms';
+import { clientIp } from '$lib/server/request';
 import { authorityId, email, optionalText, position, text } from '$lib/server/validation';
 
 export const load: PageServerLoad = () => ({
@@ -18,10 +19,11 @@ const schema = z.object({
 });
 
 export const actions: Actions = {
-	default: async ({ request }) => {
-		const form = parseForm(schema, await request.formData());
+	default: async (event) => {
+		const form = parseForm(schema, await event.request.formData());
 		if (!form.ok) return failed(form);
-		joinRequests.submit(form.data);
+		const result = joinRequests.submit(form.data, { ip: clientIp(event) });
+		if (!result.ok) return invalid({ email: 'We have had several requests to join from your connection in the last hour. Wait an hour and send yours again.' }, form.values, 429);
 		return { sent: true, values: form.values };
 	}
 };

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import * as accounts from '$lib/server/network/accounts';
+import * as knownBrowsers from '$lib/server/network/known-browsers';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { clientIp, safeNext } from '$lib/server/request';
@@ -38,16 +39,20 @@ export const actions: Actions = {
 		if (data.get('intent') === 'link') return requestLink(data);
 		const form = parseForm(passwordForm, data);
 		if (!form.ok) return failed(form);
-		const result = await accounts.signIn(form.data.email, form.data.password, { ip: clientIp(event) });
+		const next = safeNext(form.data.next); // a hostile `next` is refused before anything happens
+		const result = await accounts.signIn(form.data.email, form.data.password, { ip: clientIp(event), knownBrowser: event.cookies.get(knownBrowsers.KNOWN_BROWSER_COOKIE) });
 		if (!result.ok) {
 			const message =
 				result.reason === 'limited'
-					? 'There have been too many attempts to sign in. Wait 15 minutes and try again, or reset your password.'
-					: 'Enter the email address and password of your account. Check both and try again.';
-			return invalid({ email: message }, form.values, result.reason === 'limited' ? 429 : 400);
+					? 'There have been too many wrong passwords from here. Wait 15 minutes and try again, or get a sign-in link by email below.'
+					: result.reason === 'slow'
+						? `There have been many wrong passwords for this account, so we are slowing sign-ins down. Wait ${result.waitSeconds === 1 ? '1 second' : `${result.waitSeconds} seconds`} and try again, or get a sign-in link by email below.`
+						: 'Enter the email address and password of your account. Check both and try again.';
+			return invalid({ email: message }, form.values, result.reason === 'invalid' ? 400 : 429);
 		}
+		knownBrowsers.setCookie(event.cookies, result.knownBrowser);
 		const { token, session } = createSession(result.memberId, { userAgent: event.request.headers.get('user-agent') ?? '', ipAddress: clientIp(event) });
 		setSessionCookie(event.cookies, token, session.expiresAt);
-		redirect(303, safeNext(form.data.next));
+		redirect(303, next);
 	}
 };

@@ -23,13 +23,19 @@ export const outboxMessage = sqliteTable(
 		icalEvent: text('ical_event', { mode: 'json' }).$type<{ method: string; content: string; filename?: string }>(),
 		/** Group sends (e.g. one regional digest) for reporting. */
 		batchKey: text('batch_key'),
-		status: text('status', { enum: ['queued', 'sending', 'sent', 'failed'] }).notNull().default('queued'),
+		/**
+		 * `uncertain`: sent in full twice with no answer either time (the server may have it, perhaps
+		 * twice); never sent again by the worker.
+		 */
+		status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'uncertain'] }).notNull().default('queued'),
 		attempts: integer('attempts').notNull().default(0),
 		nextAttemptAt: integer('next_attempt_at').notNull(),
 		/** Lease: who claimed it and until when. A lease that runs out is claimed again. */
 		claimedBy: text('claimed_by'),
 		leaseUntil: integer('lease_until'),
 		lastError: text('last_error'),
+		/** When an attempt first ended with no answer after the whole message was sent (it may have arrived). */
+		uncertainAt: integer('uncertain_at'),
 		smtpResponse: text('smtp_response'),
 		messageId: text('message_id'),
 		createdAt: integer('created_at').notNull(),
@@ -41,7 +47,8 @@ export const outboxMessage = sqliteTable(
 		index('outbox_due_idx').on(t.status, t.nextAttemptAt),
 		index('outbox_recipient_idx').on(t.recipientId, t.createdAt),
 		index('outbox_batch_idx').on(t.batchKey, t.status),
-		index('outbox_sent_idx').on(t.status, t.sentAt)
+		index('outbox_sent_idx').on(t.status, t.sentAt),
+		index('outbox_uncertain_idx').on(t.uncertainAt).where(sql`uncertain_at is not null`)
 	]
 );
 

@@ -28,13 +28,13 @@ export const actions: Actions = {
 		if (!locals.session) redirect(303, '/login');
 		const form = parseForm(codeForm, await event.request.formData());
 		if (!form.ok) return failed(form);
+		const next = safeNext(form.data.next); // a hostile `next` is refused before the code is used
 		const result = twoFactor.completeSignIn(locals.session.memberId, locals.session.id, form.data.code, { ip: clientIp(event) });
 		if (!result.ok) return invalid({ code: result.message }, form.values, result.reason === 'limited' ? 429 : 400);
 		if (form.data.remember === 'yes') {
 			const device = devices.remember(locals.session.memberId, event.request.headers.get('user-agent') ?? '');
 			devices.setDeviceCookie(event.cookies, device.token, device.expiresAt);
 		}
-		const next = safeNext(form.data.next);
 		redirect(303, result.method === 'recovery' ? `/settings/two-factor?recovery=${result.recoveryCodesLeft}` : next);
 	}
 };
