@@ -41,13 +41,13 @@ export const actions: Actions = {
 		const form = parseForm(replySchema, await request.formData());
 		if (!form.ok) return failed(form);
 		const result = posts.reply(actor, id, form.data);
-		if (!result.ok) return invalid(result.errors, form.values);
+		if (!result.ok) return fail(400, { errors: result.errors, values: form.values, childSafety: result.childSafety ?? null });
 		redirect(303, `/threads/${id}?post=${result.value.number}#post-${result.value.number}`);
 	},
 	preview: async ({ request }) => {
 		const values = formValues(await request.formData());
-		const body = typeof values.body === 'string' ? values.body : '';
-		return { preview: threads.preview(body.slice(0, 60_000)), values };
+		const body = typeof values.body === 'string' ? values.body.slice(0, 60_000) : '';
+		return { preview: threads.preview(body), childSafety: threads.previewWarnings(body), values };
 	},
 	follow: ({ locals, params }) => {
 		follows.setFollowing(actorOf(locals), idParam(params.id), true);

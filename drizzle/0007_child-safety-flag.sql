@@ -1,0 +1,1 @@
+ALTER TABLE `post_report` ADD `source` text DEFAULT 'member' NOT NULL;
