@@ -1,0 +1,1 @@
+ALTER TABLE `checklist_item` ADD `na_reason` text DEFAULT '' NOT NULL;
