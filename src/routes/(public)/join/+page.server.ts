@@ -3,9 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import * as joinRequests from '$lib/server/network/join-requests';
 import { authorities, regions } from '$lib/server/network/authorities';
 import { failed, parseForm } from '$lib/server/forms';
+import * as once from '$lib/server/once';
 import { authorityId, email, optionalText, position, text } from '$lib/server/validation';
 
 export const load: PageServerLoad = () => ({
+	formToken: once.newToken(),
 	authorityGroups: regions().map((r) => ({ label: r.name, options: authorities().filter((a) => a.regionId === r.id).map((a) => [a.id, a.name] as const) }))
 });
 
@@ -19,9 +21,11 @@ const schema = z.object({
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const form = parseForm(schema, await request.formData());
+		const data = await request.formData();
+		const form = parseForm(schema, data);
 		if (!form.ok) return failed(form);
-		joinRequests.submit(form.data);
+		// A repeated submit of the same form says "thank you" again and stores nothing new.
+		once.run(once.of(data, null, 'join-request'), () => joinRequests.submit(form.data), () => '/join#sent');
 		return { sent: true, values: form.values };
 	}
 };

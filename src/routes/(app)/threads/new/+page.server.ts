@@ -5,6 +5,7 @@ import * as categories from '$lib/server/discussions/categories';
 import { failed, formValues } from '$lib/server/forms';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
+import * as once from '$lib/server/once';
 import { threadSchema } from '../params';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -17,6 +18,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		categoryOptions: active.map((c) => [c.id, c.name] as [number, string]),
 		scopeOptions: scopes.map(([v, l]) => [v, v === 'national' ? 'Every member of the network (national)' : `Only members in the ${l.replace(/ only$/, '')} region, its coordinator and admins`] as [string, string]),
 		asking: url.searchParams.get('question') === '1',
+		formToken: once.newToken(),
 		initial: {
 			categoryId: wanted ? String(wanted.id) : '',
 			scope: scopes.some(([v]) => v === wantedScope) ? wantedScope! : 'national',
@@ -35,11 +37,16 @@ export const actions: Actions = {
 	},
 	post: async ({ locals, request }) => {
 		const actor = actorOf(locals);
-		const form = parseForm(threadSchema, await request.formData(), { arrays: ['isQuestion'] });
+		const data = await request.formData();
+		const form = parseForm(threadSchema, data, { arrays: ['isQuestion'] });
 		if (!form.ok) return failed(form);
 		const { title, body, categoryId, scope, isQuestion, childSafeConfirmed } = form.data;
-		const result = threads.create(actor, { title, body, categoryId, regionId: scope === 'national' ? null : scope, isQuestion, childSafeConfirmed });
+		const result = once.run(
+			once.of(data, actor.id, 'thread'),
+			() => threads.create(actor, { title, body, categoryId, regionId: scope === 'national' ? null : scope, isQuestion, childSafeConfirmed }),
+			(made) => `/threads/${made.value.id}`
+		);
 		if (!result.ok) return fail(400, { errors: result.errors, values: form.values, childSafety: result.childSafety ?? null });
-		redirect(303, `/threads/${result.value.id}`);
+		redirect(303, result.href);
 	}
 };
