@@ -16,6 +16,7 @@ import * as tokens from './auth/tokens';
 import * as limits from './auth/rate-limit';
 import { sqlite } from './db/client';
 import { runRetention } from './trust/retention';
+import * as once from './once';
 import { runScheduledBackup } from './backup';
 import { sendOverdueReminders } from './mentoring/reminders';
 import * as files from './files';
@@ -49,6 +50,7 @@ export const tasks: Task[] = [
 			sessions: purgeExpiredSessions(now),
 			tokens: tokens.purge(now),
 			limits: limits.purgeOld(now),
+			formTokens: once.prune(now),
 			// Keeps the query planner's statistics fresh as tables grow (SQLite's advice for long-lived connections).
 			optimized: (sqlite().pragma('optimize'), true)
 		})

@@ -14,15 +14,15 @@ const actors: Record<string, Actor> = {
 	admin: { id: 7, role: 'admin', authorityId: 30, regionId: 'london', coordinatorRegionId: null }
 };
 
-// who may: [view, edit, setElection, remind, viewRegion(north-west), viewNational, template.manage]
+// who may: [view, edit, setElection, remind, viewRegion(north-west), viewNational, template.manage, reopenNotApplicable]
 const expected: Record<string, boolean[]> = {
-	memberOfAuthority: [true, true, true, false, false, false, false],
-	memberSameRegion: [false, false, false, false, false, false, false],
-	memberOtherRegion: [false, false, false, false, false, false, false],
-	coordinatorOfRegion: [true, false, true, true, true, false, false],
-	coordinatorOtherRegion: [false, false, false, false, false, false, false],
-	coordinatorOfAnotherRegionLivingHere: [false, false, false, false, false, false, false],
-	admin: [true, false, true, true, true, true, true]
+	memberOfAuthority: [true, true, true, false, false, false, false, false],
+	memberSameRegion: [false, false, false, false, false, false, false, false],
+	memberOtherRegion: [false, false, false, false, false, false, false, false],
+	coordinatorOfRegion: [true, false, true, true, true, false, false, true],
+	coordinatorOtherRegion: [false, false, false, false, false, false, false, false],
+	coordinatorOfAnotherRegionLivingHere: [false, false, false, false, false, false, false, false],
+	admin: [true, false, true, true, true, true, true, true]
 };
 
 function decisions(a: Actor): boolean[] {
@@ -33,7 +33,8 @@ function decisions(a: Actor): boolean[] {
 		can(a, 'checklist.remind', LANCASHIRE),
 		can(a, 'succession.viewRegion', { regionId: 'north-west' }),
 		can(a, 'succession.viewRegion', { regionId: null }),
-		can(a, 'template.manage', {})
+		can(a, 'template.manage', {}),
+		can(a, 'checklist.reopenNotApplicable', LANCASHIRE)
 	];
 }
 
@@ -65,5 +66,7 @@ describe('succession policy', () => {
 		expect(statusOf(() => authorize(actors.memberOfAuthority, 'checklist.remind', LANCASHIRE))).toBe(403);
 		expect(statusOf(() => authorize(actors.coordinatorOfRegion, 'template.manage', {}))).toBe(403);
 		expect(statusOf(() => authorize(actors.memberOfAuthority, 'checklist.edit', LANCASHIRE))).toBeNull();
+		expect(statusOf(() => authorize(actors.memberOfAuthority, 'checklist.reopenNotApplicable', LANCASHIRE))).toBe(403);
+		expect(statusOf(() => authorize(actors.coordinatorOtherRegion, 'checklist.reopenNotApplicable', LANCASHIRE))).toBe(403);
 	});
 });

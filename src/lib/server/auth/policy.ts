@@ -90,6 +90,8 @@ export type Resources = {
 	'checklist.edit': AuthorityFacts;
 	'checklist.setElection': AuthorityFacts;
 	'checklist.remind': AuthorityFacts;
+	/** Sending a not-applicable item back to "to do" (the region's coordinator, admins). */
+	'checklist.reopenNotApplicable': AuthorityFacts;
 	'succession.viewRegion': { regionId: string | null };
 	'template.manage': Record<string, never>;
 	// digests and mail
@@ -166,6 +168,7 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 	'checklist.edit': (a, r) => ofAuthority(a, r),
 	'checklist.setElection': (a, r) => ofAuthority(a, r) || isAdmin(a) || coordinates(a, r.regionId),
 	'checklist.remind': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
+	'checklist.reopenNotApplicable': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
 	'succession.viewRegion': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
 	'template.manage': (a) => isAdmin(a),
 

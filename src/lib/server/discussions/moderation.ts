@@ -90,6 +90,7 @@ export function queueQuery(actor: Actor) {
 		.select({
 			reportId: postReport.id,
 			reason: postReport.reason,
+			source: postReport.source,
 			note: postReport.note,
 			reportedAt: postReport.createdAt,
 			reporterName: members.memberFacts.name(postReport.reporterId),
@@ -121,7 +122,9 @@ export type QueueItem = {
 	authorName: string;
 	thread: { id: number; title: string; scope: string; locked: boolean };
 	firstReportedAt: number;
-	reports: { id: number; reason: ReportReason; reasonLabel: string; note: string; reporterName: string; at: number }[];
+	/** Whether the child-safety check flagged it (the author confirmed after a warning). */
+	flaggedByCheck: boolean;
+	reports: { id: number; reason: ReportReason; reasonLabel: string; note: string; reporterName: string; byCheck: boolean; at: number }[];
 };
 
 /** Open reports the actor may act on, one item per reported post, oldest first. */
@@ -141,11 +144,22 @@ export function queue(actor: Actor): QueueItem[] {
 				authorName: r.authorName ?? 'Former member',
 				thread: { id: r.threadId, title: r.threadTitle, scope: regionName(r.regionId), locked: r.lockedAt != null },
 				firstReportedAt: r.reportedAt,
+				flaggedByCheck: false,
 				reports: []
 			};
 			items.set(r.postId, item);
 		}
-		item.reports.push({ id: r.reportId, reason: r.reason, reasonLabel: REPORT_REASONS.find(([v]) => v === r.reason)?.[1] ?? r.reason, note: r.note, reporterName: r.reporterName ?? 'Former member', at: r.reportedAt });
+		const byCheck = r.source === 'check';
+		if (byCheck) item.flaggedByCheck = true;
+		item.reports.push({
+			id: r.reportId,
+			reason: r.reason,
+			reasonLabel: REPORT_REASONS.find(([v]) => v === r.reason)?.[1] ?? r.reason,
+			note: r.note,
+			reporterName: byCheck ? 'the child-safety check; the author confirmed' : (r.reporterName ?? 'Former member'),
+			byCheck,
+			at: r.reportedAt
+		});
 	}
 	return [...items.values()];
 }

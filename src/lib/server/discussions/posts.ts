@@ -6,7 +6,7 @@
 import { error } from '@sveltejs/kit';
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { db, immediate, prepared } from '../db/client';
-import { post, postRevision, thread, type Post } from '../db/schema';
+import { post, postReport, postRevision, thread, type Post } from '../db/schema';
 import * as members from '../network/members';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as limits from '../auth/rate-limit';
@@ -16,8 +16,39 @@ import { renderPost } from './render';
 import * as follows from './follows';
 import * as unread from './unread';
 import * as notifications from './notifications';
+import { checkChildSafety, warnedWords, type ChildSafetyWarning } from './child-safety';
 
-export type Result<T = undefined> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+export type Result<T = undefined> = { ok: true; value: T } | { ok: false; errors: Record<string, string>; childSafety?: ChildSafetyWarning[] };
+
+/** The message beside the confirmation box when the child-safety check found something. */
+export const CHILD_SAFETY_MESSAGE = 'Change the words the check found, or confirm that no child or young person can be identified from your post';
+
+/**
+ * The child-safety check for a post about to be written: warnings the author has not yet
+ * confirmed refuse the post (with the warnings, to show); confirmed ones are returned so the
+ * post is flagged to the moderators in the same transaction.
+ */
+export function childSafetyGate(text: string, confirmed: boolean | undefined): { refuse: { ok: false; errors: Record<string, string>; childSafety: ChildSafetyWarning[] } | null; confirmedWarnings: ChildSafetyWarning[] } {
+	const { warnings } = checkChildSafety(text);
+	if (warnings.length === 0) return { refuse: null, confirmedWarnings: [] };
+	if (!confirmed) return { refuse: { ok: false, errors: { childSafeConfirmed: CHILD_SAFETY_MESSAGE }, childSafety: warnings }, confirmedWarnings: [] };
+	return { refuse: null, confirmedWarnings: warnings };
+}
+
+/**
+ * Flags a post the author confirmed after a child-safety warning: an open report in the
+ * moderation queue, from the check rather than a member, naming the words. Call inside the
+ * transaction that writes the post.
+ */
+export function flagConfirmedPost(postId: number, regionId: string | null, warnings: ChildSafetyWarning[], now: number): void {
+	if (warnings.length === 0) return;
+	const words = warnedWords(warnings)
+		.slice(0, 12)
+		.map((w) => `“${w.length > 60 ? `${w.slice(0, 59)}…` : w}”`)
+		.join(', ');
+	const note = `The child-safety check warned about ${words}; the author confirmed that no child or young person can be identified.`;
+	db.insert(postReport).values({ postId, regionId, reporterId: null, source: 'check', reason: 'identifies-child', note: note.slice(0, 1000), createdAt: now }).run();
+}
 
 /** What the rules need to know about a thread. */
 export type ThreadFacts = {
@@ -90,7 +121,12 @@ export function excerpt(plain: string, max = 240): string {
 	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-export type ReplyInput = { body: string; replyToPostId?: number | null };
+export type ReplyInput = {
+	body: string;
+	replyToPostId?: number | null;
+	/** The author ticked "no child can be identified" after the child-safety check warned. */
+	childSafeConfirmed?: boolean;
+};
 
 /**
  * Replies in a thread. Refused with a message when the thread is locked, the body is empty or
@@ -107,6 +143,8 @@ export function reply(actor: Actor, threadId: number, input: ReplyInput, now = D
 	const body = cleanBody(input.body ?? '');
 	const problem = bodyError(body, 'your reply');
 	if (problem) return { ok: false, errors: { body: problem } };
+	const gate = childSafetyGate(body, input.childSafeConfirmed);
+	if (gate.refuse) return gate.refuse;
 	const limited = rateLimitError(actor.id, now);
 	if (limited) return { ok: false, errors: { body: limited } };
 	const rendered = renderPost(body);
@@ -123,6 +161,7 @@ export function reply(actor: Actor, threadId: number, input: ReplyInput, now = D
 			.returning({ id: post.id })
 			.get();
 		db.update(thread).set({ postCount: number, lastPostAt: now, lastPosterId: actor.id, updatedAt: now }).where(eq(thread.id, threadId)).run();
+		flagConfirmedPost(row.id, current.regionId, gate.confirmedWarnings, now);
 		follows.autoFollow(actor.id, threadId, now);
 		unread.markRead(actor.id, threadId, number, now);
 		recordPosting(actor.id, now);

@@ -15,11 +15,12 @@ import { regionName, regions } from '../network/authorities';
 import { memberFacts } from '../network/members';
 import { bodyError, cleanBody, cleanTitle, titleError } from './input';
 import { renderPost } from './render';
+import { checkChildSafety, type ChildSafetyWarning } from './child-safety';
 import * as categories from './categories';
 import * as follows from './follows';
 import * as unread from './unread';
 import * as notifications from './notifications';
-import { excerpt, nameOf, oneRow, pageRows, quoteFor, rateLimitError, recordPosting, threadFacts, toView, type PostView, type Result, type ThreadFacts } from './posts';
+import { childSafetyGate, excerpt, flagConfirmedPost, nameOf, oneRow, pageRows, quoteFor, rateLimitError, recordPosting, threadFacts, toView, type PostView, type Result, type ThreadFacts } from './posts';
 import { openReportCounts } from './moderation';
 import { canSee, visibilityKey, visibleRegionIds, visibleWhere } from './visibility';
 
@@ -378,7 +379,15 @@ export function view(actor: Actor, threadId: number, opts: { page?: number | nul
 	};
 }
 
-export type NewThread = { title: string; body: string; categoryId: number; regionId: string | null; isQuestion: boolean };
+export type NewThread = {
+	title: string;
+	body: string;
+	categoryId: number;
+	regionId: string | null;
+	isQuestion: boolean;
+	/** The author ticked "no child can be identified" after the child-safety check warned. */
+	childSafeConfirmed?: boolean;
+};
 
 /**
  * Starts a thread (its opening post is the question when `isQuestion`). Refused with messages
@@ -400,6 +409,8 @@ export function create(actor: Actor, input: NewThread, now = Date.now()): Result
 	if (regionId != null && !regions().some((r) => r.id === regionId)) errors.regionId = 'Choose who can see the thread';
 	else if (!can(actor, 'thread.create', { regionId })) errors.regionId = 'You can only start threads for everyone or for your own region';
 	if (Object.keys(errors).length) return { ok: false, errors };
+	const gate = childSafetyGate(`${title}\n\n${body}`, input.childSafeConfirmed);
+	if (gate.refuse) return gate.refuse;
 	const limited = rateLimitError(actor.id, now);
 	if (limited) return { ok: false, errors: { form: limited } };
 	const rendered = renderPost(body);
@@ -414,6 +425,7 @@ export function create(actor: Actor, input: NewThread, now = Date.now()): Result
 			.values({ threadId: t.id, number: 1, authorId: actor.id, title, body, html: rendered.html, plain: rendered.plain, createdAt: now })
 			.returning({ id: post.id })
 			.get();
+		flagConfirmedPost(p.id, regionId, gate.confirmedWarnings, now);
 		follows.autoFollow(actor.id, t.id, now);
 		unread.markRead(actor.id, t.id, 1, now);
 		recordPosting(actor.id, now);
@@ -430,6 +442,11 @@ export function create(actor: Actor, input: NewThread, now = Date.now()): Result
 /** Renders Markdown for a preview (nothing is saved). */
 export function preview(body: string): string {
 	return renderPost(cleanBody(body)).html;
+}
+
+/** The child-safety check's warnings for a post being previewed (title and body). */
+export function previewWarnings(body: string, title = ''): ChildSafetyWarning[] {
+	return checkChildSafety(`${cleanTitle(title)}\n\n${cleanBody(body)}`).warnings;
 }
 
 /**

@@ -62,6 +62,14 @@ const NOTES: Record<string, string[]> = {
 	'care-leavers-forum': ['Leaving care service will invite a new Lead Member to the next forum meeting.']
 };
 
+/** Why an item does not apply to an authority (a sentence, as the checklist asks). */
+const NA_REASONS = [
+	'We have a single Lead Member with no deputies, so there is no sharing arrangement to write up.',
+	'Our authority is under a children’s trust, which briefs any incoming Lead Member itself.',
+	'The whole council is up for election every four years, and the group has already agreed this.',
+	'This is covered by the council-wide member induction, which every new cabinet member attends.'
+];
+
 const ROLE_OWNERS = ['Director of Children’s Services', 'Head of democratic services', 'Group leader', 'Assistant director, social care', 'Participation lead', 'Cabinet support officer'];
 
 type Stage = { pDone: number; pProgress: number };
@@ -125,7 +133,7 @@ export function seedSuccession(ctx: DemoContext): void {
 		}
 	};
 
-	type Answer = { status: 'not-started' | 'in-progress' | 'done' | 'not-applicable'; ownerMemberId: number | null; ownerName: string; dueDate: string | null; note: string; at: number; by: number | null };
+	type Answer = { status: 'not-started' | 'in-progress' | 'done' | 'not-applicable'; ownerMemberId: number | null; ownerName: string; dueDate: string | null; note: string; naReason?: string; at: number; by: number | null };
 
 	const lancashire = ctx.authorityId('Lancashire');
 	const tom = ctx.memberId('member@example.org');
@@ -171,7 +179,8 @@ export function seedSuccession(ctx: DemoContext): void {
 						ownerMemberId: byMember ? pick(people) : null,
 						ownerName: byMember ? '' : status === 'not-applicable' ? '' : pick(ROLE_OWNERS),
 						dueDate: status === 'in-progress' ? day(between(-40, 200)) : null,
-						note: status === 'done' ? pick(NOTES[key] ?? ['Done – see the handover folder.']) : status === 'not-applicable' ? 'Not relevant to how our authority works.' : '',
+						note: status === 'done' ? pick(NOTES[key] ?? ['Done – see the handover folder.']) : '',
+						naReason: status === 'not-applicable' ? pick(NA_REASONS) : '',
 						at: createdAt + between(1, Math.max(2, Math.floor((now - createdAt) / DAY) - 1)) * DAY,
 						by: people.length ? pick(people) : null
 					};
@@ -217,6 +226,7 @@ export function seedSuccession(ctx: DemoContext): void {
 					ownerName: ans.ownerName,
 					dueDate: ans.dueDate,
 					note: ans.note,
+					naReason: ans.naReason ?? '',
 					version: 1 + changes,
 					updatedAt: changes ? ans.at : createdAt,
 					updatedById: changes ? ans.by : null
@@ -230,6 +240,7 @@ export function seedSuccession(ctx: DemoContext): void {
 			if (owner) history.push({ ...base, field: 'owner', fromValue: '', toValue: owner, at: ans.at });
 			if (ans.dueDate) history.push({ ...base, field: 'dueDate', fromValue: '', toValue: ans.dueDate, at: ans.at });
 			if (ans.note) history.push({ ...base, field: 'note', fromValue: '', toValue: ans.note, at: ans.at });
+			if (ans.naReason) history.push({ ...base, field: 'naReason', fromValue: '', toValue: ans.naReason, at: ans.at });
 		}
 		history.sort((x, y) => x.at - y.at);
 		for (const h of history) db.insert(checklistChange).values(h).run();

@@ -59,7 +59,7 @@ describe('the checklist', () => {
 		expect(v1.readiness.doneWeight).toBe(3);
 		expect(v1.readiness.percent).toBe(Math.floor((3 * 100) / total));
 		const light = itemOf(v1, 'cover'); // weight 1
-		checklists.updateItem(lead.actor, lead.authorityId, light.key, light.version, { status: 'not-applicable' }, {}, NOW);
+		checklists.updateItem(lead.actor, lead.authorityId, light.key, light.version, { status: 'not-applicable', naReason: 'Our authority has no deputy, so this does not apply to us.' }, {}, NOW);
 		const v2 = checklists.view(lead.actor, lead.authorityId, NOW);
 		expect(v2.readiness.applicableWeight).toBe(total - 1);
 		expect(v2.readiness.percent).toBe(Math.floor((3 * 100) / (total - 1)));

@@ -17,6 +17,18 @@ import { addDays, addMonths, electionCountdown, isOpen, itemFlags, readiness, se
 import { formatDay, today as todayOf } from './words';
 
 export const NOTE_MAX = 5_000;
+/** A reason an item does not apply: at least a sentence — this many characters, and more than one word. */
+export const NA_REASON_MIN = 20;
+export const NA_REASON_MAX = 1_000;
+export const NA_REASON_MESSAGE = `Say why this item does not apply to your authority, in at least a sentence (${NA_REASON_MIN} characters or more)`;
+
+/** The message for a not-applicable reason that is missing, too short or too long; null when fine. */
+export function naReasonError(reason: string): string | null {
+	const r = reason.replace(/\s+/g, ' ').trim();
+	if (r.length < NA_REASON_MIN || !r.includes(' ')) return NA_REASON_MESSAGE;
+	if (r.length > NA_REASON_MAX) return `Give the reason in at most ${NA_REASON_MAX.toLocaleString('en-GB')} characters`;
+	return null;
+}
 export const OWNER_NAME_MAX = 200;
 /** How far from today a due date may be. */
 export const DUE_DATE_YEARS_BACK = 2;
@@ -53,6 +65,7 @@ export function permissions(actor: Actor, a: Pick<AuthorityInfo, 'id' | 'regionI
 		edit: can(actor, 'checklist.edit', f),
 		setElection: can(actor, 'checklist.setElection', f),
 		remind: can(actor, 'checklist.remind', f),
+		reopenNotApplicable: can(actor, 'checklist.reopenNotApplicable', f),
 		viewRegion: can(actor, 'succession.viewRegion', { regionId: a.regionId })
 	};
 }
@@ -116,6 +129,8 @@ export type ItemView = {
 	dueDate: string | null;
 	dueDateText: string;
 	note: string;
+	/** Why it does not apply ('' unless the status is not-applicable). */
+	naReason: string;
 	version: number;
 	updatedAt: number;
 	updatedByName: string | null;
@@ -162,6 +177,7 @@ function buildItems(c: Checklist, rows: ChecklistItem[], today: string): { secti
 				dueDate: r?.dueDate ?? null,
 				dueDateText: formatDay(r?.dueDate),
 				note: r?.note ?? '',
+				naReason: r?.naReason ?? '',
 				version: r?.version ?? 1,
 				updatedAt: r?.updatedAt ?? c.createdAt,
 				updatedByName: r?.updatedById != null ? (names.get(r.updatedById) ?? 'Former member') : r && r.version > 1 ? 'Former member' : null,
@@ -300,6 +316,8 @@ export type ItemPatch = {
 	owner?: { memberId: number | null; name: string };
 	dueDate?: string | null;
 	note?: string;
+	/** Why the item does not apply: required (a sentence) when the status is or becomes not-applicable. */
+	naReason?: string;
 };
 
 export type UpdateResult =
@@ -355,8 +373,14 @@ export function updateItem(actor: Actor, authorityId: number, key: string, versi
 			ownerMemberId: patch.owner ? patch.owner.memberId : row.ownerMemberId,
 			ownerName: patch.owner ? (patch.owner.memberId != null ? '' : patch.owner.name.trim()) : row.ownerName,
 			dueDate: patch.dueDate !== undefined ? patch.dueDate || null : row.dueDate,
-			note: patch.note !== undefined ? patch.note.replace(/\r\n/g, '\n').trim() : row.note
+			note: patch.note !== undefined ? patch.note.replace(/\r\n/g, '\n').trim() : row.note,
+			naReason: ''
 		};
+		if (next.status === 'not-applicable') {
+			next.naReason = (patch.naReason !== undefined ? patch.naReason : row.naReason).replace(/\s+/g, ' ').trim();
+			const problem = naReasonError(next.naReason);
+			if (problem) return { ok: false, errors: { naReason: problem } };
+		}
 		const changes: Pick<ChecklistChange, 'field' | 'fromValue' | 'toValue'>[] = [];
 		if (next.status !== row.status) changes.push({ field: 'status', fromValue: row.status, toValue: next.status });
 		const ownerBefore = ownerValue(row.ownerMemberId, row.ownerName);
@@ -364,6 +388,7 @@ export function updateItem(actor: Actor, authorityId: number, key: string, versi
 		if (ownerBefore !== ownerAfter) changes.push({ field: 'owner', fromValue: ownerBefore, toValue: ownerAfter });
 		if ((next.dueDate ?? '') !== (row.dueDate ?? '')) changes.push({ field: 'dueDate', fromValue: row.dueDate ?? '', toValue: next.dueDate ?? '' });
 		if (next.note !== row.note) changes.push({ field: 'note', fromValue: row.note, toValue: next.note });
+		if (next.naReason !== row.naReason) changes.push({ field: 'naReason', fromValue: row.naReason, toValue: next.naReason });
 		if (changes.length === 0) return { ok: true, changed: [] };
 		db.update(checklistItem)
 			.set({ ...next, version: row.version + 1, updatedAt: now, updatedById: actor.id })
@@ -378,6 +403,42 @@ export function updateItem(actor: Actor, authorityId: number, key: string, versi
 			{ actorId: actor.id, action: 'checklist.item-updated', subjectType: 'checklist', subjectId: a.id, regionId: a.regionId, ipAddress: meta.ip, detail: { item: key, fields: result.changed } },
 			now
 		);
+	}
+	return result;
+}
+
+export const REOPEN_NOTE_MAX = 1_000;
+
+/**
+ * The region's coordinator (or an admin) sends a not-applicable item back to "not started",
+ * with a note saying why; the reason it did not apply is kept in the history with the note.
+ */
+export function reopenNotApplicable(actor: Actor, authorityId: number, key: string, note: string, meta: Meta = {}, now = Date.now()): { ok: true } | { ok: false; errors: Record<string, string> } {
+	const a = authorityInfo(authorityId);
+	authorize(actor, 'checklist.view', facts(a), { hide: true });
+	authorize(actor, 'checklist.reopenNotApplicable', facts(a));
+	const why = (note ?? '').replace(/\s+/g, ' ').trim();
+	if (why.length === 0) return { ok: false, errors: { reopenNote: 'Tell the authority why the item applies after all' } };
+	if (why.length > REOPEN_NOTE_MAX) return { ok: false, errors: { reopenNote: `Enter a note of at most ${REOPEN_NOTE_MAX.toLocaleString('en-GB')} characters` } };
+	const c = existing(a.id);
+	if (!c) return { ok: false, errors: { form: 'This item is not marked not applicable.' } };
+	const result = immediate((): { ok: true } | { ok: false; errors: Record<string, string> } => {
+		const row = db.select().from(checklistItem).where(and(eq(checklistItem.checklistId, c.id), eq(checklistItem.itemKey, key))).get();
+		if (!row) return { ok: false, errors: { form: `That item is not on the ${a.name} checklist.` } };
+		if (row.status !== 'not-applicable') return { ok: false, errors: { form: 'This item is not marked not applicable (someone may have changed it already).' } };
+		const title = db.select({ title: templateItem.title }).from(templateItem).where(eq(templateItem.id, row.templateItemId)).get()?.title ?? '';
+		db.update(checklistItem)
+			.set({ status: 'not-started', naReason: '', version: row.version + 1, updatedAt: now, updatedById: actor.id })
+			.where(eq(checklistItem.id, row.id))
+			.run();
+		const base = { checklistId: c.id, itemKey: key, itemTitle: title, changedById: actor.id, at: now };
+		db.insert(checklistChange).values({ ...base, field: 'reopened', fromValue: row.naReason, toValue: why }).run();
+		db.insert(checklistChange).values({ ...base, field: 'status', fromValue: 'not-applicable', toValue: 'not-started' }).run();
+		db.update(checklist).set({ updatedAt: now, updatedById: actor.id }).where(eq(checklist.id, c.id)).run();
+		return { ok: true };
+	});
+	if (result.ok) {
+		audit.record({ actorId: actor.id, action: 'checklist.item-reopened', subjectType: 'checklist', subjectId: a.id, regionId: a.regionId, ipAddress: meta.ip, detail: { item: key, note: why } }, now);
 	}
 	return result;
 }
@@ -497,6 +558,8 @@ export type AuthoritySummary = {
 	templateVersion: number | null;
 	/** Open items, in checklist order (for reminders). */
 	openItems: { key: string; title: string; status: ChecklistStatus; dueDate: string | null; flags: ItemFlag[] }[];
+	/** Items marked not applicable, with the reason given (for the coordinator's region table). */
+	notApplicable: { key: string; title: string; reason: string }[];
 };
 
 /**
@@ -559,6 +622,7 @@ function computeSummaries(authorityIds: number[], now: number): Map<number, Auth
 					key: checklistItem.itemKey,
 					status: checklistItem.status,
 					dueDate: checklistItem.dueDate,
+					naReason: checklistItem.naReason,
 					weight: templateItem.weight,
 					title: templateItem.title,
 					position: templateItem.position,
@@ -603,7 +667,8 @@ function computeSummaries(authorityIds: number[], now: number): Map<number, Auth
 			countdown: electionCountdown(l.electionDate, today),
 			updatedAt: l.updatedAt,
 			templateVersion: versions.get(l.templateId) ?? null,
-			openItems: open.map((i) => ({ key: i.key, title: i.title, status: i.status, dueDate: i.dueDate, flags: i.flags }))
+			openItems: open.map((i) => ({ key: i.key, title: i.title, status: i.status, dueDate: i.dueDate, flags: i.flags })),
+			notApplicable: items.filter((i) => i.status === 'not-applicable').map((i) => ({ key: i.key, title: i.title, reason: i.naReason }))
 		});
 	}
 	const blank = readiness([]);
@@ -623,7 +688,8 @@ function computeSummaries(authorityIds: number[], now: number): Map<number, Auth
 			countdown: null,
 			updatedAt: null,
 			templateVersion: null,
-			openItems: []
+			openItems: [],
+			notApplicable: []
 		});
 	}
 	return out;

@@ -1,7 +1,7 @@
 /** One schema per succession form. Messages say what to do; the server functions check the rest. */
 import { z } from 'zod';
 import { CHECKLIST_STATUSES, values } from '../../vocab';
-import { checkDueDate, checkElectionDate, NOTE_MAX, OWNER_NAME_MAX } from './checklists';
+import { checkDueDate, checkElectionDate, NA_REASON_MAX, NOTE_MAX, OWNER_NAME_MAX, REOPEN_NOTE_MAX } from './checklists';
 import { MESSAGE_MAX } from './reminders';
 import { TEMPLATE_LIMITS } from './templates';
 
@@ -44,7 +44,13 @@ export const itemForm = z.object({
 		.optional()
 		.transform((v) => v ?? ''),
 	dueDate: date((v) => checkDueDate(v)),
-	note: longText(NOTE_MAX, `Enter an evidence note of at most ${NOTE_MAX.toLocaleString('en-GB')} characters`)
+	note: longText(NOTE_MAX, `Enter an evidence note of at most ${NOTE_MAX.toLocaleString('en-GB')} characters`),
+	naReason: longText(NA_REASON_MAX * 2, `Give the reason in at most ${NA_REASON_MAX.toLocaleString('en-GB')} characters`)
+});
+
+/** A coordinator sending a not-applicable item back to do. */
+export const reopenForm = z.object({
+	reopenNote: longText(REOPEN_NOTE_MAX, `Enter a note of at most ${REOPEN_NOTE_MAX.toLocaleString('en-GB')} characters`)
 });
 
 /** The quick status change on the checklist page. */

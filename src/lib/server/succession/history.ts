@@ -26,6 +26,8 @@ const FIELD_WORDS: Record<ChecklistChange['field'], string> = {
 	owner: 'Owner',
 	dueDate: 'Due date',
 	note: 'Evidence note',
+	naReason: 'Why it does not apply',
+	reopened: 'Sent back to do',
 	election: 'Next election',
 	version: 'Template version',
 	added: 'Item added',
@@ -69,8 +71,12 @@ export function describe(rows: ChecklistChange[]): HistoryEntry[] {
 				to = formatDay(to) || 'Not set';
 				break;
 			case 'note':
+			case 'naReason':
 				from = from || '(empty)';
 				to = to || '(empty)';
+				break;
+			case 'reopened':
+				summary = `Sent back from “Not applicable” to “Not started” by ${r.changedById != null ? (names.get(r.changedById) ?? 'Former member') : 'a coordinator'}, with the note: ${to}.${from ? ` The reason it did not apply was: ${from}` : ''}`;
 				break;
 			case 'version':
 				summary = from ? `Moved from template version ${from} to version ${to}` : `Checklist started on template version ${to}`;

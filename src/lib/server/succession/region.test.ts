@@ -108,7 +108,7 @@ describe('the region at a glance', () => {
 	it('counts a checklist with only not-applicable answers as started', () => {
 		const m = makeMember({ authority: 'Northumberland' });
 		const it = checklists.view(m.actor, m.authorityId, NOW).sections[0].items[0];
-		checklists.updateItem(m.actor, m.authorityId, it.key, it.version, { status: 'not-applicable' }, {}, NOW);
+		checklists.updateItem(m.actor, m.authorityId, it.key, it.version, { status: 'not-applicable', naReason: 'Our authority has no deputy, so this does not apply to us.' }, {}, NOW);
 		const row = region.table(coordinator.actor, 'north-east', {}, NOW).rows.find((r) => r.authorityId === authorityId('Northumberland'))!;
 		expect(row.notStarted).toBe(false);
 	});

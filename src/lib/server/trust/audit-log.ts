@@ -101,6 +101,7 @@ export const ACTION_WORDS: Record<string, string> = {
 	'event.cancel': 'Cancelled an event',
 	'mail.retried': 'Retried an email',
 	'checklist.item-updated': 'Changed a checklist item',
+	'checklist.item-reopened': 'Sent a not-applicable checklist item back to do',
 	'checklist.election-set': 'Set an election date',
 	'checklist.reminder-sent': 'Sent a succession reminder',
 	'checklist.upgraded': 'Moved a checklist to a new template',

@@ -275,9 +275,11 @@ export function sentence(e: Entry, l: Lookup): Part[] {
 		// succession
 		case 'checklist.item-updated': {
 			const fields = Array.isArray(d.fields) ? (d.fields as unknown[]).filter((f): f is string => typeof f === 'string') : [];
-			const fieldWords = fields.map((f) => ({ status: 'status', owner: 'owner', dueDate: 'due date', note: 'evidence note' })[f] ?? f);
+			const fieldWords = fields.map((f) => ({ status: 'status', owner: 'owner', dueDate: 'due date', note: 'evidence note', naReason: 'reason it does not apply' })[f] ?? f);
 			return s('changed ', fieldWords.length ? `the ${fieldWords.join(', ')} of ` : '', str(d.item) ? `“${String(d.item).replace(/-/g, ' ')}”` : 'an item', ' on ', checklistOf(subjectId));
 		}
+		case 'checklist.item-reopened':
+			return s('sent ', str(d.item) ? `“${String(d.item).replace(/-/g, ' ')}”` : 'an item', ' on ', checklistOf(subjectId), ' back from “Not applicable” to “Not started”', str(d.note) ? ', with the note ' : '', quote(d.note) ?? '');
 		case 'checklist.election-set':
 			return s('set the next election on ', checklistOf(subjectId), ' to ', dayWords(d.electionDate) ?? 'not known');
 		case 'checklist.reminder-sent':

@@ -39,8 +39,15 @@ function body(what: string) {
 		});
 }
 
+/** The box ticked after the child-safety check warned ("no child can be identified"). */
+const childSafeConfirmed = z
+	.string()
+	.optional()
+	.transform((v) => v === 'yes');
+
 /** Starting a thread. */
 export const threadSchema = z.object({
+	childSafeConfirmed,
 	title,
 	body: body('your post'),
 	categoryId: z.coerce.number({ error: 'Choose a category' }).int('Choose a category from the list').positive('Choose a category from the list'),
@@ -54,6 +61,7 @@ export const threadSchema = z.object({
 /** A reply. */
 export const replySchema = z.object({
 	body: body('your reply'),
+	childSafeConfirmed,
 	replyToPostId: z
 		.string()
 		.optional()

@@ -3,10 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import * as joinRequests from '$lib/server/network/join-requests';
 import { authorities, regions } from '$lib/server/network/authorities';
 import { failed, invalid, parseForm } from '$lib/server/forms';
+import * as once from '$lib/server/once';
 import { clientIp } from '$lib/server/request';
 import { authorityId, email, optionalText, position, text } from '$lib/server/validation';
 
 export const load: PageServerLoad = () => ({
+	formToken: once.newToken(),
 	authorityGroups: regions().map((r) => ({ label: r.name, options: authorities().filter((a) => a.regionId === r.id).map((a) => [a.id, a.name] as const) }))
 });
 
@@ -20,9 +22,11 @@ const schema = z.object({
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = parseForm(schema, await event.request.formData());
+		const data = await event.request.formData();
+		const form = parseForm(schema, data);
 		if (!form.ok) return failed(form);
-		const result = joinRequests.submit(form.data, { ip: clientIp(event) });
+		// A repeated submit of the same form says "thank you" again and stores nothing new.
+		const result = once.run(once.of(data, null, 'join-request'), () => joinRequests.submit(form.data, { ip: clientIp(event) }), () => '/join#sent');
 		if (!result.ok) return invalid({ email: 'We have had several requests to join from your connection in the last hour. Wait an hour and send yours again.' }, form.values, 429);
 		return { sent: true, values: form.values };
 	}

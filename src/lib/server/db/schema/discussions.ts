@@ -167,6 +167,8 @@ export const postReport = sqliteTable(
 		/** Copied from the thread so the queue filters by region from an index. */
 		regionId: text('region_id').references(() => region.id),
 		reporterId: integer('reporter_id').references(() => member.id, { onDelete: 'set null' }),
+		/** `member`: a member reported it; `check`: the child-safety check warned and the author confirmed. */
+		source: text('source', { enum: ['member', 'check'] }).notNull().default('member'),
 		reason: text('reason', { enum: ['identifies-child', 'personal-information', 'abusive', 'spam', 'off-topic', 'other'] }).notNull(),
 		note: text('note').notNull().default(''),
 		createdAt: integer('created_at').notNull(),

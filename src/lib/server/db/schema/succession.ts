@@ -116,6 +116,8 @@ export const checklistItem = sqliteTable(
 		/** 'YYYY-MM-DD' */
 		dueDate: text('due_date'),
 		note: text('note').notNull().default(''),
+		/** Why the item does not apply (required, at least a sentence, while the status is not-applicable; shown to the coordinator). */
+		naReason: text('na_reason').notNull().default(''),
 		/** Incremented on every save; a save carrying an older number is refused as a conflict. */
 		version: integer('version').notNull().default(1),
 		updatedAt: integer('updated_at').notNull(),
@@ -144,7 +146,8 @@ export const checklistChange = sqliteTable(
 		/** null for changes to the checklist itself (election date, template version). */
 		itemKey: text('item_key'),
 		itemTitle: text('item_title').notNull().default(''),
-		field: text('field', { enum: ['status', 'owner', 'dueDate', 'note', 'election', 'version', 'added', 'removed'] }).notNull(),
+		/** `naReason`: the reason an item does not apply; `reopened`: a coordinator sent a not-applicable item back to do (from = the reason, to = their note). */
+		field: text('field', { enum: ['status', 'owner', 'dueDate', 'note', 'naReason', 'reopened', 'election', 'version', 'added', 'removed'] }).notNull(),
 		fromValue: text('from_value').notNull().default(''),
 		toValue: text('to_value').notNull().default(''),
 		changedById: integer('changed_by_id').references(() => member.id, { onDelete: 'set null' }),

@@ -4,6 +4,7 @@ import * as invites from '$lib/server/network/invites';
 import { authorityById, regionName } from '$lib/server/network/authorities';
 import { authorize } from '$lib/server/auth/policy';
 import { actorOf, clientIp } from '$lib/server/request';
+import * as once from '$lib/server/once';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { authorityId, email, position, text } from '$lib/server/validation';
 
@@ -16,6 +17,7 @@ export const load: PageServerLoad = ({ locals }) => {
 	for (const a of allowed) groups.set(a.regionName, [...(groups.get(a.regionName) ?? []), [a.id, a.name]]);
 	return {
 		scopeName: scope ? regionName(scope) : null,
+		formToken: once.newToken(),
 		authorityGroups: [...groups].map(([label, options]) => ({ label, options })),
 		open: invites.listOpen(actor).map((i) => ({
 			id: i.id,
@@ -33,14 +35,20 @@ const inviteForm = z.object({ name: text('their full name'), email, authorityId,
 export const actions: Actions = {
 	invite: async (event) => {
 		const actor = actorOf(event.locals);
-		const form = parseForm(inviteForm, await event.request.formData());
+		const data = await event.request.formData();
+		const form = parseForm(inviteForm, data);
 		if (!form.ok) return failed(form);
 		const auth = authorityById(form.data.authorityId);
 		// Only offer what the actor may use; a crafted authority from elsewhere is a field error, not a 403.
 		if (!auth || !invites.invitableAuthorities(actor).some((a) => a.id === auth.id)) return invalid({ authorityId: 'Choose an authority from the list' }, form.values);
-		const result = invites.create(actor, form.data, { ip: clientIp(event) });
+		const result = once.run(
+			once.of(data, actor.id, 'invitation'),
+			() => invites.create(actor, form.data, { ip: clientIp(event) }),
+			(made) => `/admin/invite#invite-${made.invite.id}`
+		);
 		if (!result.ok) return invalid({ [result.field]: result.message }, form.values);
-		return { invited: result.invite.email };
+		// A repeated submit shows the invitation the first one sent.
+		return { invited: result.value ? result.value.invite.email : form.data.email };
 	},
 	withdraw: async (event) => {
 		const actor = actorOf(event.locals);

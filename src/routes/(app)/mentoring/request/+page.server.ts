@@ -4,16 +4,18 @@ import * as requests from '$lib/server/mentoring/requests';
 import { requestSchema } from '$lib/server/mentoring/schemas';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
+import * as once from '$lib/server/once';
 
-export const load: PageServerLoad = ({ locals }) => requests.formContext(actorOf(locals));
+export const load: PageServerLoad = ({ locals }) => ({ ...requests.formContext(actorOf(locals)), formToken: once.newToken() });
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const actor = actorOf(locals);
-		const form = parseForm(requestSchema, await request.formData(), { arrays: ['focusTopics', 'meetingModes'] });
+		const data = await request.formData();
+		const form = parseForm(requestSchema, data, { arrays: ['focusTopics', 'meetingModes'] });
 		if (!form.ok) return failed(form);
-		const saved = requests.submit(actor, form.data);
+		const saved = once.run(once.of(data, actor.id, 'mentor-request'), () => requests.submit(actor, form.data), () => '/mentoring?done=requested');
 		if (!saved.ok) return invalid({ form: saved.message }, form.values);
-		redirect(303, '/mentoring?done=requested');
+		redirect(303, saved.href);
 	}
 };

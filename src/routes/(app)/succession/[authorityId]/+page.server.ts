@@ -19,7 +19,8 @@ export const actions: Actions = {
 		const form = parseForm(forms.statusForm, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'status', errors: { form: Object.values(form.errors)[0] }, values: form.values, conflict: null, key: null });
 		const result = checklists.updateItem(actor, id, form.data.key, form.data.version, { status: form.data.status }, { ip: clientIp(event) });
-		if (!result.ok) return fail(result.conflict ? 409 : 400, { action: 'status', errors: { form: Object.values(result.errors)[0] }, values: form.values, conflict: result.conflict ?? null, key: form.data.key });
+		const message = result.ok ? '' : result.errors.naReason ? 'To mark an item not applicable, open it and say why it does not apply, in at least a sentence.' : Object.values(result.errors)[0];
+		if (!result.ok) return fail(result.conflict ? 409 : 400, { action: 'status', errors: { form: message }, values: form.values, conflict: result.conflict ?? null, key: form.data.key });
 		redirect(303, `/succession/${id}?saved=${encodeURIComponent(form.data.key)}#item-${form.data.key}`);
 	},
 	/** The next election date. */

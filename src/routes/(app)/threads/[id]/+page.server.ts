@@ -6,6 +6,7 @@ import * as follows from '$lib/server/discussions/follows';
 import * as moderation from '$lib/server/discussions/moderation';
 import { failed, formValues, invalid, parseForm } from '$lib/server/forms';
 import { actorOf, clientIp } from '$lib/server/request';
+import * as once from '$lib/server/once';
 import { idParam, intQuery, postIdSchema, replySchema } from '../params';
 import { z } from 'zod';
 
@@ -15,7 +16,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const view = threads.view(actor, id, { page: intQuery(url, 'page'), post: intQuery(url, 'post'), quote: intQuery(url, 'quote') });
 	if (!view) error(404, 'Page not found');
 	const flash = url.searchParams.get('done');
-	return { ...view, flash: flash && FLASH[flash] ? FLASH[flash] : null };
+	return { ...view, flash: flash && FLASH[flash] ? FLASH[flash] : null, formToken: once.newToken() };
 };
 
 /** Messages shown after a redirect back to the thread. */
@@ -38,16 +39,21 @@ export const actions: Actions = {
 	reply: async ({ locals, params, request }) => {
 		const actor = actorOf(locals);
 		const id = idParam(params.id);
-		const form = parseForm(replySchema, await request.formData());
+		const data = await request.formData();
+		const form = parseForm(replySchema, data);
 		if (!form.ok) return failed(form);
-		const result = posts.reply(actor, id, form.data);
-		if (!result.ok) return invalid(result.errors, form.values);
-		redirect(303, `/threads/${id}?post=${result.value.number}#post-${result.value.number}`);
+		const result = once.run(
+			once.of(data, actor.id, 'reply'),
+			() => posts.reply(actor, id, form.data),
+			(made) => `/threads/${id}?post=${made.value.number}#post-${made.value.number}`
+		);
+		if (!result.ok) return fail(400, { errors: result.errors, values: form.values, childSafety: result.childSafety ?? null });
+		redirect(303, result.href);
 	},
 	preview: async ({ request }) => {
 		const values = formValues(await request.formData());
-		const body = typeof values.body === 'string' ? values.body : '';
-		return { preview: threads.preview(body.slice(0, 60_000)), values };
+		const body = typeof values.body === 'string' ? values.body.slice(0, 60_000) : '';
+		return { preview: threads.preview(body), childSafety: threads.previewWarnings(body), values };
 	},
 	follow: ({ locals, params }) => {
 		follows.setFollowing(actorOf(locals), idParam(params.id), true);

@@ -1,10 +1,11 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as threads from '$lib/server/discussions/threads';
 import * as categories from '$lib/server/discussions/categories';
-import { failed, formValues, invalid } from '$lib/server/forms';
+import { failed, formValues } from '$lib/server/forms';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
+import * as once from '$lib/server/once';
 import { threadSchema } from '../params';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -17,6 +18,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		categoryOptions: active.map((c) => [c.id, c.name] as [number, string]),
 		scopeOptions: scopes.map(([v, l]) => [v, v === 'national' ? 'Every member of the network (national)' : `Only members in the ${l.replace(/ only$/, '')} region, its coordinator and admins`] as [string, string]),
 		asking: url.searchParams.get('question') === '1',
+		formToken: once.newToken(),
 		initial: {
 			categoryId: wanted ? String(wanted.id) : '',
 			scope: scopes.some(([v]) => v === wantedScope) ? wantedScope! : 'national',
@@ -29,16 +31,22 @@ export const actions: Actions = {
 	preview: async ({ request }) => {
 		const data = await request.formData();
 		const values = formValues(data, ['isQuestion']);
-		const body = typeof values.body === 'string' ? values.body : '';
-		return { preview: threads.preview(body.slice(0, 60_000)), values };
+		const body = typeof values.body === 'string' ? values.body.slice(0, 60_000) : '';
+		const title = typeof values.title === 'string' ? values.title.slice(0, 1_000) : '';
+		return { preview: threads.preview(body), childSafety: threads.previewWarnings(body, title), values };
 	},
 	post: async ({ locals, request }) => {
 		const actor = actorOf(locals);
-		const form = parseForm(threadSchema, await request.formData(), { arrays: ['isQuestion'] });
+		const data = await request.formData();
+		const form = parseForm(threadSchema, data, { arrays: ['isQuestion'] });
 		if (!form.ok) return failed(form);
-		const { title, body, categoryId, scope, isQuestion } = form.data;
-		const result = threads.create(actor, { title, body, categoryId, regionId: scope === 'national' ? null : scope, isQuestion });
-		if (!result.ok) return invalid(result.errors, form.values);
-		redirect(303, `/threads/${result.value.id}`);
+		const { title, body, categoryId, scope, isQuestion, childSafeConfirmed } = form.data;
+		const result = once.run(
+			once.of(data, actor.id, 'thread'),
+			() => threads.create(actor, { title, body, categoryId, regionId: scope === 'national' ? null : scope, isQuestion, childSafeConfirmed }),
+			(made) => `/threads/${made.value.id}`
+		);
+		if (!result.ok) return fail(400, { errors: result.errors, values: form.values, childSafety: result.childSafety ?? null });
+		redirect(303, result.href);
 	}
 };

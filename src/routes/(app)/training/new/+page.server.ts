@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import * as entries from '$lib/server/training/entries';
 import { entryForm } from '$lib/server/training/forms';
 import { actorOf } from '$lib/server/request';
+import * as once from '$lib/server/once';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { TOPICS, TRAINING_KINDS, values } from '$lib/vocab';
 
@@ -15,6 +16,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const topic = url.searchParams.get('topic') ?? '';
 	const kind = url.searchParams.get('kind') ?? '';
 	return {
+		formToken: once.newToken(),
 		initial: {
 			startDate: entries.today(),
 			topics: topicSet.has(topic) ? [topic] : [],
@@ -26,10 +28,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const actor = actorOf(locals);
-		const form = parseForm(entryForm, await request.formData(), { arrays: ['topics'] });
+		const data = await request.formData();
+		const form = parseForm(entryForm, data, { arrays: ['topics'] });
 		if (!form.ok) return failed(form);
-		const saved = entries.addEntry(actor, form.data);
+		const saved = once.run(
+			once.of(data, actor.id, 'training-entry'),
+			() => entries.addEntry(actor, form.data),
+			(made) => `/training?added=${made.entry.id}`
+		);
 		if (!saved.ok) return invalid(saved.errors, form.values);
-		redirect(303, `/training?added=${saved.entry.id}`);
+		redirect(303, saved.href);
 	}
 };

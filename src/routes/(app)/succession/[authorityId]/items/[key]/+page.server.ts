@@ -6,11 +6,11 @@ import * as forms from '$lib/server/succession/forms';
 import { parseForm } from '$lib/server/forms';
 import { actorOf, clientIp } from '$lib/server/request';
 
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = ({ locals, params, url }) => {
 	const actor = actorOf(locals);
 	const id = checklists.parseId(params.authorityId);
 	const item = checklists.item(actor, id, params.key);
-	return { ...item, changes: history.list(actor, id, { item: params.key, limit: 10 }).entries };
+	return { ...item, changes: history.list(actor, id, { item: params.key, limit: 10 }).entries, reopened: url.searchParams.get('reopened') === '1' };
 };
 
 export const actions: Actions = {
@@ -25,7 +25,7 @@ export const actions: Actions = {
 			id,
 			event.params.key,
 			d.version,
-			{ status: d.status, owner: { memberId: d.ownerMemberId, name: d.ownerName }, dueDate: d.dueDate, note: d.note },
+			{ status: d.status, owner: { memberId: d.ownerMemberId, name: d.ownerName }, dueDate: d.dueDate, note: d.note, naReason: d.naReason },
 			{ ip: clientIp(event) }
 		);
 		if (!result.ok) return fail(result.conflict ? 409 : 400, { errors: result.errors, values: form.values, conflict: result.conflict ?? null });

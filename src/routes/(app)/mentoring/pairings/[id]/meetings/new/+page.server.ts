@@ -5,6 +5,7 @@ import * as meetings from '$lib/server/mentoring/meetings';
 import { meetingSchema } from '$lib/server/mentoring/schemas';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
+import * as once from '$lib/server/once';
 import { isoDate } from '$lib/time';
 import { idParam } from '../../../../ids';
 
@@ -17,6 +18,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	return {
 		pairing: { id: p.id, mentor: p.mentor.name, mentee: p.mentee.name, startsOn: p.startsOn },
 		today: isoDate(now),
+		formToken: once.newToken(),
 		defaults: {
 			heldOn: booking?.past ? isoDate(booking.startsAt) : isoDate(now),
 			durationMinutes: booking?.past ? String(Math.round((booking.endsAt - booking.startsAt) / 60_000)) : '60',
@@ -29,10 +31,16 @@ export const load: PageServerLoad = ({ locals, params }) => {
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const id = idParam(params.id);
-		const form = parseForm(meetingSchema, await request.formData());
+		const actor = actorOf(locals);
+		const data = await request.formData();
+		const form = parseForm(meetingSchema, data);
 		if (!form.ok) return failed(form);
-		const r = meetings.log(actorOf(locals), id, form.data);
+		const r = once.run(
+			once.of(data, actor.id, 'meeting'),
+			() => meetings.log(actor, id, form.data),
+			(made) => `/mentoring/pairings/${id}?done=${made.addedToTrainingLog ? 'logged-training' : 'logged'}`
+		);
 		if (!r.ok) return invalid({ [r.field ?? 'form']: r.message }, form.values);
-		redirect(303, `/mentoring/pairings/${id}?done=${r.addedToTrainingLog ? 'logged-training' : 'logged'}`);
+		redirect(303, r.href);
 	}
 };
