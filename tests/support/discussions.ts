@@ -42,3 +42,13 @@ export function replyTo(actor: Actor, threadId: number, body = 'Here is what wor
 	if (!r.ok) throw new Error(`Reply refused: ${JSON.stringify(r.errors)}`);
 	return r.value;
 }
+
+/** The HTTP status a call throws (200 when it returns; 500 for an error without one). */
+export function statusOf(fn: () => unknown): number {
+	try {
+		fn();
+	} catch (e) {
+		return (e as { status?: number }).status ?? 500;
+	}
+	return 200;
+}

@@ -40,27 +40,28 @@ export function recipientByEmail(email: string) {
 	return m ? recipientById(m.id) : null;
 }
 
-/** Every active member (of one region, when given), by name; read in pages of 1,000. */
-export function activeMembers(regionId?: string | null, now = Date.now()): MemberRow[] {
-	const out: MemberRow[] = [];
+/** Active members (of one region, when given), by name, in pages of 1,000: each page is read when asked for. */
+function* activeMemberPages(regionId: string | null | undefined, now: number): Generator<{ rows: MemberRow[]; last: boolean }> {
 	let after: string | undefined;
 	for (;;) {
 		const page = members.directory(SCHEDULER, { regionId: regionId ?? undefined, after, limit: 1000 }, now);
-		out.push(...page.members);
-		if (!page.next) return out;
+		yield { rows: page.members, last: !page.next };
+		if (!page.next) return;
 		after = page.next;
 	}
+}
+
+/** Every active member (of one region, when given), by name; read in pages of 1,000. */
+export function activeMembers(regionId?: string | null, now = Date.now()): MemberRow[] {
+	return [...activeMemberPages(regionId, now)].flatMap((page) => page.rows);
 }
 
 /** Like `activeMembers`, giving the event loop a turn between pages (the scheduler, over thousands of members). */
 export async function activeMembersYielding(regionId?: string | null, now = Date.now()): Promise<MemberRow[]> {
 	const out: MemberRow[] = [];
-	let after: string | undefined;
-	for (;;) {
-		const page = members.directory(SCHEDULER, { regionId: regionId ?? undefined, after, limit: 1000 }, now);
-		out.push(...page.members);
-		if (!page.next) return out;
-		after = page.next;
-		await new Promise((r) => setImmediate(r));
+	for (const page of activeMemberPages(regionId, now)) {
+		out.push(...page.rows);
+		if (!page.last) await new Promise((r) => setImmediate(r));
 	}
+	return out;
 }

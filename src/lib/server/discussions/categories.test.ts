@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeMember } from '../../../../tests/support/members';
 import * as categories from './categories';
-
-function statusOf(fn: () => unknown): number {
-	try {
-		fn();
-	} catch (e) {
-		return (e as { status?: number }).status ?? 500;
-	}
-	return 200;
-}
+import { statusOf } from '../../../../tests/support/discussions';
 
 describe('categories', () => {
 	const admin = makeMember({ authority: 'Westminster', role: 'admin' });

@@ -4,6 +4,7 @@ import { db, immediate, prepared } from '../db/client';
 import { category, type Category } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
+import { slugify } from '../slug';
 import type { Topic } from '../../vocab';
 
 /** The categories every network starts with, in order, with the topics each is about. */
@@ -85,15 +86,7 @@ function checkInput(input: CategoryInput, exceptId?: number): Record<string, str
 }
 
 function slugFor(name: string): string {
-	const base =
-		name
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/['’]/g, '')
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 50) || 'category';
+	const base = slugify(name, 50) || 'category';
 	let slug = base;
 	for (let i = 2; db.select({ id: category.id }).from(category).where(eq(category.slug, slug)).get(); i++) slug = `${base}-${i}`;
 	return slug;

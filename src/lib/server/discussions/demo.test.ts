@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
-import { DEMO_MEMBERS } from '../seed/demo-members';
 import { seedDiscussions, DEMO_THREADS } from '../seed/demo-discussions';
-import { seededRandom, type DemoContext } from '../seed/context';
-import { makeMember, authorityId } from '../../../../tests/support/members';
+import { demoNetwork } from '../../../../tests/support/demo';
 import * as threads from './threads';
 import * as notifications from './notifications';
 import * as moderation from './moderation';
@@ -13,19 +11,7 @@ import { digestSection } from './digest';
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 
 describe('the demo discussions', () => {
-	const created = DEMO_MEMBERS.map((m) => {
-		const row = makeMember({ email: m.email, name: m.name, authority: m.authority, role: m.role, coordinatorRegionId: m.coordinatorOf ?? null, expertise: m.expertise, inRoleSince: m.inRoleSince });
-		return { ...row, demoEmail: m.email };
-	});
-	const byEmail = new Map(created.map((m) => [m.demoEmail, m]));
-	const ctx: DemoContext = {
-		db,
-		now: NOW,
-		memberId: (email) => byEmail.get(email)!.id,
-		authorityId,
-		members: created.map((m) => ({ id: m.id, email: m.email, name: m.name, authorityId: m.authorityId, regionId: m.regionId, role: m.role, expertise: m.expertise })),
-		random: seededRandom(1)
-	};
+	const { byEmail, ctx } = demoNetwork(NOW, 1);
 	db.transaction(() => seedDiscussions(ctx));
 	const member = byEmail.get('member@example.org')!;
 	const mentor = byEmail.get('mentor@example.org')!;

@@ -7,16 +7,7 @@ import { messagesTo } from '../mail/outbox';
 import * as moderation from './moderation';
 import * as notifications from './notifications';
 import * as threads from './threads';
-import { categoryId, replyTo, startThread, tick } from '../../../../tests/support/discussions';
-
-function statusOf(fn: () => unknown): number {
-	try {
-		fn();
-	} catch (e) {
-		return (e as { status?: number }).status ?? 500;
-	}
-	return 200;
-}
+import { categoryId, replyTo, startThread, statusOf, tick } from '../../../../tests/support/discussions';
 
 const nw = () => makeMember({ authority: 'Lancashire' });
 const lastAudit = () => db.select().from(auditEvent).orderBy(desc(auditEvent.id)).limit(1).get();

@@ -6,17 +6,7 @@ import * as follows from './follows';
 import * as categories from './categories';
 import * as moderation from './moderation';
 import { BODY_MAX } from './input';
-import { categoryId, replyTo, startThread, tick } from '../../../../tests/support/discussions';
-
-/** The HTTP status a call throws (200 when it returns). */
-function statusOf(fn: () => unknown): number {
-	try {
-		fn();
-	} catch (e) {
-		return (e as { status?: number }).status ?? 500;
-	}
-	return 200;
-}
+import { categoryId, replyTo, startThread, statusOf, tick } from '../../../../tests/support/discussions';
 
 const nw = () => makeMember({ authority: 'Lancashire' });
 const yorks = () => makeMember({ authority: 'Leeds' });

@@ -6,6 +6,7 @@ import { authority, member, region, type Member } from '../db/schema';
 import type { Actor } from '../auth/policy';
 import { authorize } from '../auth/policy';
 import * as audit from '../auth/audit';
+import { firstFree, slugify } from '../slug';
 import { endAllSessions } from '../auth/session';
 
 /** A member as the policy sees them. */
@@ -37,21 +38,12 @@ export function findByEmail(email: string) {
 	return db.select().from(member).where(eq(member.email, normaliseEmail(email))).get() ?? null;
 }
 
-/** A unique @mention handle for a name: "Jane O'Neill" → "jane-oneill", then "-2", "-3" … */
 /** The @handle a name gives before any number is added: "Siân O’Brien" → "sian-obrien". */
 export function handleBase(name: string): string {
-	return (
-		name
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/['’]/g, '')
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 36) || 'member'
-	);
+	return slugify(name, 36) || 'member';
 }
 
+/** A unique @mention handle for a name: "Jane O'Neill" → "jane-oneill", then "-2", "-3" … */
 export function uniqueHandle(name: string): string {
 	const base = handleBase(name);
 	const taken = new Set(
@@ -62,8 +54,7 @@ export function uniqueHandle(name: string): string {
 			.all()
 			.map((r) => r.h)
 	);
-	if (!taken.has(base)) return base;
-	for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+	return firstFree(base, taken);
 }
 
 export type NewMember = {

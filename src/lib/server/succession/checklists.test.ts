@@ -8,18 +8,9 @@ import * as history from './history';
 import * as templates from './templates';
 import * as members from '../network/members';
 import { DEFAULT_TEMPLATE } from './default-template';
+import { status } from '../../../../tests/support/succession';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
-
-/** Expect a SvelteKit error with this status. */
-function status(fn: () => unknown): number | null {
-	try {
-		fn();
-		return null;
-	} catch (e) {
-		return (e as { status?: number }).status ?? -1;
-	}
-}
 
 function itemOf(v: checklists.ChecklistView, key: string) {
 	const it = v.sections.flatMap((s) => s.items).find((i) => i.key === key);

@@ -2,9 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
 import { authorities } from '../network/authorities';
-import { authorityId, makeMember } from '../../../../tests/support/members';
-import { DEMO_MEMBERS } from '../seed/demo-members';
-import { seededRandom, type DemoContext } from '../seed/context';
+import { demoNetwork } from '../../../../tests/support/demo';
 import { seedSuccession } from '../seed/demo-succession';
 import * as checklists from './checklists';
 import * as history from './history';
@@ -13,18 +11,7 @@ import * as templates from './templates';
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');
 
-const created = DEMO_MEMBERS.map((m) =>
-	makeMember({ email: m.email, name: m.name, authority: m.authority, position: m.position, role: m.role, coordinatorRegionId: m.coordinatorOf ?? null, inRoleSince: m.inRoleSince })
-);
-const byEmail = new Map(created.map((m) => [m.email, m]));
-const ctx: DemoContext = {
-	db,
-	now: NOW,
-	memberId: (email) => byEmail.get(email)!.id,
-	authorityId,
-	members: created.map((m) => ({ id: m.id, email: m.email, name: m.name, authorityId: m.authorityId, regionId: m.regionId, role: m.role, expertise: m.expertise })),
-	random: seededRandom(20261123)
-};
+const { byEmail, ctx } = demoNetwork(NOW, 20261123);
 db.transaction(() => seedSuccession(ctx));
 
 describe('succession demo data', () => {

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { authorityId, makeMember } from '../../../../tests/support/members';
 import * as checklists from './checklists';
 import * as region from './region';
+import { status } from '../../../../tests/support/succession';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
-
-function status(fn: () => unknown): number | null {
-	try {
-		fn();
-		return null;
-	} catch (e) {
-		return (e as { status?: number }).status ?? -1;
-	}
-}
 
 /** Marks the first `n` items of an authority's checklist done. */
 function complete(actor: ReturnType<typeof makeMember>['actor'], id: number, n: number, extra: checklists.ItemPatch = {}) {

@@ -5,18 +5,10 @@ import { auditEvent, outboxMessage } from '../db/schema';
 import { authorityId as authorityIdOf, makeMember } from '../../../../tests/support/members';
 import * as checklists from './checklists';
 import * as reminders from './reminders';
+import { status } from '../../../../tests/support/succession';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const DAY = 86_400_000;
-
-function status(fn: () => unknown): number | null {
-	try {
-		fn();
-		return null;
-	} catch (e) {
-		return (e as { status?: number }).status ?? -1;
-	}
-}
 
 describe('reminders', () => {
 	const coordinator = makeMember({ authority: 'Salford', role: 'coordinator', coordinatorRegionId: 'north-west', name: 'Reminding Coordinator' });

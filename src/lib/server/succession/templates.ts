@@ -9,6 +9,7 @@ import { db, immediate } from '../db/client';
 import { checklist, checklistTemplate, templateItem, templateSection, type ChecklistTemplate, type TemplateItem, type TemplateSection } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
+import { firstFree, slugify } from '../slug';
 import { DEFAULT_TEMPLATE, type TemplateSpec } from './default-template';
 
 export const TEMPLATE_LIMITS = { title: 200, guidance: 2_000, summary: 1_000, minWeight: 1, maxWeight: 10 } as const;
@@ -146,17 +147,7 @@ function ensureDraft(actor: Actor, now: number): ChecklistTemplate {
 }
 
 function slug(title: string): string {
-	return (
-		title
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/['’]/g, '')
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 40)
-			.replace(/-+$/g, '') || 'item'
-	);
+	return slugify(title, 40).replace(/-+$/g, '') || 'item';
 }
 
 /** A key used by no version, ever: a removed item's key is never reused for a different item. */
@@ -170,8 +161,7 @@ function freshKey(title: string, table: typeof templateItem | typeof templateSec
 			.all()
 			.map((r) => r.k)
 	);
-	if (!taken.has(base)) return base;
-	for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+	return firstFree(base, taken);
 }
 
 export type SectionInput = { title: string };
