@@ -11,6 +11,10 @@ Object.assign(process.env, {
 	ORIGIN: `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`,
 	SMTP_URL: `smtp://127.0.0.1:${process.env.SMTP_SINK_PORT ?? '2525'}`,
 	JOB_INTERVAL_MS: '300',
+	// Mail in: the built-in SMTP receiver (E2E_PORT + 3 unless set) and the webhook's secret.
+	INBOUND_SMTP_PORT: process.env.INBOUND_SMTP_PORT ?? String(Number(process.env.E2E_PORT ?? '4173') + 3),
+	INBOUND_SMTP_HOST: '127.0.0.1',
+	INBOUND_SECRET: process.env.INBOUND_SECRET ?? 'e2e-inbound-secret',
 	LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn'
 });
 await import(resolve(process.env.BUILD_DIR || 'build', 'index.js'));
