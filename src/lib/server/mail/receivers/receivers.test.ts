@@ -75,7 +75,7 @@ describe('the built-in SMTP receiver', () => {
 describe('the webhook', () => {
 	const raw = 'From: member@example.org\r\nTo: reply+x@reply.localhost\r\nSubject: Re: hi\r\nMessage-ID: <webhook-1@example.org>\r\n\r\nHello\r\n';
 	const url = new URL('http://localhost/mail/inbound?to=reply%2Bx%40reply.localhost');
-	const post = (headers: Record<string, string>, body: string | Uint8Array = raw) => receive(new Request(url, { method: 'POST', headers: { 'content-type': 'message/rfc822', ...headers }, body }), url);
+	const post = (headers: Record<string, string>, body: string = raw) => receive(new Request(url, { method: 'POST', headers: { 'content-type': 'message/rfc822', ...headers }, body }), url);
 	const secret = () => config().inbound.secret;
 
 	it('is off without INBOUND_SECRET', async () => {

@@ -6,7 +6,8 @@
  *
  * - Recipients outside REPLY_DOMAIN are refused at RCPT (550): it is not a relay.
  * - Messages larger than INBOUND_MAX_BYTES are refused: announced in EHLO (SIZE), refused at
- *   MAIL FROM when the client declares a larger SIZE, and at the end of DATA otherwise (552).
+ *   MAIL FROM when the client declares a larger SIZE (smtp-server does that), and at the end of
+ *   DATA otherwise (552).
  * - A database that cannot take the message now gets a temporary failure (451): the sending
  *   server tries again later, as SMTP intends.
  */
@@ -43,11 +44,6 @@ export function startSmtpReceiver(opts: SmtpReceiverOptions = {}): Promise<SmtpR
 		socketTimeout: 60_000,
 		closeTimeout: 5_000,
 		logger: false,
-		onMailFrom(address, session, callback) {
-			const declared = Number((address.args as Record<string, string> | false | undefined)?.SIZE ?? (address.args as Record<string, string> | undefined)?.size);
-			if (Number.isFinite(declared) && declared > maxBytes) return callback(smtpError(`552 5.3.4 Message too big: at most ${maxBytes} bytes`, 552));
-			callback();
-		},
 		onRcptTo(address, session, callback) {
 			const a = address.address.toLowerCase();
 			if (!a.endsWith(`@${domain}`)) return callback(smtpError('550 5.1.1 This server only takes mail for the network’s reply addresses', 550));
