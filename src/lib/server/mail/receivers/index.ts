@@ -7,9 +7,16 @@ import { startImapPoller, type ImapPoller } from './imap';
 let smtp: SmtpReceiver | null = null;
 let imap: ImapPoller | null = null;
 
+let hooked = false;
+
 /** Once per process: the SMTP receiver when INBOUND_SMTP_PORT is set, the IMAP poller when INBOUND_IMAP_URL is. */
 export async function startReceivers(): Promise<{ smtpPort: number | null; imap: boolean }> {
 	const c = config().inbound;
+	if (!hooked) {
+		hooked = true;
+		// adapter-node emits this once the web server has closed (SIGTERM, SIGINT).
+		process.once('sveltekit:shutdown' as 'beforeExit', () => void stopReceivers());
+	}
 	if (c.smtpPort != null && !smtp) {
 		try {
 			smtp = await startSmtpReceiver();

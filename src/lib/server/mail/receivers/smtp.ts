@@ -87,6 +87,9 @@ export function startSmtpReceiver(opts: SmtpReceiverOptions = {}): Promise<SmtpR
 		server.listen(opts.port ?? c.smtpPort ?? 0, host, () => {
 			server.server.off('error', onError);
 			const port = (server.server.address() as AddressInfo).port;
+			// The receiver never keeps the process alive by itself: on SIGTERM the web server
+			// closes and the process exits (stopReceivers closes it properly on shutdown too).
+			server.server.unref();
 			resolve({ port, host, close: () => new Promise<void>((done) => server.close(() => done())) });
 		});
 	});
