@@ -171,7 +171,9 @@ export function startEnv(env = process.env) {
 		ORIGIN: env.ORIGIN || `http://localhost:${port}`,
 		DATA_DIR: env.DATA_DIR || join(root, 'data'),
 		DEMO: env.DEMO ?? '1',
-		INBOUND_SMTP_PORT: env.INBOUND_SMTP_PORT ?? '2500'
+		INBOUND_SMTP_PORT: env.INBOUND_SMTP_PORT ?? '2500',
+		// The demo's receiver listens on this machine only.
+		INBOUND_SMTP_HOST: env.INBOUND_SMTP_HOST ?? '127.0.0.1'
 	};
 }
 

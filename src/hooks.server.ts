@@ -9,6 +9,7 @@ import { DEVICE_COOKIE } from '$lib/server/auth/trusted-devices';
 import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { isCrossSiteForm } from '$lib/server/auth/csrf';
 import { startJobs } from '$lib/server/jobs';
+import { startReceivers } from '$lib/server/mail/receivers';
 import { log } from '$lib/server/log';
 import { safeNext } from '$lib/server/request';
 import { provideLinks } from '$lib/server/links';
@@ -20,7 +21,8 @@ export const init: ServerInit = async () => {
 	const cfg = config(); // throws a clear message for a bad SMTP_URL
 	const seeded = await seedDatabase(db, { demo: cfg.demo });
 	if (cfg.jobs) startJobs();
-	log.info('ready', { origin: cfg.origin, database: cfg.databasePath, mail: cfg.smtpUrl ? 'smtp' : 'local mailbox', seeded, scheduler: cfg.jobs, pid: process.pid });
+	const receivers = await startReceivers();
+	log.info('ready', { origin: cfg.origin, database: cfg.databasePath, mail: cfg.smtpUrl ? 'smtp' : 'local mailbox', seeded, scheduler: cfg.jobs, mailIn: receivers, pid: process.pid });
 };
 
 const requestId: Handle = async ({ event, resolve }) => {

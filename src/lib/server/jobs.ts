@@ -20,6 +20,8 @@ import * as once from './once';
 import { runScheduledBackup } from './backup';
 import { sendOverdueReminders } from './mentoring/reminders';
 import * as files from './files';
+import { processPending as processInbound } from './inbound/process';
+import * as inboundStore from './mail/inbound';
 
 export type Task = {
 	name: string;
@@ -42,6 +44,8 @@ export const tasks: Task[] = [
 	{ name: 'personal-digests', when: (now, last) => last == null || Math.floor(now / HOUR) !== Math.floor(last / HOUR), run: ({ now }) => personal.sendDue(now) },
 	// Mentoring: remind both sides of a pairing whose check-in is overdue (once per pairing per period).
 	{ name: 'mentoring-overdue', everyMs: HOUR, run: ({ now }) => sendOverdueReminders(now) },
+	// Mail in (issue 14): replies, questions and bounces the receivers stored; before the outbox, so confirmations go in this tick.
+	{ name: 'inbound', run: () => processInbound() },
 	{ name: 'outbox', run: ({ transport }) => drain(transport) },
 	{
 		name: 'housekeeping',
@@ -51,6 +55,7 @@ export const tasks: Task[] = [
 			tokens: tokens.purge(now),
 			limits: limits.purgeOld(now),
 			formTokens: once.prune(now),
+			inboundRaw: inboundStore.purgeRaw(config().inbound.rawDays, now),
 			// Keeps the query planner's statistics fresh as tables grow (SQLite's advice for long-lived connections).
 			optimized: (sqlite().pragma('optimize'), true)
 		})
@@ -84,6 +89,7 @@ export async function runDue(transport: MailTransport, now = Date.now(), opts: {
 
 let timer: NodeJS.Timeout | null = null;
 let transport: MailTransport | null = null;
+let stopInbound: (() => void) | null = null;
 
 /** Starts the scheduler once per process. */
 export function startJobs() {
@@ -91,16 +97,25 @@ export function startJobs() {
 	transport = configuredTransport();
 	const t = transport;
 	let running = false;
+	let again = false;
 	const tick = async () => {
-		if (running) return;
+		if (running) {
+			again = true;
+			return;
+		}
 		running = true;
 		try {
-			await runDue(t);
+			do {
+				again = false;
+				await runDue(t);
+			} while (again);
 		} finally {
 			running = false;
 		}
 	};
 	timer = setInterval(tick, config().jobIntervalMs);
+	// A message that just came in is processed at once, not at the next tick.
+	stopInbound = inboundStore.onStored(() => void tick());
 	timer.unref();
 	setTimeout(tick, 500).unref();
 }
@@ -109,6 +124,8 @@ export function startJobs() {
 export function stopJobs() {
 	if (timer) clearInterval(timer);
 	timer = null;
+	stopInbound?.();
+	stopInbound = null;
 	transport?.close();
 	transport = null;
 }

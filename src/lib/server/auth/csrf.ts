@@ -1,5 +1,5 @@
-/** Paths that accept cross-site form posts: only RFC 8058 one-click unsubscribe (signed token in the URL). */
-const EXEMPT = [/^\/unsubscribe\/[^/]+\/one-click$/];
+/** Paths that accept cross-site form posts: RFC 8058 one-click unsubscribe (signed token in the URL) and the inbound mail webhook (shared secret). */
+const EXEMPT = [/^\/unsubscribe\/[^/]+\/one-click$/, /^\/mail\/inbound$/];
 
 function isFormContentType(request: Request): boolean {
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();

@@ -59,9 +59,43 @@ export function store(input: StoreInput, now = Date.now()): { id: number; duplic
 		.onConflictDoNothing({ target: inboundMessage.messageId })
 		.returning({ id: inboundMessage.id })
 		.get();
-	if (inserted) return { id: inserted.id, duplicate: false };
+	if (inserted) {
+		queueMicrotask(stored);
+		return { id: inserted.id, duplicate: false };
+	}
 	const existing = db.select({ id: inboundMessage.id }).from(inboundMessage).where(eq(inboundMessage.messageId, messageId)).get()!;
 	return { id: existing.id, duplicate: true };
+}
+
+/** Listeners told when a message is stored (the scheduler processes it at once). */
+const listeners = new Set<() => void>();
+
+/** Calls `fn` after each newly stored message; returns a function that stops it. */
+export function onStored(fn: () => void): () => void {
+	listeners.add(fn);
+	return () => listeners.delete(fn);
+}
+
+function stored() {
+	for (const fn of listeners) {
+		try {
+			fn();
+		} catch {
+			// A listener's failure is not the sender's problem: the message is stored.
+		}
+	}
+}
+
+/** The ids of messages waiting to be processed, oldest first. */
+export function pendingIds(limit = 50): number[] {
+	return db
+		.select({ id: inboundMessage.id })
+		.from(inboundMessage)
+		.where(eq(inboundMessage.outcome, 'pending'))
+		.orderBy(inboundMessage.receivedAt, inboundMessage.id)
+		.limit(limit)
+		.all()
+		.map((r) => r.id);
 }
 
 /** Messages waiting to be processed, oldest first (with their raw bytes). */
@@ -131,6 +165,17 @@ export function notifiedRecently(fromAddress: string, now = Date.now(), withinMs
 			.where(and(eq(inboundMessage.fromAddress, fromAddress.toLowerCase()), isNotNull(inboundMessage.notifiedAt), sql`${inboundMessage.notifiedAt} > ${now - withinMs}`))
 			.limit(1)
 			.get() != null
+	);
+}
+
+/** How many refusals were emailed to a member since `since` (refusals are capped per hour too). */
+export function refusalsNotifiedSince(memberId: number, since: number): number {
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(inboundMessage)
+			.where(and(eq(inboundMessage.memberId, memberId), eq(inboundMessage.outcome, 'refused'), sql`${inboundMessage.notifiedAt} > ${since}`))
+			.get()?.n ?? 0
 	);
 }
 

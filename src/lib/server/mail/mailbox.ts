@@ -39,6 +39,9 @@ export async function read(id: string) {
 		id,
 		to: parsed.to ? (Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : parsed.to.text) : '',
 		from: parsed.from?.text ?? '',
+		/** The first Reply-To address (a reply address of ours, on mail members can answer). */
+		replyTo: parsed.replyTo?.value?.[0]?.address ?? null,
+		messageId: parsed.messageId ?? null,
 		subject: parsed.subject ?? '',
 		date: parsed.date?.getTime() ?? Number(id.split('-')[0]),
 		text: parsed.text ?? '',

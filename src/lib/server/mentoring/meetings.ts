@@ -4,7 +4,7 @@
  * changing it sends an update with the same UID and a higher SEQUENCE; cancelling sends
  * METHOD:CANCEL.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
 import { pairingBooking, pairingMeeting, type Pairing, type PairingBooking } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
@@ -68,6 +68,31 @@ export function log(actor: Actor, pairingId: number, input: MeetingForm, now = D
 		if (added) db.update(pairingMeeting).set({ addedToTrainingLog: true }).where(eq(pairingMeeting.id, id)).run();
 	}
 	return { ok: true, id, addedToTrainingLog: added };
+}
+
+/** Longest meeting note (the form's limit on notes). */
+export const NOTES_MAX = 10_000;
+
+/**
+ * Adds a note to the pairing's meeting log (private to the pair) — from a reply to a meeting
+ * reminder by email: appended, dated and signed, to the notes of the most recent meeting logged.
+ * Refused when the mentoring has closed, no meeting is logged yet (log it first), the note is
+ * empty, or the notes would grow past the limit.
+ */
+export function addNote(actor: Actor, pairingId: number, note: string, now = Date.now()): Outcome<{ meetingId: number; heldOn: string }> {
+	const p = forPair(actor, pairingId);
+	if (p.status !== 'active') return refuse(CLOSED);
+	const text = note.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+	if (!text) return refuse('Write your note – it cannot be empty', 'notes');
+	return immediate(() => {
+		const last = db.select().from(pairingMeeting).where(eq(pairingMeeting.pairingId, p.id)).orderBy(desc(pairingMeeting.heldOn), desc(pairingMeeting.id)).limit(1).get();
+		if (!last) return refuse('There is no meeting in your log yet to add a note to. Log your meeting on the site first.', 'notes');
+		const who = people([actor.id]).get(actor.id)?.name ?? 'A member';
+		const added = `${last.notes ? `${last.notes}\n\n` : ''}Note added by ${who} on ${formatDate(now)}:\n${text}`;
+		if (added.length > NOTES_MAX) return refuse(`Shorten your note: a meeting's notes can be at most ${NOTES_MAX.toLocaleString('en-GB')} characters`, 'notes');
+		db.update(pairingMeeting).set({ notes: added }).where(eq(pairingMeeting.id, last.id)).run();
+		return { ok: true as const, meetingId: last.id, heldOn: last.heldOn };
+	});
 }
 
 /** The booked next meeting of a pairing, or null. */

@@ -234,6 +234,13 @@ export function sentence(e: Entry, l: Lookup): Part[] {
 			return s('moved ', thread(subjectId), ' from ', category(num(d.from)), ' to ', category(num(d.to)));
 		case 'thread.answer-accepted':
 			return s('marked an answer as accepted in ', thread(subjectId));
+		// mail in (issue 14): made by email, as the "by email" in place of the internet address says too
+		case 'post.by-email':
+			return s('replied by email in ', ...postIn(subjectId));
+		case 'thread.by-email':
+			return s('asked ', thread(subjectId), ' by email');
+		case 'pairing.note-by-email':
+			return s('added a note to their mentoring meeting log by email');
 		case 'category.created':
 			return s('created the category ', category(subjectId, d.name));
 		case 'category.renamed':

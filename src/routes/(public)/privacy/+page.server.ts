@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { AUDIT_DAYS, EMAIL_BODY_DAYS, SESSION_IDLE_DAYS, backupsKept } from '$lib/server/trust/retention';
 import { DEVICE_TTL_MS } from '$lib/server/auth/trusted-devices';
+import { config } from '$lib/server/config';
 
 export const load: PageServerLoad = () => ({
 	retention: {
@@ -8,6 +9,7 @@ export const load: PageServerLoad = () => ({
 		auditMonths: Math.round(AUDIT_DAYS / 30.4),
 		sessionIdleDays: SESSION_IDLE_DAYS,
 		rememberedBrowserDays: Math.round(DEVICE_TTL_MS / 86_400_000),
-		backupsKept: backupsKept()
+		backupsKept: backupsKept(),
+		inboundRawDays: config().inbound.rawDays
 	}
 });
