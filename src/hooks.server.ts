@@ -9,6 +9,7 @@ import { DEVICE_COOKIE } from '$lib/server/auth/trusted-devices';
 import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { isCrossSiteForm } from '$lib/server/auth/csrf';
 import { startJobs } from '$lib/server/jobs';
+import { recordVisit } from '$lib/server/mail/engagement';
 import { log } from '$lib/server/log';
 import { safeNext } from '$lib/server/request';
 import { provideLinks } from '$lib/server/links';
@@ -49,6 +50,7 @@ const auth: Handle = async ({ event, resolve }) => {
 	if (result && gate === 'expired') endSession(result.session.id);
 	if (result && gate !== 'expired') {
 		event.locals.user = gate === 'ok' ? result.member : null;
+		if (gate === 'ok') recordVisit(result.member.id); // for digests that respect the inbox (mail/engagement.ts)
 		event.locals.session = result.session;
 		if (result.renewed) setSessionCookie(event.cookies, token!, result.session.expiresAt);
 	} else {

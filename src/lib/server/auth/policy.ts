@@ -95,6 +95,8 @@ export type Resources = {
 	// digests and mail
 	'digest.compose': Scope;
 	'digest.view': Scope;
+	/** Open the personal digest a member would get now (the dry run): their coordinator, admins. */
+	'digest.previewMember': { regionId: string };
 	'mail.manage': Record<string, never>;
 };
 
@@ -171,6 +173,7 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 
 	'digest.compose': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
 	'digest.view': seesScope,
+	'digest.previewMember': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
 	'mail.manage': (a) => isAdmin(a)
 };
 

@@ -16,6 +16,7 @@ import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import * as outbox from '../mail/outbox';
 import * as preferences from '../mail/preferences';
+import * as engagement from '../mail/engagement';
 import { emailBytes, MAX_EMAIL_BYTES } from '../mail/layout';
 import { renderMarkdown } from '../markdown';
 import { regionById, regionName, regions } from '../network/authorities';
@@ -484,9 +485,11 @@ export async function finishSending(id: number, now = Date.now()): Promise<numbe
 	if (!d || d.status !== 'sending') return 0;
 	const body = bodyOf(d);
 	const list = recipients(d.regionId, now);
+	const engaged = engagement.many();
 	for (let i = 0; i < list.length; i += CHUNK) {
 		immediate(() => {
 			for (const m of list.slice(i, i + CHUNK)) {
+				if (!engagement.mayEmail(m, now, engaged(m.id, m.createdAt, now))) continue;
 				const email = regionalEmail(body, { id: m.id });
 				outbox.enqueue({ key: `${batchKeyOf(d.id)}:member:${m.id}`, kind: 'regional-digest', to: m.email, recipientId: m.id, batchKey: batchKeyOf(d.id), ...email }, now);
 			}

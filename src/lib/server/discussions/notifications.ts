@@ -11,6 +11,7 @@ import { notification, post, thread, type Notification } from '../db/schema';
 import * as members from '../network/members';
 import type { Actor } from '../auth/policy';
 import { enqueue } from '../mail/outbox';
+import { mayEmail } from '../mail/engagement';
 import { renderEmail, type EmailBlock } from '../mail/layout';
 import { choiceFor, type NotificationKind } from '../mail/preferences';
 import { listHeaders, unsubscribeUrl } from '../mail/unsubscribe';
@@ -120,7 +121,7 @@ export function deliver(items: NewNotification[], c: NotifyContext, now = Date.n
 		const row = insertNotification().get({ memberId: r.id, kind: n.kind, threadId: c.thread.id, postId: n.postId ?? null, actorId: c.actor?.id ?? null, detail: n.detail ?? '', createdAt: now });
 		if (!row) continue;
 		notified.push(r.id);
-		if (choiceFor(r.id, n.kind as NotificationKind) !== 'immediately') continue;
+		if (choiceFor(r.id, n.kind as NotificationKind) !== 'immediately' || !mayEmail(r, now)) continue;
 		const { subject, blocks } = emailFor(n, c, r);
 		const { html, text } = renderEmail({
 			heading: subject,

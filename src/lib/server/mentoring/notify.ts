@@ -5,6 +5,7 @@
  * invitations always go: they are the meeting itself.
  */
 import { enqueue } from '../mail/outbox';
+import { mayEmail } from '../mail/engagement';
 import { renderEmail, type EmailBlock } from '../mail/layout';
 import { choiceFor } from '../mail/preferences';
 import { listHeaders, unsubscribeUrl } from '../mail/unsubscribe';
@@ -20,7 +21,7 @@ const REASON = 'You get this email because you take part in mentoring on the Lea
 
 /** Sends a mentoring notification if the member wants it now; returns whether it was queued. */
 function notification(to: Recipient, key: string, subject: string, heading: string, blocks: EmailBlock[], now: number): boolean {
-	if (choiceFor(to.id, 'mentoring') !== 'immediately') return false;
+	if (choiceFor(to.id, 'mentoring') !== 'immediately' || !mayEmail(to, now)) return false;
 	const { html, text } = renderEmail({
 		heading,
 		preheader: subject,
