@@ -14,6 +14,22 @@ const cast = {
 type Who = keyof typeof cast;
 const everyone = Object.keys(cast) as Who[];
 
+describe('mail.viewBouncing', () => {
+	const cases: [string, string | null, Who[]][] = [
+		['the North West’s list', NW, ['admin', 'coordinatorHere']],
+		['London’s list', LONDON, ['admin', 'coordinatorElsewhere']],
+		['everyone’s list', null, ['admin']]
+	];
+	for (const [what, regionId, allowed] of cases) {
+		for (const who of everyone) {
+			it(`${allowed.includes(who) ? 'allows' : 'denies'} ${who} ${what}`, () => {
+				expect(can(cast[who], 'mail.viewBouncing', { regionId })).toBe(allowed.includes(who));
+			});
+		}
+	}
+	it('denies a signed-out visitor', () => expect(can(null, 'mail.viewBouncing', { regionId: NW })).toBe(false));
+});
+
 describe('digest.previewMember (the digest a North West member would get now)', () => {
 	const allowed: Who[] = ['admin', 'coordinatorHere'];
 	for (const who of everyone) {
