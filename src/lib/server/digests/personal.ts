@@ -20,6 +20,7 @@ import { digestSetting, personalDigestRun, personalDigestState, type PersonalDig
 import * as outbox from '../mail/outbox';
 import * as preferences from '../mail/preferences';
 import * as engagement from '../mail/engagement';
+import { askAddress } from '../mail/reply-keys';
 import { log } from '../log';
 import { config } from '../config';
 import { formatDateTime } from '../../time';
@@ -27,6 +28,7 @@ import { dueDigest, nextDigestAt, previousDigestAt, type DigestSchedule, type Du
 import { buildContent, type DigestContent } from './content';
 import { activeMembersYielding, recipientByEmail, recipientById, toRecipient, type MemberRow } from './recipients';
 import { emailBodyHtml, personalEmail, type RenderedEmail } from './render';
+import { repliesFor } from './replies';
 import { authorize, type Actor } from '../auth/policy';
 import * as members from '../network/members';
 import type { DigestRecipient } from '../digest-items';
@@ -162,6 +164,11 @@ export function digestKey(memberId: number, periodKey: string): string {
 	return `digest:${periodKey}:member:${memberId}`;
 }
 
+/** Every link in a digest's content (the threads among them get reply-by-email links). */
+function hrefsOf(content: DigestContent): string[] {
+	return content.sections.flatMap((s) => s.groups.flatMap((g) => g.items.map((i) => i.href)));
+}
+
 /** A member's digest built for a due period, not yet queued or recorded. */
 type Built = { d: DueMember; recipient: DigestRecipient; content: DigestContent; decision: Decision; email: RenderedEmail | null };
 
@@ -171,7 +178,7 @@ function build(d: DueMember, now: number): Built {
 	const content = buildContent(recipient, d.since, now);
 	const frequency = d.schedule.frequency as 'daily' | 'weekly';
 	const decision = decide(content, d.since, d.engagement, d.whenVisited, now, (from) => buildContent(recipient, from, now));
-	const email = decision === 'send' ? personalEmail(recipient, frequency, content.sections, d.since) : null;
+	const email = decision === 'send' ? personalEmail(recipient, frequency, content.sections, d.since, repliesFor(recipient.id, hrefsOf(content))) : null;
 	return { d, recipient, content, decision, email };
 }
 
@@ -353,7 +360,7 @@ export function dryRun(email: string, now = Date.now(), opts: { since?: number }
 		nextAt: nextDigestAt(schedule, now),
 		since,
 		content,
-		email: content.sections.length > 0 ? personalEmail(recipient, frequency, content.sections, since) : null,
+		email: content.sections.length > 0 ? personalEmail(recipient, frequency, content.sections, since, repliesFor(recipient.id, hrefsOf(content))) : null,
 		wouldSend: decision === 'send',
 		decision,
 		engagement: e,
@@ -423,7 +430,10 @@ export function skippedCount(memberId: number): number {
 /** A member's email settings, when their next digest is due, and how many were skipped (the settings page). */
 export function emailSettings(memberId: number, now = Date.now()) {
 	const p = preferences.get(memberId);
-	return { ...p, nextDigestAt: nextDigestAt(scheduleOf(p), now), skippedDigests: skippedCount(memberId) };
+	const me = recipientById(memberId);
+	// The member's own addresses for asking a question by email: national, and their region's.
+	const ask = me ? { national: askAddress(memberId), region: askAddress(memberId, me.regionId), regionName: me.regionName } : null;
+	return { ...p, nextDigestAt: nextDigestAt(scheduleOf(p), now), skippedDigests: skippedCount(memberId), ask };
 }
 
 /**
