@@ -179,6 +179,7 @@ describe('the digest a member would get now, on the web', () => {
 		expect(p.decision).toBe('send');
 		expect(p.bodyHtml).toContain('Why did I get this?');
 		expect(p.bodyHtml).not.toContain('<body');
+		expect(p.bodyHtml).not.toContain('mailto:');
 		expect(p.explanation).toMatch(/^Would be sent/);
 		expect(status(() => personal.previewForMember(admin.actor, m.handle))).toBe(200);
 		expect(status(() => personal.previewForMember(elsewhere.actor, m.handle))).toBe(403);
