@@ -78,7 +78,7 @@ async function digest(flags: Args['flags']) {
 		console.log(`Schedule: ${s.frequency}${s.frequency === 'weekly' ? ` on weekday ${s.weekday}` : ''}${s.frequency === 'never' ? '' : ` at ${String(s.hour).padStart(2, '0')}:00 UK time`}`);
 		console.log(`Due now: ${r.due ? `yes (${r.due.periodKey}, scheduled for ${formatDateTime(r.due.dueAt)})` : 'no'}${r.nextAt ? `; next at ${formatDateTime(r.nextAt)}` : ''}`);
 		console.log(`Covers: ${formatDateTime(r.since)} to ${formatDateTime(now)}; ${r.content.itemCount} items shown, ${r.content.moreCount} more`);
-		console.log(r.wouldSend ? 'Would be sent: yes' : `Would be sent: no (${s.frequency === 'never' ? 'the member chose never' : 'nothing new since their last digest'})`);
+		console.log(personal.explain(r));
 		if (!r.email) {
 			console.log('\nThere is nothing at all to show for this member.');
 			return;
@@ -97,7 +97,9 @@ async function digest(flags: Args['flags']) {
 		memberIds = [m.id];
 	}
 	const r = await personal.sendDue(now, { memberIds });
-	console.log(`Personal digests due: ${r.due}; queued: ${r.sent}; nothing new: ${r.empty}; already handled: ${r.already}; failed: ${r.failed}.`);
+	console.log(
+		`Personal digests due: ${r.due}; queued: ${r.sent}; nothing new: ${r.empty}; skipped (seen on the site): ${r.seen}; held (away too long): ${r.held}; already handled: ${r.already}; failed: ${r.failed}.`
+	);
 }
 
 async function sendDue() {

@@ -10,6 +10,7 @@ import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { isCrossSiteForm } from '$lib/server/auth/csrf';
 import { startJobs } from '$lib/server/jobs';
 import { startReceivers } from '$lib/server/mail/receivers';
+import { recordVisit } from '$lib/server/mail/engagement';
 import { log } from '$lib/server/log';
 import { safeNext } from '$lib/server/request';
 import { provideLinks } from '$lib/server/links';
@@ -53,6 +54,7 @@ const auth: Handle = async ({ event, resolve }) => {
 	if (result && gate === 'expired') endSession(result.session.id);
 	if (result && gate !== 'expired') {
 		event.locals.user = gate === 'ok' ? result.member : null;
+		if (gate === 'ok') recordVisit(result.member.id); // for digests that respect the inbox (mail/engagement.ts)
 		event.locals.session = result.session;
 		if (result.renewed) setSessionCookie(event.cookies, token!, result.session.expiresAt);
 	} else {

@@ -64,7 +64,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
 		/** Largest file a member may upload (bytes). */
 		uploadMaxBytes: int(env.UPLOAD_MAX_BYTES, 20 * 1024 * 1024),
 		/** How much each member may store in the library (bytes, counting each file they uploaded once). */
-		memberQuotaBytes: int(env.MEMBER_QUOTA_BYTES, 250 * 1024 * 1024)
+		memberQuotaBytes: int(env.MEMBER_QUOTA_BYTES, 250 * 1024 * 1024),
+		/** Members not seen (on the site or by email) for this many months get no digests or notifications; 0 = never pause. */
+		inactiveMonths: Math.max(0, int(env.INACTIVE_MONTHS, 12))
 	};
 }
 

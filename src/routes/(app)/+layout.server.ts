@@ -1,12 +1,13 @@
 import type { LayoutServerLoad } from './$types';
 import { actorOf } from '$lib/server/request';
-import { unreadCount } from '$lib/server/header';
+import { bouncing, unreadCount } from '$lib/server/header';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const actor = actorOf(locals);
 	const u = locals.user!;
 	return {
 		user: { id: u.id, name: u.name, handle: u.handle, role: u.role, regionId: u.regionId, coordinatorRegionId: u.coordinatorRegionId },
-		unreadNotifications: unreadCount(actor)
+		unreadNotifications: unreadCount(actor),
+		bouncing: bouncing(actor.id)
 	};
 };

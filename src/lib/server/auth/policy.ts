@@ -97,6 +97,10 @@ export type Resources = {
 	// digests and mail
 	'digest.compose': Scope;
 	'digest.view': Scope;
+	/** Open the personal digest a member would get now (the dry run): their coordinator, admins. */
+	'digest.previewMember': { regionId: string };
+	/** The list of members whose email bounces: a region's (its coordinator, admins) or everyone's (admins). */
+	'mail.viewBouncing': { regionId: string | null };
 	'mail.manage': Record<string, never>;
 };
 
@@ -174,6 +178,8 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 
 	'digest.compose': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
 	'digest.view': seesScope,
+	'digest.previewMember': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
+	'mail.viewBouncing': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
 	'mail.manage': (a) => isAdmin(a)
 };
 

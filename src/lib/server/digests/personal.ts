@@ -7,17 +7,30 @@
  *
  * A member the scheduler has not seen before starts from the period before they joined or the
  * scheduler first ran (whichever is later), so a fresh install does not send everyone a digest.
+ *
+ * Digests respect the inbox (mail/engagement.ts): a digest is not sent — its period recorded as
+ * `seen` and counted — when the member has been on the site since the period began and seen
+ * everything in it, i.e. nothing in it is newer than their last visit (unless they chose "send my
+ * digest even when I have been on the site"). A member away longer than INACTIVE_MONTHS gets
+ * no digest (`held`) and, once per quiet spell, an "are you still there?" email instead.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { db, immediate, param, prepared } from '../db/client';
 import { digestSetting, personalDigestRun, personalDigestState, type PersonalDigestState } from '../db/schema';
 import * as outbox from '../mail/outbox';
 import * as preferences from '../mail/preferences';
+import * as engagement from '../mail/engagement';
+import { askAddress } from '../mail/reply-keys';
 import { log } from '../log';
+import { config } from '../config';
+import { formatDateTime } from '../../time';
 import { dueDigest, nextDigestAt, previousDigestAt, type DigestSchedule, type DueDigest } from '../schedule';
 import { buildContent, type DigestContent } from './content';
 import { activeMembersYielding, recipientByEmail, recipientById, toRecipient, type MemberRow } from './recipients';
-import { personalEmail, type RenderedEmail } from './render';
+import { emailBodyHtml, personalEmail, type RenderedEmail } from './render';
+import { repliesFor } from './replies';
+import { authorize, type Actor } from '../auth/policy';
+import * as members from '../network/members';
 import type { DigestRecipient } from '../digest-items';
 
 const DAY = 86_400_000;
@@ -51,7 +64,15 @@ function fallbackSince(schedule: DigestSchedule, dueAt: number): number {
 	return dueAt - (schedule.frequency === 'daily' ? DAY : 7 * DAY);
 }
 
-export type DueMember = { member: MemberRow; schedule: DigestSchedule; due: DueDigest; since: number };
+export type DueMember = {
+	member: MemberRow;
+	schedule: DigestSchedule;
+	due: DueDigest;
+	since: number;
+	/** They chose "send my digest even when I have been on the site". */
+	whenVisited: boolean;
+	engagement: engagement.Engagement;
+};
 
 /**
  * Members whose digest is due at `now`, each with the period and the start of what it covers.
@@ -64,12 +85,14 @@ export async function dueMembers(now: number, opts: { memberIds?: number[] } = {
 	const rows = (await activeMembersYielding(null, now)).filter((m) => !only || only.has(m.id));
 	const prefs = preferences.many(opts.memberIds);
 	const states = new Map(db.select().from(personalDigestState).all().map((s) => [s.memberId, s]));
+	const engaged = engagement.many();
 	// The latest scheduled instant at or before now, once per distinct schedule (a few hundred at most).
 	const latest = new Map<string, DueDigest | null>();
 	const fresh: (typeof personalDigestState.$inferInsert)[] = [];
 	const due: DueMember[] = [];
 	for (const m of rows) {
-		const schedule = scheduleOf(prefs(m.id));
+		const p = prefs(m.id);
+		const schedule = scheduleOf(p);
 		if (schedule.frequency === 'never') continue;
 		let state: Pick<PersonalDigestState, 'lastDueAt' | 'coveredUntil'> | undefined = states.get(m.id);
 		if (!state) {
@@ -92,7 +115,14 @@ export async function dueMembers(now: number, opts: { memberIds?: number[] } = {
 		}
 		const d = latest.get(key);
 		if (!d || d.dueAt <= state.lastDueAt) continue;
-		due.push({ member: m, schedule, due: d, since: state.coveredUntil || fallbackSince(schedule, d.dueAt) });
+		due.push({
+			member: m,
+			schedule,
+			due: d,
+			since: state.coveredUntil || fallbackSince(schedule, d.dueAt),
+			whenVisited: p.digestWhenVisited,
+			engagement: engaged(m.id, m.createdAt, now)
+		});
 	}
 	if (fresh.length > 0) {
 		immediate(() => {
@@ -102,23 +132,54 @@ export async function dueMembers(now: number, opts: { memberIds?: number[] } = {
 	return due;
 }
 
-export type DigestOutcome = 'sent' | 'empty' | 'already';
+export type DigestOutcome = 'sent' | 'empty' | 'seen' | 'held' | 'already';
+
+/**
+ * What happens to a member's digest, and why (the dry-run page says it in words):
+ * send; empty (nothing new); seen (on the site since the period began, nothing newer than that
+ * visit); held (away longer than INACTIVE_MONTHS).
+ */
+export type Decision = 'send' | 'empty' | 'seen' | 'held';
+
+/**
+ * Decides a built digest's fate. `contentSince` builds the content from another start (only
+ * called for a member who has visited since the period began and has something new).
+ */
+export function decide(
+	content: Pick<DigestContent, 'hasNew'>,
+	since: number,
+	e: engagement.Engagement,
+	whenVisited: boolean,
+	now: number,
+	contentSince: (from: number) => Pick<DigestContent, 'hasNew'>
+): Decision {
+	if (!content.hasNew) return 'empty';
+	if (engagement.reachOf(e, now) !== 'ok') return 'held';
+	if (!whenVisited && e.seenAt != null && e.seenAt > since && !contentSince(e.seenAt).hasNew) return 'seen';
+	return 'send';
+}
 
 /** The outbox key of a member's digest for a period. */
 export function digestKey(memberId: number, periodKey: string): string {
 	return `digest:${periodKey}:member:${memberId}`;
 }
 
+/** Every link in a digest's content (the threads among them get reply-by-email links). */
+function hrefsOf(content: DigestContent): string[] {
+	return content.sections.flatMap((s) => s.groups.flatMap((g) => g.items.map((i) => i.href)));
+}
+
 /** A member's digest built for a due period, not yet queued or recorded. */
-type Built = { d: DueMember; recipient: DigestRecipient; content: DigestContent; email: RenderedEmail | null };
+type Built = { d: DueMember; recipient: DigestRecipient; content: DigestContent; decision: Decision; email: RenderedEmail | null };
 
 /** Builds one member's digest (reads only: no transaction is held while it is built). */
 function build(d: DueMember, now: number): Built {
 	const recipient = toRecipient(d.member);
 	const content = buildContent(recipient, d.since, now);
 	const frequency = d.schedule.frequency as 'daily' | 'weekly';
-	const email = content.hasNew ? personalEmail(recipient, frequency, content.sections, d.since) : null;
-	return { d, recipient, content, email };
+	const decision = decide(content, d.since, d.engagement, d.whenVisited, now, (from) => buildContent(recipient, from, now));
+	const email = decision === 'send' ? personalEmail(recipient, frequency, content.sections, d.since, repliesFor(recipient.id, hrefsOf(content))) : null;
+	return { d, recipient, content, decision, email };
 }
 
 // Prepared once per connection: a run records 20,000 periods.
@@ -148,10 +209,14 @@ const insertRunQuery = prepared(() =>
 		})
 		.prepare()
 );
-/** The member's state after a period: sent moves what is covered on; empty leaves it where it was. */
-function stateQuery(sent: boolean) {
+/**
+ * The member's state after a period: sent moves what is covered on; seen (they had it all on
+ * the site) moves it on without a send; empty and held leave it where it was.
+ */
+function stateQuery(kind: 'sent' | 'seen' | 'empty') {
 	return prepared(() => {
-		const state = { lastDueAt: param('dueAt'), lastPeriodKey: param('periodKey'), updatedAt: param('now'), ...(sent ? { coveredUntil: param('now'), lastSentAt: param('now') } : {}) };
+		const moved = kind === 'sent' ? { coveredUntil: param('now'), lastSentAt: param('now') } : kind === 'seen' ? { coveredUntil: param('now') } : {};
+		const state = { lastDueAt: param('dueAt'), lastPeriodKey: param('periodKey'), updatedAt: param('now'), ...moved };
 		return db
 			.insert(personalDigestState)
 			.values({ memberId: param('memberId'), coveredUntil: param('coversFrom'), ...state })
@@ -159,15 +224,16 @@ function stateQuery(sent: boolean) {
 			.prepare();
 	});
 }
-const sentStateQuery = stateQuery(true);
-const emptyStateQuery = stateQuery(false);
+const sentStateQuery = stateQuery('sent');
+const seenStateQuery = stateQuery('seen');
+const emptyStateQuery = stateQuery('empty');
 
 /**
  * Queues a built digest and records its period — or finds the period handled already. Runs in
  * its own transaction, or as a savepoint inside the caller's (sendDue writes a batch at once).
  */
 function record(b: Built, now: number): DigestOutcome {
-	const { d, recipient, content, email } = b;
+	const { d, recipient, content, decision, email } = b;
 	return immediate((): DigestOutcome => {
 		const done = handledQuery().get({ memberId: recipient.id, periodKey: d.due.periodKey });
 		if (done) {
@@ -182,10 +248,12 @@ function record(b: Built, now: number): DigestOutcome {
 				now
 			).id;
 		}
+		if (decision === 'held' && engagement.reachOf(d.engagement, now) === 'inactive') engagement.askStillThere(recipient, d.engagement, now);
+		const outcome = email ? 'sent' : decision === 'send' ? 'empty' : decision;
 		const values = { memberId: recipient.id, periodKey: d.due.periodKey, dueAt: d.due.dueAt, coversFrom: d.since, now };
-		insertRunQuery().run({ ...values, outcome: email ? 'sent' : 'empty', itemCount: content.itemCount, outboxId });
-		(email ? sentStateQuery : emptyStateQuery)().run(values);
-		return email ? 'sent' : 'empty';
+		insertRunQuery().run({ ...values, outcome, itemCount: content.itemCount, outboxId });
+		(outcome === 'sent' ? sentStateQuery : outcome === 'seen' ? seenStateQuery : emptyStateQuery)().run(values);
+		return outcome;
 	});
 }
 
@@ -198,7 +266,7 @@ export function handleDue(d: DueMember, now: number): { outcome: DigestOutcome; 
 	return { outcome: record(b, now), content: b.content };
 }
 
-export type RunResult = { due: number; sent: number; empty: number; already: number; failed: number };
+export type RunResult = { due: number; sent: number; empty: number; seen: number; held: number; already: number; failed: number };
 
 /**
  * Queues every personal digest due at `now`. Members are taken `yieldEvery` at a time: each
@@ -209,7 +277,7 @@ export type RunResult = { due: number; sent: number; empty: number; already: num
  */
 export async function sendDue(now = Date.now(), opts: { memberIds?: number[]; yieldEvery?: number } = {}): Promise<RunResult> {
 	const due = await dueMembers(now, opts);
-	const result: RunResult = { due: due.length, sent: 0, empty: 0, already: 0, failed: 0 };
+	const result: RunResult = { due: due.length, sent: 0, empty: 0, seen: 0, held: 0, already: 0, failed: 0 };
 	const every = Math.max(1, opts.yieldEvery ?? 20);
 	const failed = (d: DueMember, err: unknown) => {
 		result.failed++;
@@ -258,8 +326,12 @@ export type DryRun = {
 	content: DigestContent;
 	/** The email as it would be, when there is anything to show at all. */
 	email: RenderedEmail | null;
-	/** Whether it would be sent (something is new). */
+	/** Whether it would be sent (something is new, and nothing below holds it back). */
 	wouldSend: boolean;
+	/** What would happen to it now, and why. */
+	decision: Decision | 'never';
+	engagement: engagement.Engagement;
+	whenVisited: boolean;
 };
 
 /**
@@ -267,16 +339,20 @@ export type DryRun = {
  * nothing is queued or recorded. Covers from their last digest (or `since`). Null for an
  * unknown address.
  */
-export function dryRun(email: string, now = Date.now(), opts: { since?: number } = {}): DryRun | null {
+export function dryRun(email: string, now = Date.now(), opts: { since?: number; replyLinks?: boolean } = {}): DryRun | null {
 	const recipient = recipientByEmail(email);
 	if (!recipient) return null;
-	const schedule = scheduleOf(preferences.get(recipient.id));
+	const prefs = preferences.get(recipient.id);
+	const schedule = scheduleOf(prefs);
 	const frequency = schedule.frequency === 'never' ? 'weekly' : schedule.frequency;
 	const effective = { ...schedule, frequency } as DigestSchedule;
 	const state = stateOf(recipient.id);
 	const due = schedule.frequency === 'never' ? null : dueDigest(schedule, state?.lastDueAt ?? null, now);
 	const since = opts.since ?? state?.coveredUntil ?? fallbackSince(effective, now);
 	const content = buildContent(recipient, since, now);
+	const e = engagement.of(recipient.id, recipient.createdAt, now);
+	const decided = decide(content, since, e, prefs.digestWhenVisited, now, (from) => buildContent(recipient, from, now));
+	const decision = schedule.frequency === 'never' ? 'never' : decided;
 	return {
 		recipient,
 		schedule,
@@ -284,9 +360,46 @@ export function dryRun(email: string, now = Date.now(), opts: { since?: number }
 		nextAt: nextDigestAt(schedule, now),
 		since,
 		content,
-		email: content.sections.length > 0 ? personalEmail(recipient, frequency, content.sections, since) : null,
-		wouldSend: content.hasNew && schedule.frequency !== 'never'
+		email: content.sections.length > 0 ? personalEmail(recipient, frequency, content.sections, since, opts.replyLinks === false ? undefined : repliesFor(recipient.id, hrefsOf(content))) : null,
+		wouldSend: decision === 'send',
+		decision,
+		engagement: e,
+		whenVisited: prefs.digestWhenVisited
 	};
+}
+
+/** The dry run's verdict in words: whether the digest would go, and why (or why not). */
+export function explain(r: Pick<DryRun, 'decision' | 'engagement' | 'whenVisited'>): string {
+	switch (r.decision) {
+		case 'never':
+			return 'Would not be sent: the member chose never to get a personal digest.';
+		case 'empty':
+			return 'Would not be sent: nothing is new for them since their last digest.';
+		case 'seen':
+			return `Would not be sent: they have been on the site since this digest's period began (last ${formatDateTime(r.engagement.seenAt!)}) and nothing in it is newer than that visit. Skipped digests are counted, not sent later.`;
+		case 'held':
+			if (r.engagement.bouncing) return 'Would not be sent: mail to their address bounces, so their digests and notifications have stopped until they change their address or sign in.';
+			return `Would not be sent: we have not seen them since ${formatDateTime(r.engagement.activeAt)}, more than ${config().inactiveMonths} months, so their digests and notifications are paused. They are sent one "are you still there?" email instead.`;
+		case 'send':
+			return r.whenVisited && r.engagement.seenAt != null
+				? 'Would be sent: something is new for them, and they asked for their digest even when they have been on the site.'
+				: 'Would be sent: something is new for them since their last digest.';
+	}
+}
+
+/**
+ * The personal digest a member would get now, for their coordinator or an admin answering "why
+ * did I get this?": the dry run (nothing queued or recorded), its verdict in words, the email's
+ * body to show as HTML, and the member's recent periods. Null for an unknown or deactivated member.
+ */
+export function previewForMember(actor: Actor, handle: string, now = Date.now()) {
+	const p = members.profileByHandle(actor, handle);
+	if (!p) return null;
+	authorize(actor, 'digest.previewMember', { regionId: p.regionId });
+	// Without the member's reply-by-email links: those addresses are theirs alone.
+	const r = dryRun(p.email, now, { replyLinks: false });
+	if (!r) return null;
+	return { ...r, member: { name: p.name, handle: p.handle, regionName: p.regionName }, explanation: explain(r), bodyHtml: r.email ? emailBodyHtml(r.email.html) : null, history: history(p.id) };
 }
 
 /** What the home page shows a member: their sections for the last week (standing information too), and their next digest. */
@@ -310,10 +423,18 @@ export function history(memberId: number, limit = 10) {
 		.all();
 }
 
-/** A member's email settings and when their next digest is due (the settings page). */
+/** How many of a member's digests were skipped because they had seen it all on the site. */
+export function skippedCount(memberId: number): number {
+	return db.select({ n: count() }).from(personalDigestRun).where(and(eq(personalDigestRun.memberId, memberId), eq(personalDigestRun.outcome, 'seen'))).get()?.n ?? 0;
+}
+
+/** A member's email settings, when their next digest is due, and how many were skipped (the settings page). */
 export function emailSettings(memberId: number, now = Date.now()) {
 	const p = preferences.get(memberId);
-	return { ...p, nextDigestAt: nextDigestAt(scheduleOf(p), now) };
+	const me = recipientById(memberId);
+	// The member's own addresses for asking a question by email: national, and their region's.
+	const ask = me ? { national: askAddress(memberId), region: askAddress(memberId, me.regionId), regionName: me.regionName } : null;
+	return { ...p, nextDigestAt: nextDigestAt(scheduleOf(p), now), skippedDigests: skippedCount(memberId), ask };
 }
 
 /**

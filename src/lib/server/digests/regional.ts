@@ -16,6 +16,7 @@ import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import * as outbox from '../mail/outbox';
 import * as preferences from '../mail/preferences';
+import * as engagement from '../mail/engagement';
 import { emailBytes, MAX_EMAIL_BYTES } from '../mail/layout';
 import { renderMarkdown } from '../markdown';
 import { regionById, regionName, regions } from '../network/authorities';
@@ -26,6 +27,8 @@ import { POSITIONS, label } from '../../vocab';
 import { areas, regionalGroupsOf } from './areas';
 import { GROUP_CAP } from './content';
 import { activeMembers, recipientById } from './recipients';
+import { repliesFor, threadIdOf } from './replies';
+import { threadRegions } from '../discussions/digest';
 import { emailBodyHtml, htmlToText, regionalEmail, type RegionalDigestBody, type RenderedEmail } from './render';
 import type { DigestGroup } from '../digest-items';
 
@@ -484,10 +487,15 @@ export async function finishSending(id: number, now = Date.now()): Promise<numbe
 	if (!d || d.status !== 'sending') return 0;
 	const body = bodyOf(d);
 	const list = recipients(d.regionId, now);
+	const engaged = engagement.many();
+	// Each thread in it can be answered by email: the threads' regions looked up once for every recipient.
+	const hrefs = body.sections.filter((s) => s.kept).flatMap((s) => s.items.map((i) => i.href));
+	const regions = threadRegions([...new Set(hrefs.map(threadIdOf).filter((id): id is number => id != null))]);
 	for (let i = 0; i < list.length; i += CHUNK) {
 		immediate(() => {
 			for (const m of list.slice(i, i + CHUNK)) {
-				const email = regionalEmail(body, { id: m.id });
+				if (!engagement.mayEmail(m, now, engaged(m.id, m.createdAt, now))) continue;
+				const email = regionalEmail(body, { id: m.id }, { replies: repliesFor(m.id, hrefs, regions) });
 				outbox.enqueue({ key: `${batchKeyOf(d.id)}:member:${m.id}`, kind: 'regional-digest', to: m.email, recipientId: m.id, batchKey: batchKeyOf(d.id), ...email }, now);
 			}
 		});

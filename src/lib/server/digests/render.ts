@@ -11,6 +11,7 @@ import { formatDate } from '../../time';
 import type { DigestGroup, DigestSection } from '../digest-items';
 import { capSections, countItems } from './content';
 import type { RegionalDigestSection } from '../db/schema';
+import { DIGEST_REPLY_LINE, type Replies } from './replies';
 
 /** "and 12 more" as a link text that makes sense on its own. */
 export function moreText(g: Pick<DigestGroup, 'title' | 'more' | 'items'>): string {
@@ -19,16 +20,16 @@ export function moreText(g: Pick<DigestGroup, 'title' | 'more' | 'items'>): stri
 }
 
 /** A group as a subheading and a list (a group with no items left shows only its "more" line). */
-export function groupBlocks(g: DigestGroup): EmailBlock[] {
+export function groupBlocks(g: DigestGroup, replies?: Replies): EmailBlock[] {
 	return [
 		{ kind: 'subheading', text: g.title },
-		{ kind: 'list', items: g.items.map((i) => ({ text: i.text, href: i.href, note: i.note })), ...(g.more ? { more: moreText(g), moreHref: g.moreHref } : {}) }
+		{ kind: 'list', items: g.items.map((i) => ({ text: i.text, href: i.href, note: i.note, reply: replies?.(i) })), ...(g.more ? { more: moreText(g), moreHref: g.moreHref } : {}) }
 	];
 }
 
-/** Sections as email blocks: a heading per section, a subheading and list per group. */
-export function sectionBlocks(sections: DigestSection[]): EmailBlock[] {
-	return sections.flatMap((s) => [{ kind: 'heading', text: s.title } as EmailBlock, ...s.groups.flatMap(groupBlocks)]);
+/** Sections as email blocks: a heading per section, a subheading and list per group (threads with their reply-by-email links). */
+export function sectionBlocks(sections: DigestSection[], replies?: Replies): EmailBlock[] {
+	return sections.flatMap((s) => [{ kind: 'heading', text: s.title } as EmailBlock, ...s.groups.flatMap((g) => groupBlocks(g, replies))]);
 }
 
 /** Sanitized HTML with every site path made absolute (links in email must reach ORIGIN). */
@@ -68,7 +69,8 @@ export function personalEmail(
 	member: { id: number; name: string },
 	frequency: 'daily' | 'weekly',
 	sections: DigestSection[],
-	since: number
+	since: number,
+	replies?: Replies
 ): RenderedEmail {
 	let content = sections;
 	for (let total = 40; ; total = Math.floor(total / 2)) {
@@ -78,9 +80,10 @@ export function personalEmail(
 			preheader: subject,
 			blocks: [
 				{ kind: 'paragraph', text: `Hello ${member.name}, here is what is new for you in the Lead Member Network since ${formatDate(since)}.` },
-				...sectionBlocks(content),
+				...sectionBlocks(content, replies),
 				{ kind: 'button', text: 'See your week in the Lead Member Network', href: '/' }
 			],
+			...(replies ? { reply: { line: DIGEST_REPLY_LINE } } : {}),
 			reason: `You get this email because you chose a ${frequency} digest of what is new for you in the Lead Member Network.`,
 			footerLinks: [
 				{ text: 'Change how often you get your digest', href: '/settings/email' },
@@ -105,7 +108,7 @@ export type RegionalDigestBody = {
 };
 
 /** A regional digest's kept sections as email blocks. */
-export function regionalBlocks(d: RegionalDigestBody): EmailBlock[] {
+export function regionalBlocks(d: RegionalDigestBody, replies?: Replies): EmailBlock[] {
 	const blocks: EmailBlock[] = [];
 	if (d.introHtml) blocks.push({ kind: 'html', html: absoluteLinks(d.introHtml), text: d.introText });
 	for (const s of d.sections.filter((x) => x.kept)) {
@@ -114,7 +117,7 @@ export function regionalBlocks(d: RegionalDigestBody): EmailBlock[] {
 		if (s.items.length > 0 || s.more)
 			blocks.push({
 				kind: 'list',
-				items: s.items.map((i) => ({ text: i.text, href: i.href, note: i.note })),
+				items: s.items.map((i) => ({ text: i.text, href: i.href, note: i.note, reply: replies?.(i) })),
 				...(s.more ? { more: moreText(s), moreHref: s.moreHref } : {})
 			});
 	}
@@ -127,7 +130,7 @@ export function regionalSubject(d: Pick<RegionalDigestBody, 'title' | 'regionNam
 }
 
 /** The regional digest email for one member (or, with `test`, the test copy for its composer). */
-export function regionalEmail(d: RegionalDigestBody, recipient: { id: number }, opts: { test?: boolean } = {}): RenderedEmail {
+export function regionalEmail(d: RegionalDigestBody, recipient: { id: number }, opts: { test?: boolean; replies?: Replies } = {}): RenderedEmail {
 	const subject = (opts.test ? '[Test] ' : '') + regionalSubject(d);
 	const where = d.regionName === 'National' ? 'the Lead Member Network nationally' : `the ${d.regionName} Lead Member network`;
 	const { html, text } = renderEmail({
@@ -135,9 +138,10 @@ export function regionalEmail(d: RegionalDigestBody, recipient: { id: number }, 
 		preheader: subject,
 		blocks: [
 			...(opts.test ? [{ kind: 'paragraph', text: 'This is a test. Only you have been sent it.' } as EmailBlock] : []),
-			...regionalBlocks(d),
+			...regionalBlocks(d, opts.replies),
 			{ kind: 'button', text: 'Read this digest on the site', href: `/digests/${d.id}` }
 		],
+		...(opts.replies ? { reply: { line: DIGEST_REPLY_LINE } } : {}),
 		reason: `You get this email because you are a member of ${where}. Your coordinator sends these digests.`,
 		footerLinks: [
 			{ text: 'Change your email settings', href: '/settings/email' },

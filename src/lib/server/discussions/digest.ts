@@ -271,6 +271,19 @@ export function regionalDigestGroups(regionId: string | null, since: number, now
 	return groups;
 }
 
+/** Each thread's region (null: national), for replying by email from a digest; unknown ids are left out. */
+export function threadRegions(ids: number[]): Map<number, string | null> {
+	if (ids.length === 0) return new Map();
+	return new Map(
+		db
+			.select({ id: thread.id, regionId: thread.regionId })
+			.from(thread)
+			.where(inArray(thread.id, ids.slice(0, 500)))
+			.all()
+			.map((t) => [t.id, t.regionId])
+	);
+}
+
 /** How many threads (visible to the actor) had activity since T — a small figure for the home page. */
 export function activeThreadCount(actor: Actor, since: number): number {
 	return (

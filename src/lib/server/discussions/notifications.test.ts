@@ -5,6 +5,7 @@ import { member } from '../db/schema';
 import { makeMember, authorityId } from '../../../../tests/support/members';
 import { messagesTo } from '../mail/outbox';
 import * as preferences from '../mail/preferences';
+import * as engagement from '../mail/engagement';
 import * as members from '../network/members';
 import * as notifications from './notifications';
 import * as threads from './threads';
@@ -31,6 +32,17 @@ describe('mentions', () => {
 		expect(mail[0].text).toContain(`/threads/${id}`);
 		const page = threads.view(author.actor, id)!;
 		expect(page.posts[0].html).toContain(`<a href="/members/${mentioned.handle}"`);
+	});
+
+	it('send no email to a member away longer than INACTIVE_MONTHS: one "are you still there?" instead, and the notification stays on the site', () => {
+		const author = nw();
+		const away = nw('Away Member');
+		engagement.recordSignIn(away.id, Date.now() - 400 * 86_400_000);
+		startThread(author.actor, { title: 'Anyone seen our colleague?', body: `Asking @${away.handle}` });
+		startThread(author.actor, { title: 'Second try', body: `Asking @${away.handle} again` });
+		expect(notifications.list(away.actor).items).toHaveLength(2);
+		const mail = messagesTo(away.email);
+		expect(mail.map((m) => m.kind)).toEqual(['still-there']);
 	});
 
 	it('never tell a member about a thread they cannot see', () => {

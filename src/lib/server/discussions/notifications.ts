@@ -11,9 +11,13 @@ import { notification, post, thread, type Notification } from '../db/schema';
 import * as members from '../network/members';
 import type { Actor } from '../auth/policy';
 import { enqueue } from '../mail/outbox';
+import { mayEmail } from '../mail/engagement';
 import { renderEmail, type EmailBlock } from '../mail/layout';
 import { choiceFor, type NotificationKind } from '../mail/preferences';
 import { listHeaders, unsubscribeUrl } from '../mail/unsubscribe';
+import { replyAddress } from '../mail/reply-keys';
+import { threadMail } from '../mail/threading';
+import { regionName } from '../network/authorities';
 import { canSee, visibilityKey, visibleWhere } from './visibility';
 
 export type Kind = Notification['kind'];
@@ -27,6 +31,16 @@ export type NotifyContext = {
 	post: { id: number; number: number; excerpt: string } | null;
 	actor: { id: number; name: string } | null;
 };
+
+/** Who sees a reply posted in a thread of this region (null: national): "North West members", "all members". */
+export function audienceOf(regionId: string | null): string {
+	return regionId ? `${regionName(regionId)} members` : 'all members';
+}
+
+/** The line next to the reply instruction in every email about a thread. */
+export function replyLine(regionId: string | null): string {
+	return `Reply to this email to post in the thread — your reply is visible to ${audienceOf(regionId)}.`;
+}
 
 /** The link to a post (or the thread when there is no post). */
 export function postHref(threadId: number, number: number | null | undefined): string {
@@ -120,12 +134,16 @@ export function deliver(items: NewNotification[], c: NotifyContext, now = Date.n
 		const row = insertNotification().get({ memberId: r.id, kind: n.kind, threadId: c.thread.id, postId: n.postId ?? null, actorId: c.actor?.id ?? null, detail: n.detail ?? '', createdAt: now });
 		if (!row) continue;
 		notified.push(r.id);
-		if (choiceFor(r.id, n.kind as NotificationKind) !== 'immediately') continue;
+		if (choiceFor(r.id, n.kind as NotificationKind) !== 'immediately' || !mayEmail(r, now)) continue;
 		const { subject, blocks } = emailFor(n, c, r);
+		// Replies post in the thread (not to a moderation notice: that asks them to write to their coordinator).
+		const replies = n.kind !== 'moderation';
+		const threading = threadMail({ threadId: c.thread.id, postId: c.post?.id, memberId: r.id, kind: n.kind, replyTo: replies ? replyAddress(r.id, { kind: 'thread', id: c.thread.id }) : undefined });
 		const { html, text } = renderEmail({
 			heading: subject,
 			preheader: c.post?.excerpt.slice(0, 120),
 			blocks,
+			...(replies ? { reply: { line: replyLine(c.thread.regionId) } } : {}),
 			reason: REASONS[n.kind],
 			footerLinks: [
 				{ text: 'Change your email settings', href: '/settings/email' },
@@ -133,7 +151,17 @@ export function deliver(items: NewNotification[], c: NotifyContext, now = Date.n
 			]
 		});
 		enqueue(
-			{ key: `notification:${n.kind}:${row.id}`, kind: `notification-${n.kind}`, to: r.email, recipientId: r.id, subject, text, html, headers: listHeaders(r.id, n.kind, `${LIST_NAMES[n.kind]} – Lead Member Network`) },
+			{
+				key: `notification:${n.kind}:${row.id}`,
+				kind: `notification-${n.kind}`,
+				to: r.email,
+				recipientId: r.id,
+				subject,
+				text,
+				html,
+				messageId: threading.messageId,
+				headers: { ...listHeaders(r.id, n.kind, `${LIST_NAMES[n.kind]} – Lead Member Network`), ...threading.headers }
+			},
 			now
 		);
 	}

@@ -18,10 +18,19 @@ export type EmailBlock =
 	| { kind: 'subheading'; text: string }
 	| { kind: 'paragraph'; text: string }
 	| { kind: 'button'; text: string; href: string }
-	/** `more` is a line after the list ("and 12 more"); with `moreHref` it is a link. */
-	| { kind: 'list'; items: { text: string; href?: string; note?: string }[]; more?: string; moreHref?: string }
+	/**
+	 * `more` is a line after the list ("and 12 more"); with `moreHref` it is a link. An item's
+	 * `reply` is its own reply-by-email address (one email has one Reply-To, a digest many threads).
+	 */
+	| { kind: 'list'; items: { text: string; href?: string; note?: string; reply?: ItemReply }[]; more?: string; moreHref?: string }
 	/** Already-sanitized HTML (e.g. rendered Markdown) with its plain-text twin. */
 	| { kind: 'html'; html: string; text: string };
+
+/** Replying by email to one item of a list: the address, the subject to reply with, and who will see the reply. */
+export type ItemReply = { address: string; subject: string; visibleTo: string };
+
+/** The child-safety rule, shown beside every reply-by-email line. */
+export const CHILD_SAFETY = 'Never identify a child or young person: no names, schools, photos or case details.';
 
 export type EmailContent = {
 	/** The title at the top of the email. */
@@ -29,6 +38,12 @@ export type EmailContent = {
 	/** A short line shown by mail clients after the subject. */
 	preheader?: string;
 	blocks: EmailBlock[];
+	/**
+	 * What replying to this email does and exactly who will see the reply ("Reply to this email to
+	 * post in the thread — your reply is visible to North West members"), shown above the footer
+	 * with the child-safety rule (a digest passes the general line; its items carry their own).
+	 */
+	reply?: { line: string };
 	/** Why the member got this email. */
 	reason: string;
 	/** Links in the footer: change settings, one-click unsubscribe … */
@@ -84,7 +99,10 @@ function blockHtml(b: EmailBlock): string {
 			const items = b.items
 				.map((i) => {
 					const main = i.href ? `<a href="${esc(absoluteUrl(i.href))}" style="color:#1d70b8">${esc(i.text)}</a>` : esc(i.text);
-					return `<li style="margin:0 0 8px">${main}${i.note ? ` <span style="color:#505a5f">– ${esc(i.note)}</span>` : ''}</li>`;
+					const reply = i.reply
+						? `<br><a href="${esc(mailtoUrl(i.reply))}" style="color:#1d70b8;font-size:15px">Reply by email</a> <span style="color:#505a5f;font-size:15px">(visible to ${esc(i.reply.visibleTo)})</span>`
+						: '';
+					return `<li style="margin:0 0 8px">${main}${i.note ? ` <span style="color:#505a5f">– ${esc(i.note)}</span>` : ''}${reply}</li>`;
 				})
 				.join('');
 			const more = b.more ? (b.moreHref ? `<a href="${esc(absoluteUrl(b.moreHref))}" style="color:#1d70b8">${esc(b.more)}</a>` : esc(b.more)) : '';
@@ -107,12 +125,20 @@ function blockText(b: EmailBlock): string {
 			return `${b.text}: ${absoluteUrl(b.href)}`;
 		case 'list':
 			return [
-				...b.items.map((i) => `* ${i.text}${i.note ? ` – ${i.note}` : ''}${i.href ? `\n  ${absoluteUrl(i.href)}` : ''}`),
+				...b.items.map(
+					(i) =>
+						`* ${i.text}${i.note ? ` – ${i.note}` : ''}${i.href ? `\n  ${absoluteUrl(i.href)}` : ''}${i.reply ? `\n  Reply by email (visible to ${i.reply.visibleTo}): ${i.reply.address}` : ''}`
+				),
 				...(b.more ? [b.moreHref ? `${b.more}: ${absoluteUrl(b.moreHref)}` : b.more] : [])
 			].join('\n');
 		case 'html':
 			return b.text;
 	}
+}
+
+/** A mailto: link that starts a reply to one item, with its subject. */
+export function mailtoUrl(r: Pick<ItemReply, 'address' | 'subject'>): string {
+	return `mailto:${r.address}?subject=${encodeURIComponent(r.subject)}`;
 }
 
 /** The size of an email's parts in bytes (UTF-8), to hold to MAX_EMAIL_BYTES. */
@@ -122,6 +148,9 @@ export function emailBytes(e: { html: string; text: string }): number {
 
 /** Renders an email to its HTML and plain-text parts. */
 export function renderEmail(c: EmailContent): { html: string; text: string } {
+	const reply = c.reply
+		? `<tr><td style="padding:16px 24px;border-top:1px solid #b1b4b6"><p style="margin:0 0 8px;font-weight:bold">${esc(c.reply.line)}</p><p style="margin:0">${esc(CHILD_SAFETY)}</p></td></tr>\n`
+		: '';
 	const footer = [
 		esc(c.reason),
 		...(c.footerLinks ?? []).map((l) => `<a href="${esc(absoluteUrl(l.href))}" style="color:#1d70b8">${esc(l.text)}</a>`)
@@ -143,7 +172,7 @@ ${c.preheader ? `<div style="display:none;max-height:0;overflow:hidden">${esc(c.
 <h1 style="font-size:26px;margin:0 0 16px">${esc(c.heading)}</h1>
 ${c.blocks.map(blockHtml).join('\n')}
 </td></tr>
-<tr><td style="padding:16px 24px;border-top:1px solid #b1b4b6;font-size:15px;color:#505a5f">${footer}</td></tr>
+${reply}<tr><td style="padding:16px 24px;border-top:1px solid #b1b4b6;font-size:15px;color:#505a5f">${footer}</td></tr>
 </table>
 </td></tr>
 </table>
@@ -154,6 +183,7 @@ ${c.blocks.map(blockHtml).join('\n')}
 		'='.repeat(Math.min(c.heading.length, 60)),
 		'',
 		c.blocks.map(blockText).join('\n\n'),
+		...(c.reply ? ['', c.reply.line, CHILD_SAFETY] : []),
 		'',
 		'--',
 		c.reason,

@@ -20,6 +20,8 @@ export type NewEmail = {
 	batchKey?: string;
 	/** Don't send before this instant (scheduled sends). */
 	sendAfter?: number;
+	/** The Message-ID to send it with (e.g. one per post, for threading); otherwise the worker makes one. */
+	messageId?: string;
 };
 
 /** Queues an email; returns its id and whether this call created it. */
@@ -36,6 +38,7 @@ export function enqueue(email: NewEmail, now = Date.now()): { id: number; create
 		headers: email.headers ? JSON.stringify(email.headers) : null,
 		icalEvent: email.icalEvent ? JSON.stringify(email.icalEvent) : null,
 		batchKey: email.batchKey ?? null,
+		messageId: email.messageId ?? null,
 		nextAttemptAt: email.sendAfter ?? now,
 		createdAt: now
 	});
@@ -59,6 +62,7 @@ const insertQuery = prepared(() =>
 			headers: param('headers'),
 			icalEvent: param('icalEvent'),
 			batchKey: param('batchKey'),
+			messageId: param('messageId'),
 			nextAttemptAt: param('nextAttemptAt'),
 			createdAt: param('createdAt')
 		})

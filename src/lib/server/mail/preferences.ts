@@ -25,6 +25,7 @@ export function defaults(memberId: number): Preferences {
 		digestWeekday: 1,
 		digestHour: 7,
 		regionalDigest: true,
+		digestWhenVisited: false,
 		notifications: Object.fromEntries(Object.entries(NOTIFICATION_KINDS).map(([k, v]) => [k, v.default])) as Record<NotificationKind, NotifyChoice>
 	};
 }
@@ -39,6 +40,7 @@ function fromRow(memberId: number, row: EmailPreference | undefined): Preference
 		digestWeekday: row.digestWeekday,
 		digestHour: row.digestHour,
 		regionalDigest: row.regionalDigest,
+		digestWhenVisited: row.digestWhenVisited,
 		notifications: { ...base.notifications, ...(row.notifications as Partial<Record<NotificationKind, NotifyChoice>>) }
 	};
 }

@@ -5,6 +5,8 @@ import { outboxMessage } from '../db/schema';
 import * as outbox from './outbox';
 import { backoffMs, claimNext, describeError, drain, isPermanent, isUnreachable, leaseMs, RETRY_FOR_MS, toMailOptions, UNCERTAIN_RETRY_MS } from './worker';
 import type { MailTransport } from './transport';
+import { resolveBounceAddress } from './bounces';
+import { makeMember } from '../../../../tests/support/members';
 
 const T0 = Date.parse('2026-11-23T09:00:00Z');
 let n = 0;
@@ -224,5 +226,18 @@ describe('drain', () => {
 		expect(t.sent).toHaveLength(40);
 		expect(new Set(t.sent.map((s) => s.to)).size).toBe(40);
 		expect(ids.every((id) => row(id).status === 'sent')).toBe(true);
+	});
+});
+
+describe('the envelope sender', () => {
+	it('is the VERP return path naming the member and the message, so a bounce maps to one member', () => {
+		const m = makeMember();
+		const { id } = outbox.enqueue({ key: `verp-test:${m.id}`, kind: 'test', to: m.email, recipientId: m.id, subject: 'VERP', text: 'x', html: '<p>x</p>' });
+		const row = db.select().from(outboxMessage).where(eq(outboxMessage.id, id)).get()!;
+		const opts = toMailOptions(row);
+		expect(opts.envelope?.to).toEqual([m.email]);
+		expect(resolveBounceAddress(opts.envelope!.from)).toEqual({ memberId: m.id, outboxMessageId: id });
+		// No member (an invitation, say): the transport's default envelope.
+		expect(toMailOptions({ ...row, recipientId: null }).envelope).toBeUndefined();
 	});
 });

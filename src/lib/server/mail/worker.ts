@@ -29,6 +29,7 @@ import { outboxMessage, type OutboxMessage } from '../db/schema';
 import { config } from '../config';
 import { log } from '../log';
 import { connections, isUncertain, type MailTransport } from './transport';
+import { verpReturnPath } from './bounces';
 
 export const RETRY_FOR_MS = 24 * 60 * 60 * 1000;
 
@@ -134,7 +135,10 @@ export function toMailOptions(m: OutboxMessage) {
 		html: m.html,
 		headers: m.headers ?? undefined,
 		icalEvent: m.icalEvent ?? undefined,
-		messageId: messageIdFor(m)
+		// A Message-ID set when queued (threading: one per post) is kept; otherwise one from the row.
+		messageId: m.messageId ?? messageIdFor(m),
+		// VERP: a bounce comes back to an address naming the member and this message (mail/bounces.ts).
+		...(m.recipientId ? { envelope: { from: verpReturnPath(m.recipientId, m.id), to: [m.toAddress] } } : {})
 	};
 }
 

@@ -5,9 +5,11 @@
  * invitations always go: they are the meeting itself.
  */
 import { enqueue } from '../mail/outbox';
+import { mayEmail } from '../mail/engagement';
 import { renderEmail, type EmailBlock } from '../mail/layout';
 import { choiceFor } from '../mail/preferences';
 import { listHeaders, unsubscribeUrl } from '../mail/unsubscribe';
+import { replyAddress, type ReplyTarget } from '../mail/reply-keys';
 import * as members from '../network/members';
 import { formatDate, formatDateTime, formatTime } from '../../time';
 import { MEETING_MODES, POSITIONS, label } from '../../vocab';
@@ -18,13 +20,22 @@ type Recipient = Pick<Person, 'id' | 'name' | 'email'>;
 
 const REASON = 'You get this email because you take part in mentoring on the Lead Member Network.';
 
+/** What replying to a mentoring email does: its target (a pairing's meeting log, a proposal) and the line saying who sees it. */
+type Reply = { target: ReplyTarget; line: string };
+
+/** Replying to an email about a pairing adds a note to its meeting log, seen only by the pair. */
+function logReply(pairingId: number, other: 'mentor' | 'mentee'): Reply {
+	return { target: { kind: 'pairing', id: pairingId }, line: `Reply to this email to add a note to your meeting log — it is visible only to you and your ${other}.` };
+}
+
 /** Sends a mentoring notification if the member wants it now; returns whether it was queued. */
-function notification(to: Recipient, key: string, subject: string, heading: string, blocks: EmailBlock[], now: number): boolean {
-	if (choiceFor(to.id, 'mentoring') !== 'immediately') return false;
+function notification(to: Recipient, key: string, subject: string, heading: string, blocks: EmailBlock[], now: number, reply?: Reply): boolean {
+	if (choiceFor(to.id, 'mentoring') !== 'immediately' || !mayEmail(to, now)) return false;
 	const { html, text } = renderEmail({
 		heading,
 		preheader: subject,
 		blocks,
+		...(reply ? { reply: { line: reply.line } } : {}),
 		reason: REASON,
 		footerLinks: [
 			{ text: 'Change your email settings', href: '/settings/email' },
@@ -32,7 +43,16 @@ function notification(to: Recipient, key: string, subject: string, heading: stri
 		]
 	});
 	enqueue(
-		{ key, kind: 'mentoring', to: to.email, recipientId: to.id, subject, text, html, headers: listHeaders(to.id, 'mentoring', 'Mentoring notifications') },
+		{
+			key,
+			kind: 'mentoring',
+			to: to.email,
+			recipientId: to.id,
+			subject,
+			text,
+			html,
+			headers: { ...listHeaders(to.id, 'mentoring', 'Mentoring notifications'), ...(reply ? { 'Reply-To': replyAddress(to.id, reply.target) } : {}) }
+		},
 		now
 	);
 	return true;
@@ -62,7 +82,8 @@ export function proposalConfirmed(
 			{ kind: 'button', text: 'Accept or decline', href },
 			{ kind: 'paragraph', text: `${mentor.name} has been asked too. Your mentoring starts when you have both accepted.` }
 		],
-		now
+		now,
+		proposalReply(proposal.id, mentor.name)
 	);
 	notification(
 		mentor,
@@ -75,8 +96,17 @@ export function proposalConfirmed(
 			{ kind: 'button', text: 'Read their goals and answer', href },
 			{ kind: 'paragraph', text: `${mentee.name} has been asked too. Your mentoring starts when you have both accepted.` }
 		],
-		now
+		now,
+		proposalReply(proposal.id, mentee.name)
 	);
+}
+
+/** Replying "yes" or "no" to a proposal answers it; the coordinator sees the answer, the other member whether it goes ahead. */
+function proposalReply(proposalId: number, otherName: string): Reply {
+	return {
+		target: { kind: 'proposal', id: proposalId },
+		line: `Reply to this email with "yes" to accept or "no" to decline (add your reason on the next line) — your answer is seen by your coordinator, and ${otherName} is told whether the match goes ahead.`
+	};
 }
 
 /** One side declined: tell the other side, and the coordinators who can find another match. */
@@ -139,7 +169,8 @@ export function pairingStarted(pairingId: number, mentor: Person, mentee: Person
 				{ kind: 'paragraph', text: 'Start by agreeing your goals and booking your first meeting: both of you get a calendar invitation.' },
 				{ kind: 'button', text: 'Open your mentoring page', href }
 			],
-			now
+			now,
+			logReply(pairingId, to.id === mentee.id ? 'mentor' : 'mentee')
 		);
 	}
 }
@@ -180,7 +211,7 @@ export function requestWithdrawn(proposalId: number, mentor: Person, mentee: Per
 }
 
 /** A check-in is overdue: a nudge to meet (or to log the meeting already held). */
-export function overdueReminder(pairingId: number, dueBy: string, to: Person, line: string, rhythmWeeks: number, now: number) {
+export function overdueReminder(pairingId: number, dueBy: string, to: Person, line: string, rhythmWeeks: number, now: number, other: 'mentor' | 'mentee' = 'mentor') {
 	notification(
 		to,
 		`mentoring:overdue:${pairingId}:${dueBy}:member:${to.id}`,
@@ -191,7 +222,8 @@ export function overdueReminder(pairingId: number, dueBy: string, to: Person, li
 			{ kind: 'paragraph', text: 'If you have met, log the meeting. If not, book the next one: you will both get a calendar invitation.' },
 			{ kind: 'button', text: 'Open your mentoring page', href: `/mentoring/pairings/${pairingId}` }
 		],
-		now
+		now,
+		logReply(pairingId, other)
 	);
 }
 
@@ -245,10 +277,12 @@ export function meetingInvitation(meeting: InviteMeeting, mentor: Recipient, men
 						{ kind: 'paragraph', text: 'The invitation is attached: add it to your calendar.' }
 					];
 		blocks.push({ kind: 'button', text: 'Open your mentoring page', href: `/mentoring/pairings/${meeting.pairingId}` });
+		const reply = logReply(meeting.pairingId, to.id === mentee.id ? 'mentor' : 'mentee');
 		const { html, text } = renderEmail({
 			heading: method === 'CANCEL' ? 'Mentoring meeting cancelled' : changed ? 'Mentoring meeting changed' : 'Mentoring meeting',
 			preheader: subject,
 			blocks,
+			reply: { line: reply.line },
 			reason: 'You get this email because a meeting of your mentoring pairing was booked, changed or cancelled.',
 			footerLinks: [{ text: 'Change your email settings', href: '/settings/email' }]
 		});
@@ -261,6 +295,7 @@ export function meetingInvitation(meeting: InviteMeeting, mentor: Recipient, men
 				subject,
 				text,
 				html,
+				headers: { 'Reply-To': replyAddress(to.id, reply.target) },
 				icalEvent: { method, content: ics, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics' }
 			},
 			now

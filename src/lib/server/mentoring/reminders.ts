@@ -32,8 +32,8 @@ export function sendOverdueReminders(now = Date.now()): { overdue: number } {
 		const mentee = p.menteeId != null ? who.get(p.menteeId) : undefined;
 		if (!mentor || !mentee) continue;
 		const since = lastMeetingOn ? `since ${dateWords(lastMeetingOn)}` : 'yet';
-		notify.overdueReminder(p.id, dueBy, mentor, `No meeting with your mentee ${mentee.name} has been logged ${since}.`, p.rhythmWeeks, now);
-		notify.overdueReminder(p.id, dueBy, mentee, `No meeting with your mentor ${mentor.name} has been logged ${since}.`, p.rhythmWeeks, now);
+		notify.overdueReminder(p.id, dueBy, mentor, `No meeting with your mentee ${mentee.name} has been logged ${since}.`, p.rhythmWeeks, now, 'mentee');
+		notify.overdueReminder(p.id, dueBy, mentee, `No meeting with your mentor ${mentor.name} has been logged ${since}.`, p.rhythmWeeks, now, 'mentor');
 	}
 	return { overdue: overdue.length };
 }

@@ -1,4 +1,6 @@
 /** Members: profiles, the directory, roles. */
+import { clearBounce } from '../mail/bounces';
+import { recordSignIn } from '../mail/engagement';
 import { and, asc, eq, getTableName, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { db, prepared } from '../db/client';
@@ -340,12 +342,17 @@ export function setPasswordHash(id: number, passwordHash: string, now = Date.now
 	db.update(member).set({ passwordHash, updatedAt: now }).where(eq(member.id, id)).run();
 }
 
+/** A new address: any bounce of the old one no longer holds (mail/bounces.ts). */
 export function setEmail(id: number, email: string, now = Date.now()) {
 	db.update(member).set({ email: normaliseEmail(email), updatedAt: now }).where(eq(member.id, id)).run();
+	clearBounce(id, now);
 }
 
+/** A successful sign-in: recorded, counts as being there (mail/engagement.ts), and clears a bouncing mark. */
 export function touchSignIn(id: number, now = Date.now()) {
 	db.update(member).set({ lastSignInAt: now }).where(eq(member.id, id)).run();
+	recordSignIn(id, now);
+	clearBounce(id, now);
 }
 
 /** Admin: set a member's role and coordinated region. */

@@ -1,6 +1,8 @@
 import type { DemoContext } from './context';
 import * as preferences from '../mail/preferences';
 import * as outbox from '../mail/outbox';
+import { recordBounce } from '../mail/bounces';
+import { recordSignIn } from '../mail/engagement';
 import * as regional from '../digests/regional';
 import { renderMarkdown } from '../markdown';
 import { htmlToText } from '../digests/render';
@@ -34,6 +36,13 @@ export function seedDigests(ctx: DemoContext): void {
 		if (ctx.random() < 0.08) preferences.update(m.id, { regionalDigest: false }, ctx.now - 60 * DAY);
 	}
 	preferences.update(ctx.memberId('mentor@example.org'), { digestFrequency: 'daily', digestHour: 8 }, ctx.now - 60 * DAY);
+
+	// Email that does not arrive (issue 14): Stuart Nicholson's council mailbox was closed, so
+	// mail to him bounces and the North West coordinator sees him under Admin → Email addresses
+	// that bounce. Janet Dobson has not been seen for 14 months: her next digest becomes one
+	// "are you still there?" email.
+	recordBounce(ctx.memberId('stuart.nicholson@example.org'), 'hard', '550 5.1.1 <stuart.nicholson@example.org>: Recipient address rejected: mailbox closed', ctx.now - 9 * DAY);
+	recordSignIn(ctx.memberId('janet.dobson@example.org'), ctx.now - 425 * DAY);
 
 	const nationalAt = ctx.now - 30 * DAY;
 	regional.recordHistoric({

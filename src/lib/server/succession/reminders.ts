@@ -8,6 +8,7 @@ import { successionReminder } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import * as members from '../network/members';
+import { mayEmail } from '../mail/engagement';
 import { enqueue } from '../mail/outbox';
 import { choiceFor } from '../mail/preferences';
 import { listHeaders } from '../mail/unsubscribe';
@@ -105,7 +106,7 @@ export function send(actor: Actor, authorityId: number, message: string, meta: {
 			.get();
 		if (!row) return { ok: false, errors: { form: `A reminder has already gone to ${a.name} today. You can send another tomorrow.` } };
 		for (const m of recipients) {
-			if (choiceFor(m.id, 'succession') === 'off') continue;
+			if (choiceFor(m.id, 'succession') === 'off' || !mayEmail(m, now)) continue;
 			enqueue(
 				{
 					key: `succession-reminder:${a.id}:${day}:member:${m.id}`,

@@ -97,8 +97,12 @@ export const personalDigestRun = sqliteTable(
 		dueAt: integer('due_at').notNull(),
 		coversFrom: integer('covers_from').notNull(),
 		coversUntil: integer('covers_until').notNull(),
-		/** sent: queued in the outbox; empty: nothing new, nothing sent. */
-		outcome: text('outcome', { enum: ['sent', 'empty'] }).notNull(),
+		/**
+		 * sent: queued in the outbox; empty: nothing new, nothing sent; seen: not sent, the member
+		 * had been on the site and seen all of it; held: not sent, the address is bouncing or the
+		 * member has been away too long.
+		 */
+		outcome: text('outcome', { enum: ['sent', 'empty', 'seen', 'held'] }).notNull(),
 		itemCount: integer('item_count').notNull().default(0),
 		outboxId: integer('outbox_id'),
 		createdAt: integer('created_at').notNull()

@@ -71,10 +71,36 @@ export const emailPreference = sqliteTable('email_preference', {
 	regionalDigest: integer('regional_digest', { mode: 'boolean' }).notNull().default(true),
 	/** JSON: notification kind → 'immediately' | 'digest' | 'off' */
 	notifications: text('notifications', { mode: 'json' }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
+	/** Send the personal digest even when the member has been on the site and seen all of it. */
+	digestWhenVisited: integer('digest_when_visited', { mode: 'boolean' }).notNull().default(false),
 	updatedAt: integer('updated_at').notNull()
 });
 
 export type EmailPreference = typeof emailPreference.$inferSelect;
+
+/**
+ * Whether a member still reads what we send: when they were last on the site, last active in
+ * any way (on the site, or replying or asking by email), and whether the one "are you still
+ * there?" email has gone for their current quiet spell. Owned by mail/engagement.ts.
+ */
+export const mailEngagement = sqliteTable(
+	'mail_engagement',
+	{
+		memberId: integer('member_id')
+			.primaryKey()
+			.references(() => member.id, { onDelete: 'cascade' }),
+		/** Last request on the site while signed in (written at most once a minute). */
+		seenAt: integer('seen_at'),
+		/** Last sign of life: a visit, a sign-in, a reply or question by email (or joining). */
+		activeAt: integer('active_at').notNull(),
+		/** The `activeAt` the "are you still there?" email was sent for (one per quiet spell). */
+		askedForActiveAt: integer('asked_for_active_at'),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('mail_engagement_active_idx').on(t.activeAt)]
+);
+
+export type MailEngagement = typeof mailEngagement.$inferSelect;
 
 /**
  * Mail state per member that mail/ keeps itself (issue 14): the epoch of their reply addresses

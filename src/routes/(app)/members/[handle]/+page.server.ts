@@ -30,6 +30,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 			email: staff || p.id === actor.id ? p.email : null
 		},
 		self: p.id === actor.id,
-		canAdminister: can(actor, 'member.administer', {})
+		canAdminister: can(actor, 'member.administer', {}),
+		canPreviewDigest: can(actor, 'digest.previewMember', { regionId: p.regionId })
 	};
 };

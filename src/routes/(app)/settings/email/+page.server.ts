@@ -21,6 +21,7 @@ const schema = z.object({
 	digestWeekday: z.coerce.number({ error: 'Choose a day of the week' }).int().min(1, 'Choose a day of the week').max(7, 'Choose a day of the week'),
 	digestHour: z.coerce.number({ error: 'Choose a time of day' }).int().min(0, 'Choose a time of day').max(23, 'Choose a time of day'),
 	regionalDigest: z.enum(['yes', 'no'], { error: 'Choose whether you want regional digests' }),
+	digestWhenVisited: z.enum(['yes'], { error: 'Tick the box or leave it empty' }).optional(),
 	...Object.fromEntries(Object.keys(NOTIFICATION_KINDS).map((k) => [`notify-${k}`, choice]))
 });
 
@@ -36,6 +37,7 @@ export const actions: Actions = {
 			digestWeekday: d.digestWeekday,
 			digestHour: d.digestHour,
 			regionalDigest: d.regionalDigest === 'yes',
+			digestWhenVisited: d.digestWhenVisited === 'yes',
 			notifications
 		});
 		return { saved: true, nextAt };
