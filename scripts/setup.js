@@ -171,7 +171,9 @@ export function startEnv(env = process.env) {
 		ORIGIN: env.ORIGIN || `http://localhost:${port}`,
 		DATA_DIR: env.DATA_DIR || join(root, 'data'),
 		DEMO: env.DEMO ?? '1',
-		INBOUND_SMTP_PORT: env.INBOUND_SMTP_PORT ?? '2500'
+		INBOUND_SMTP_PORT: env.INBOUND_SMTP_PORT ?? '2500',
+		// Library uploads stream past adapter-node's 512 KB default; hooks.server.ts keeps 512 KB for every other route.
+		BODY_SIZE_LIMIT: env.BODY_SIZE_LIMIT ?? 'Infinity'
 	};
 }
 

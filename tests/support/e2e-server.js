@@ -11,6 +11,7 @@ Object.assign(process.env, {
 	ORIGIN: `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`,
 	SMTP_URL: `smtp://127.0.0.1:${process.env.SMTP_SINK_PORT ?? '2525'}`,
 	JOB_INTERVAL_MS: '300',
+	BODY_SIZE_LIMIT: 'Infinity',
 	LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn'
 });
 await import(resolve(process.env.BUILD_DIR || 'build', 'index.js'));

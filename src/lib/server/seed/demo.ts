@@ -10,6 +10,7 @@ import { seedTraining } from './demo-training';
 import { seedSuccession } from './demo-succession';
 import { seedDigests } from './demo-digests';
 import { seedTrust } from './demo-trust';
+import { seedLibrary } from './demo-library';
 import { uniqueHandle } from '../network/members';
 
 /** Seeds the demo network when there are no members yet. Returns whether it did. */
@@ -67,5 +68,6 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
 	for (const seed of [seedMentoring, seedTraining, seedSuccession, seedDiscussions, seedDigests, seedTrust]) {
 		db.transaction(() => seed(ctx));
 	}
+	await seedLibrary(ctx);
 	return true;
 }

@@ -8,3 +8,4 @@ export * from './succession';
 export * from './digests';
 export * from './trust';
 export * from './files';
+export * from './library';
