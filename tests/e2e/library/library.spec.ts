@@ -77,9 +77,17 @@ test('share, download, new version, useful; another region gets 404', async ({ p
 	await page.getByRole('button', { name: 'Mark as useful' }).click();
 	await expect(page.getByText('1 member found this useful')).toBeVisible();
 
+	// Search finds the word inside the PDF (extracted by the scheduler), and says where.
+	await expect(async () => {
+		await page.goto(`/library/search?q=${word}`);
+		await expect(page.getByRole('link', { name: 'Covenant v2.pdf, page 1' })).toBeVisible({ timeout: 1000 });
+	}).toPass({ timeout: 30_000 });
+	await expect(page.getByRole('link', { name: title })).toBeVisible();
+	await checkA11y(page);
+
 	// 390px wide: nothing scrolls sideways.
 	await page.setViewportSize({ width: 390, height: 844 });
-	for (const path of ['/library', entryPath, '/library/new', '/library/new?kind=case-study']) {
+	for (const path of ['/library', entryPath, '/library/new', '/library/new?kind=case-study', `/library/search?q=${word}`]) {
 		await visit(page, path);
 		const wide = await page.evaluate(() => document.documentElement.scrollWidth);
 		expect(wide, path).toBeLessThanOrEqual(390);
@@ -94,6 +102,8 @@ test('share, download, new version, useful; another region gets 404', async ({ p
 	expect((await page.request.get('/library/999999/versions/1')).status()).toBe(404);
 	await visit(page, '/library');
 	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+	await visit(page, `/library/search?q=${word}`);
+	await expect(page.getByText('No results')).toBeVisible();
 });
 
 test('a case study reads as a page', async ({ page }) => {

@@ -16,27 +16,15 @@ import { authorityById, authorityGroups, regionById, regions } from '../network/
 import { LIBRARY_KINDS, TOPICS, label } from '../../vocab';
 import type { EntryInput } from './input';
 import { REPORT_REASONS } from './input';
+import { visibleRegionIds, visibleWhere } from './visibility';
+import * as text from './text';
 
 export type Result<T = undefined> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 type Meta = { ip?: string };
 
 export const LIST_SIZE = 20;
 
-/** The regions whose entries the actor sees besides national ones; null = all (admins). */
-export function visibleRegionIds(actor: Actor): string[] | null {
-	if (actor.role === 'admin') return null;
-	const ids = [actor.regionId];
-	if (actor.role === 'coordinator' && actor.coordinatorRegionId && actor.coordinatorRegionId !== actor.regionId) ids.push(actor.coordinatorRegionId);
-	return ids;
-}
-
-/** SQL: entries the actor may see in lists (hidden ones only to their author and admins). */
-export function visibleWhere(actor: Actor): SQL | undefined {
-	const ids = visibleRegionIds(actor);
-	const scope = ids == null ? undefined : or(isNull(libraryEntry.regionId), inArray(libraryEntry.regionId, ids));
-	const shown = actor.role === 'admin' ? undefined : or(isNull(libraryEntry.hiddenAt), eq(libraryEntry.authorId, actor.id));
-	return and(scope, shown);
-}
+export { visibleRegionIds, visibleWhere } from './visibility';
 
 /** Who can see it: "national" or a region the actor belongs to or coordinates (admins: any). */
 export function scopeOptions(actor: Actor): [string, string][] {
@@ -134,27 +122,19 @@ export function create(actor: Actor, input: EntryInput, file: files.Received | n
 			})
 			.returning({ id: libraryEntry.id })
 			.get();
+		text.indexEntry(e.id, plainOf(input.title, input.summary, cs));
 		if (file) addFileRows(actor, e.id, file, now);
 		audit.record({ actorId: actor.id, action: 'library.upload', subjectType: 'library_entry', subjectId: e.id, regionId: scope.regionId, ipAddress: meta.ip, detail: file ? { name: file.name, size: file.size, hash: file.hash } : { caseStudy: true } }, now);
 		return e.id;
 	});
-	afterWrite(id);
 	return { ok: true, value: { id } };
-}
-
-/** Hooks run after an entry's files change (text extraction queues itself here). */
-const writeHooks: ((entryId: number) => void)[] = [];
-export function onWrite(fn: (entryId: number) => void) {
-	writeHooks.push(fn);
-}
-function afterWrite(entryId: number) {
-	for (const fn of writeHooks) fn(entryId);
 }
 
 function addFileRows(actor: Actor, entryId: number, file: files.Received, now: number) {
 	files.reference(file, now);
 	const f = db.insert(libraryFile).values({ entryId, latest: 1, createdAt: now }).returning({ id: libraryFile.id }).get();
-	db.insert(libraryVersion).values({ fileId: f.id, number: 1, hash: file.hash, name: file.name, size: file.size, kind: file.type.kind, uploadedById: actor.id, createdAt: now }).run();
+	const v = db.insert(libraryVersion).values({ fileId: f.id, number: 1, hash: file.hash, name: file.name, size: file.size, kind: file.type.kind, uploadedById: actor.id, createdAt: now }).returning({ id: libraryVersion.id }).get();
+	text.queue(v.id, file.type.kind, now);
 	return f.id;
 }
 
@@ -179,14 +159,14 @@ export function upload(actor: Actor, entryId: number, fileId: number | null, fil
 		if (!f) return null;
 		files.reference(file, now);
 		const number = f.latest + 1;
-		db.insert(libraryVersion).values({ fileId: f.id, number, hash: file.hash, name: file.name, size: file.size, kind: file.type.kind, uploadedById: actor.id, createdAt: now }).run();
+		const v = db.insert(libraryVersion).values({ fileId: f.id, number, hash: file.hash, name: file.name, size: file.size, kind: file.type.kind, uploadedById: actor.id, createdAt: now }).returning({ id: libraryVersion.id }).get();
+		text.queue(v.id, file.type.kind, now);
 		db.update(libraryFile).set({ latest: number }).where(eq(libraryFile.id, f.id)).run();
 		db.update(libraryEntry).set({ updatedAt: now }).where(eq(libraryEntry.id, e.id)).run();
 		audit.record({ actorId: actor.id, action: 'library.version', subjectType: 'library_entry', subjectId: e.id, regionId: e.regionId, ipAddress: meta.ip, detail: { fileId: f.id, number, name: file.name, size: file.size, hash: file.hash } }, now);
 		return { fileId: f.id, number };
 	});
 	if (!result) return { ok: false, errors: { fileId: 'Choose which file this is a new version of' } };
-	afterWrite(e.id);
 	return { ok: true, value: result };
 }
 
