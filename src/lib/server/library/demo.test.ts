@@ -8,6 +8,9 @@ import { seedDemo } from '../seed/demo';
 import * as members from '../network/members';
 import { useFilesDir } from '../files/store';
 import * as library from './entries';
+import { provideLinks } from '../links';
+
+provideLinks();
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');
 let dir: string;

@@ -6,7 +6,8 @@
 import { error } from '@sveltejs/kit';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
-import { libraryEntry, libraryFile, libraryReport, libraryUseful, libraryVersion, member, type CaseStudy, type LibraryEntry } from '../db/schema';
+import * as members from '../network/members';
+import { libraryEntry, libraryFile, libraryReport, libraryUseful, libraryVersion, type CaseStudy, type LibraryEntry } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import * as files from '../files';
@@ -257,9 +258,7 @@ export type VersionView = { id: number; number: number; name: string; size: stri
 export type FileView = { id: number; current: VersionView; earlier: VersionView[] };
 
 function people(ids: (number | null)[]): Map<number, string> {
-	const wanted = [...new Set(ids.filter((i): i is number => i != null))];
-	if (!wanted.length) return new Map();
-	return new Map(db.select({ id: member.id, name: member.name }).from(member).where(inArray(member.id, wanted)).all().map((m) => [m.id, m.name]));
+	return new Map([...members.people(ids)].map(([id, p]) => [id, p.name]));
 }
 
 /** An entry's page: the entry, its files with their versions, and what the actor may do. */
@@ -445,14 +444,11 @@ function deleteRows(entryId: number, now: number) {
 /** Storage for admins: the network total and the members who use most. */
 export function usage(actor: Actor) {
 	authorize(actor, 'library.viewUsage', {});
-	const top = db
-		.select({ id: member.id, name: member.name, bytes: sql<number>`sum(s.size)` })
-		.from(sql`(select distinct ${libraryVersion.uploadedById} as mid, ${libraryVersion.hash} as hash, ${libraryVersion.size} as size from ${libraryVersion}) as s`)
-		.innerJoin(member, sql`${member.id} = s.mid`)
-		.groupBy(member.id)
-		.orderBy(sql`sum(s.size) desc`)
-		.limit(10)
-		.all();
+	const rows = db.all<{ id: number; bytes: number }>(
+		sql`select mid as id, sum(size) as bytes from (select distinct ${libraryVersion.uploadedById} as mid, ${libraryVersion.hash} as hash, ${libraryVersion.size} as size from ${libraryVersion} where ${libraryVersion.uploadedById} is not null) group by mid order by bytes desc limit 10`
+	);
+	const names = people(rows.map((r) => r.id));
+	const top = rows.map((r) => ({ name: names.get(r.id) ?? 'Former member', bytes: r.bytes }));
 	const total = files.totalBytes();
 	return { total: files.formatBytes(total), totalBytes: total, quota: files.formatBytes(config().memberQuotaBytes), top: top.map((t) => ({ name: t.name, used: files.formatBytes(t.bytes) })) };
 }
