@@ -21,6 +21,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const entry = resolve(root, process.env.BUILD_DIR || 'build', 'index.js');
 
+// Library uploads stream past adapter-node's 512 KB default body limit; hooks.server.ts keeps
+// 512 KB for every other route (see README, "Uploads").
+process.env.BODY_SIZE_LIMIT ??= 'Infinity';
+
 if (cluster.isPrimary) {
 	const raw = process.env.WEB_CONCURRENCY;
 	const count = raw == null || raw === '' ? os.availableParallelism() : Number(raw);

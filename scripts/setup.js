@@ -173,7 +173,9 @@ export function startEnv(env = process.env) {
 		DEMO: env.DEMO ?? '1',
 		INBOUND_SMTP_PORT: env.INBOUND_SMTP_PORT ?? '2500',
 		// The demo's receiver listens on this machine only.
-		INBOUND_SMTP_HOST: env.INBOUND_SMTP_HOST ?? '127.0.0.1'
+		INBOUND_SMTP_HOST: env.INBOUND_SMTP_HOST ?? '127.0.0.1',
+		// Library uploads stream past adapter-node's 512 KB default; hooks.server.ts keeps 512 KB for every other route.
+		BODY_SIZE_LIMIT: env.BODY_SIZE_LIMIT ?? 'Infinity'
 	};
 }
 

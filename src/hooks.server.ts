@@ -26,6 +26,28 @@ export const init: ServerInit = async () => {
 	log.info('ready', { origin: cfg.origin, database: cfg.databasePath, mail: cfg.smtpUrl ? 'smtp' : 'local mailbox', seeded, scheduler: cfg.jobs, mailIn: receivers, pid: process.pid });
 };
 
+/** Routes that read their own (streamed, size-checked) upload body; every other route takes at most 512 KB. */
+const UPLOAD_ROUTES = new Set(['/(app)/library/new', '/(app)/library/[id]/upload']);
+const BODY_LIMIT = 512 * 1024;
+
+/**
+ * The request body limit per route. adapter-node's BODY_SIZE_LIMIT applies to every route, so
+ * `npm start`, `node serve.js` and the tests set it to Infinity and the limit is kept here:
+ * 512 KB (adapter-node's default) everywhere but the upload routes, which stream the file to
+ * disk and stop at UPLOAD_MAX_BYTES themselves.
+ */
+const bodyLimit: Handle = async ({ event, resolve }) => {
+	const method = event.request.method;
+	if (method === 'GET' || method === 'HEAD' || (event.route.id && UPLOAD_ROUTES.has(event.route.id))) return resolve(event);
+	const length = event.request.headers.get('content-length');
+	if (length == null) {
+		if (event.request.headers.has('transfer-encoding')) return new Response('Length Required', { status: 411 });
+	} else if (Number(length) > BODY_LIMIT) {
+		return new Response('Payload Too Large', { status: 413 });
+	}
+	return resolve(event);
+};
+
 const requestId: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = crypto.randomUUID().slice(0, 8);
 	readFormsSafely(event.request); // an unreadable form is a 400, not a 500
@@ -160,7 +182,7 @@ const headers: Handle = async ({ event, resolve }) => {
 };
 
 // `headers` wraps `guard`, so the pages the guard answers itself carry the security headers too.
-export const handle = sequence(requestId, csrf, auth, headers, guard);
+export const handle = sequence(bodyLimit, requestId, csrf, auth, headers, guard);
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	if (status === 404) return { message: 'Page not found' };

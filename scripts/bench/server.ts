@@ -49,7 +49,8 @@ export async function startApp(dataDir: string, opts: { cpuProf?: string | null;
 			DEMO: '0',
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production',
-			BACKUP_HOUR: 'off'
+			BACKUP_HOUR: 'off',
+			BODY_SIZE_LIMIT: 'Infinity'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -136,3 +136,14 @@ export function label<T extends readonly (readonly [string, string])[]>(list: T,
 	if (value == null) return '';
 	return list.find(([v]) => v === value)?.[1] ?? value;
 }
+
+/** Kinds of library entry. */
+export const LIBRARY_KINDS = [
+	['case-study', 'Case study'],
+	['strategy', 'Strategy or policy'],
+	['report', 'Report'],
+	['guidance', 'Guidance'],
+	['template', 'Template'],
+	['presentation', 'Presentation']
+] as const;
+export type LibraryKind = (typeof LIBRARY_KINDS)[number][0];

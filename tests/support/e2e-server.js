@@ -17,6 +17,7 @@ Object.assign(process.env, {
 	INBOUND_SMTP_PORT: process.env.INBOUND_SMTP_PORT ?? String(Number(process.env.E2E_PORT ?? '4173') + 3),
 	INBOUND_SMTP_HOST: '127.0.0.1',
 	INBOUND_SECRET: process.env.INBOUND_SECRET ?? 'e2e-inbound-secret',
+	BODY_SIZE_LIMIT: 'Infinity',
 	LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn'
 });
 await import(resolve(process.env.BUILD_DIR || 'build', 'index.js'));

@@ -154,3 +154,30 @@ describe('restoring', () => {
 		expect(names(live.path)).toEqual(['Ada']);
 	});
 });
+
+describe('backups include library files', () => {
+	it('copies every file the database refers to, and restore puts them back', async () => {
+		const live = liveDatabase('with-files', ['Ann Example']);
+		const liveFiles = join(root, 'with-files', 'files');
+		const hash = 'ab'.repeat(32);
+		mkdirSync(join(liveFiles, 'ab'), { recursive: true });
+		writeFileSync(join(liveFiles, 'ab', hash), 'the strategy');
+		live.sqlite.prepare(`insert into stored_file (hash, size, kind, mime, refs, created_at, updated_at) values (?, 12, 'txt', 'text/plain', 1, 0, 0)`).run(hash);
+		const dir = join(root, 'with-files-backups');
+		const result = await backupDatabase({ source: live.sqlite, dir, now: Date.parse('2026-11-23T02:00:00Z') });
+		expect(readFileSync(join(dir, 'files', 'ab', hash), 'utf8')).toBe('the strategy');
+		live.sqlite.close();
+		rmSync(join(liveFiles, 'ab', hash));
+		const r = restoreDatabase(result.path, { target: join(root, 'with-files', 'app.db'), force: true });
+		expect(r.ok).toBe(true);
+		expect(readFileSync(join(liveFiles, 'ab', hash), 'utf8')).toBe('the strategy');
+	});
+	it('refuses to keep a backup whose database refers to a missing file', async () => {
+		const live = liveDatabase('missing-file', ['Bo Example']);
+		live.sqlite.prepare(`insert into stored_file (hash, size, kind, mime, refs, created_at, updated_at) values (?, 1, 'txt', 'text/plain', 1, 0, 0)`).run('cd'.repeat(32));
+		const dir = join(root, 'missing-file-backups');
+		await expect(backupDatabase({ source: live.sqlite, dir })).rejects.toThrow(/is missing/);
+		expect(listBackups(dir)).toEqual([]);
+		live.sqlite.close();
+	});
+});

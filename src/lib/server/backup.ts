@@ -12,7 +12,7 @@
  *   instance. The live file (and its -wal) are kept beside it as app.db.before-restore-….
  *   It refuses while another process has the database open, unless forced.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { londonParts } from '../time';
@@ -121,7 +121,7 @@ export type BackupResult = { path: string; bytes: number; durationMs: number; re
  * newest `keep`. `source` is an open connection (the server's own) or a file path (the CLI,
  * which opens it read-only). Throws with a clear message if the copy fails its check.
  */
-export async function backupDatabase(opts: { source: Database.Database | string; dir: string; keep?: number; now?: number }): Promise<BackupResult> {
+export async function backupDatabase(opts: { source: Database.Database | string; dir: string; keep?: number; now?: number; filesDir?: string }): Promise<BackupResult> {
 	const started = Date.now();
 	const now = opts.now ?? started;
 	mkdirSync(opts.dir, { recursive: true });
@@ -131,6 +131,7 @@ export async function backupDatabase(opts: { source: Database.Database | string;
 	const ownConnection = typeof opts.source === 'string';
 	if (ownConnection && !existsSync(opts.source as string)) throw new Error(`There is no database at ${opts.source}.`);
 	const source = ownConnection ? new Database(opts.source as string, { readonly: true, fileMustExist: true }) : (opts.source as Database.Database);
+	const filesDir = opts.filesDir ?? join(dirname(resolve(source.name)), 'files');
 	try {
 		// The CLI copies everything in one step (a short read lock, so writers cannot force
 		// restarts); the server copies 1,000 pages at a time between requests.
@@ -155,11 +156,64 @@ export async function backupDatabase(opts: { source: Database.Database | string;
 		rmSync(partial, { force: true });
 		throw new Error(`The backup copy failed its check, so it was not kept. ${check.problem}`);
 	}
+	try {
+		copyStoredFiles(partial, filesDir, join(opts.dir, 'files'));
+	} catch (err) {
+		rmSync(partial, { force: true });
+		throw err;
+	}
 	fsyncFile(partial);
 	renameSync(partial, final);
 	fsyncDir(opts.dir);
 	const removed = pruneBackups(opts.dir, opts.keep ?? DEFAULT_KEEP);
+	pruneStoredFiles(opts.dir);
 	return { path: final, bytes: statSync(final).size, durationMs: Date.now() - started, removed };
+}
+
+/** The library files a database refers to (none before the files table existed). */
+function storedHashes(dbPath: string, opts: { referencedOnly: boolean }): string[] {
+	const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+	try {
+		const has = db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'stored_file'`).get();
+		if (!has) return [];
+		return (db.prepare(`select hash from stored_file${opts.referencedOnly ? ' where refs > 0' : ''}`).all() as { hash: string }[]).map((r) => r.hash).filter((h) => /^[0-9a-f]{64}$/.test(h));
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * Library files go with the database: every file the backed-up database refers to is put in
+ * `<backups>/files/` (named by its SHA-256 like the live store, so backups share them; a hard
+ * link where the file system allows, else a copy). Stored files never change, so the copy is
+ * consistent with the snapshot. A referenced file missing from the store stops the backup.
+ */
+function copyStoredFiles(snapshot: string, from: string, to: string) {
+	for (const hash of storedHashes(snapshot, { referencedOnly: true })) {
+		const target = join(to, hash.slice(0, 2), hash);
+		if (existsSync(target)) continue;
+		const src = join(from, hash.slice(0, 2), hash);
+		if (!existsSync(src)) throw new Error(`The library file ${hash} that the database refers to is missing from ${from}, so the backup was not kept.`);
+		mkdirSync(dirname(target), { recursive: true });
+		try {
+			linkSync(src, target);
+		} catch {
+			copyFileSync(src, `${target}.partial`);
+			fsyncFile(`${target}.partial`);
+			renameSync(`${target}.partial`, target);
+		}
+	}
+}
+
+/** Removes backed-up files no kept backup refers to. */
+function pruneStoredFiles(dir: string) {
+	const filesDir = join(dir, 'files');
+	if (!existsSync(filesDir)) return;
+	const wanted = new Set(listBackups(dir).flatMap((b) => storedHashes(b.path, { referencedOnly: true })));
+	for (const sub of readdirSync(filesDir)) {
+		if (!/^[0-9a-f]{2}$/.test(sub)) continue;
+		for (const f of readdirSync(join(filesDir, sub))) if (!wanted.has(f)) rmSync(join(filesDir, sub, f), { force: true });
+	}
 }
 
 /** Deletes all but the newest `keep` backups; returns the names removed. */
@@ -218,7 +272,7 @@ export type RestoreResult = { ok: true; restored: string; keptAs: string | null;
  * Checks the file first; refuses while the database is in use unless `force`. The live
  * database and its WAL are moved aside (never deleted).
  */
-export function restoreDatabase(file: string, opts: { target: string; force?: boolean; now?: number }): RestoreResult {
+export function restoreDatabase(file: string, opts: { target: string; force?: boolean; now?: number; filesDir?: string }): RestoreResult {
 	const source = resolve(file);
 	const target = resolve(opts.target);
 	if (source === target) return { ok: false, problem: 'That is the live database itself. Choose a backup file.' };
@@ -228,6 +282,27 @@ export function restoreDatabase(file: string, opts: { target: string; force?: bo
 		return { ok: false, problem: `The database ${target} is in use — is the server still running? Stop it first (or, if you are sure nothing is using it, run again with --force).` };
 	}
 	mkdirSync(dirname(target), { recursive: true });
+	// Library files first (the backup's files beside it), so the restored database never refers to a missing one.
+	const backupFiles = join(dirname(source), 'files');
+	const liveFiles = opts.filesDir ?? join(dirname(target), 'files');
+	try {
+		const referenced = new Set(storedHashes(source, { referencedOnly: true }));
+		for (const hash of storedHashes(source, { referencedOnly: false })) {
+			const to = join(liveFiles, hash.slice(0, 2), hash);
+			const from = join(backupFiles, hash.slice(0, 2), hash);
+			if (existsSync(to)) continue;
+			if (!existsSync(from)) {
+				if (referenced.has(hash)) return { ok: false, problem: `The backup refers to the library file ${hash}, which is not in ${backupFiles}. Nothing was restored.` };
+				continue;
+			}
+			mkdirSync(dirname(to), { recursive: true });
+			copyFileSync(from, `${to}.restoring`);
+			fsyncFile(`${to}.restoring`);
+			renameSync(`${to}.restoring`, to);
+		}
+	} catch (err) {
+		return { ok: false, problem: `The library files could not be restored: ${err instanceof Error ? err.message : String(err)}` };
+	}
 	const incoming = `${target}.restoring`;
 	copyFileSync(source, incoming);
 	fsyncFile(incoming);

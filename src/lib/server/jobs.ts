@@ -22,6 +22,7 @@ import { sendOverdueReminders } from './mentoring/reminders';
 import * as files from './files';
 import { processPending as processInbound } from './inbound/process';
 import * as inboundStore from './mail/inbound';
+import * as libraryText from './library/text';
 
 export type Task = {
 	name: string;
@@ -64,6 +65,8 @@ export const tasks: Task[] = [
 	// and the daily backup at BACKUP_HOUR UK time (see backup.ts).
 	{ name: 'trust-retention', everyMs: HOUR, run: ({ now }) => runRetention(now) },
 	// Files: temporary files of crashed uploads, files no longer referenced (files/store.ts).
+	// Library: text of uploaded PDFs and Word files for search, off the request path (library/text.ts).
+	{ name: 'library-text', run: ({ now }) => libraryText.runDue(now) },
 	{ name: 'files-housekeeping', everyMs: HOUR, run: ({ now }) => files.sweep(now) },
 	{ name: 'backup', everyMs: 5 * MINUTE, run: ({ now }) => runScheduledBackup(sqlite(), now) }
 ];

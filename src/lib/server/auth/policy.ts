@@ -94,6 +94,16 @@ export type Resources = {
 	'checklist.reopenNotApplicable': AuthorityFacts;
 	'succession.viewRegion': { regionId: string | null };
 	'template.manage': Record<string, never>;
+	// library (entries are national or regional, as threads are)
+	'library.view': Scope & { hidden?: boolean; authorId?: number | null };
+	'library.create': Scope;
+	/** A new version of a file, a further file, changes to the entry: its author. */
+	'library.edit': Scope & { authorId: number | null };
+	'library.delete': Scope & { authorId: number | null };
+	'library.report': Scope;
+	'library.moderate': Scope;
+	/** Storage used by every member and the network total. */
+	'library.viewUsage': Record<string, never>;
 	// digests and mail
 	'digest.compose': Scope;
 	'digest.view': Scope;
@@ -175,6 +185,14 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 	'checklist.reopenNotApplicable': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
 	'succession.viewRegion': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
 	'template.manage': (a) => isAdmin(a),
+
+	'library.view': (a, r) => seesScope(a, r) && (!r.hidden || self(a, r.authorId ?? null) || isAdmin(a) || (a.role === 'coordinator' && (r.regionId == null || coordinates(a, r.regionId)))),
+	'library.create': seesScope,
+	'library.edit': (a, r) => seesScope(a, r) && self(a, r.authorId),
+	'library.delete': (a, r) => seesScope(a, r) && (self(a, r.authorId) || isAdmin(a)),
+	'library.report': seesScope,
+	'library.moderate': (a, r) => isAdmin(a) || (a.role === 'coordinator' && (r.regionId == null || coordinates(a, r.regionId))),
+	'library.viewUsage': (a) => isAdmin(a),
 
 	'digest.compose': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
 	'digest.view': seesScope,

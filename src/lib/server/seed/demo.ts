@@ -11,6 +11,7 @@ import { seedSuccession } from './demo-succession';
 import { seedDigests } from './demo-digests';
 import { seedTrust } from './demo-trust';
 import { seedInbound } from './demo-inbound';
+import { seedLibrary } from './demo-library';
 import { uniqueHandle } from '../network/members';
 
 /** Seeds the demo network when there are no members yet. Returns whether it did. */
@@ -69,5 +70,6 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
 		db.transaction(() => seed(ctx));
 	}
 	await seedInbound(ctx);
+	await seedLibrary(ctx);
 	return true;
 }

@@ -9,3 +9,4 @@ export * from './digests';
 export * from './trust';
 export * from './files';
 export * from './forms';
+export * from './library';

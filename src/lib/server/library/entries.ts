@@ -1,0 +1,479 @@
+/**
+ * The good-practice library: entries (documents and case studies) shared nationally or within a
+ * region, their files and versions, "useful" marks, reports and hiding. The bytes live in the
+ * file store (../files); this area owns what refers to them and counts each reference there.
+ */
+import { error } from '@sveltejs/kit';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { db, immediate } from '../db/client';
+import * as members from '../network/members';
+import { libraryEntry, libraryFile, libraryReport, libraryUseful, libraryVersion, type CaseStudy, type LibraryEntry } from '../db/schema';
+import { authorize, can, type Actor } from '../auth/policy';
+import * as audit from '../auth/audit';
+import * as files from '../files';
+import { config } from '../config';
+import { renderMarkdown, plainExcerpt } from '../markdown';
+import { authorityById, authorityGroups, regionById, regions } from '../network/authorities';
+import { LIBRARY_KINDS, TOPICS, label } from '../../vocab';
+import type { EntryInput } from './input';
+import { REPORT_REASONS } from './input';
+import { visibleRegionIds, visibleWhere } from './visibility';
+import * as text from './text';
+
+export type Result<T = undefined> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+type Meta = { ip?: string };
+
+export const LIST_SIZE = 20;
+
+export { visibleRegionIds, visibleWhere } from './visibility';
+
+/** Who can see it: "national" or a region the actor belongs to or coordinates (admins: any). */
+export function scopeOptions(actor: Actor): [string, string][] {
+	const ids = visibleRegionIds(actor);
+	const rs = regions().filter((r) => ids == null || ids.includes(r.id));
+	return [['national', 'Every member of the network (national)'], ...rs.map((r) => [r.id, `Only members in ${r.name}, its coordinator and admins`] as [string, string])];
+}
+
+const facts = (e: Pick<LibraryEntry, 'regionId' | 'hiddenAt' | 'authorId'>) => ({ regionId: e.regionId, hidden: e.hiddenAt != null, authorId: e.authorId });
+
+/** An entry the actor may see, or 404 (another region's, hidden, missing — all look the same). */
+function visibleEntry(actor: Actor, id: number): LibraryEntry {
+	const e = Number.isSafeInteger(id) ? db.select().from(libraryEntry).where(eq(libraryEntry.id, id)).get() : undefined;
+	if (!e || !can(actor, 'library.view', facts(e))) error(404, 'Page not found');
+	return e;
+}
+
+function caseStudyHtml(c: CaseStudy): CaseStudy {
+	return {
+		situation: renderMarkdown(c.situation),
+		whatWeDid: renderMarkdown(c.whatWeDid),
+		whatChanged: renderMarkdown(c.whatChanged),
+		differently: renderMarkdown(c.differently),
+		contact: renderMarkdown(c.contact)
+	};
+}
+
+function plainOf(title: string, summary: string, c: CaseStudy | null): string {
+	const parts = [title, summary];
+	if (c) parts.push(c.situation, c.whatWeDid, c.whatChanged, c.differently, c.contact);
+	return parts.filter(Boolean).join('\n\n');
+}
+
+/** Bytes the member has put in the library: each distinct file they uploaded, counted once. */
+export function usedBytes(memberId: number): number {
+	const row = db
+		.select({ n: sql<number>`coalesce(sum(size), 0)` })
+		.from(sql`(select distinct ${libraryVersion.hash} as hash, ${libraryVersion.size} as size from ${libraryVersion} where ${libraryVersion.uploadedById} = ${memberId})`)
+		.get();
+	return row?.n ?? 0;
+}
+
+export function quota(actor: Actor) {
+	const used = usedBytes(actor.id);
+	const limit = config().memberQuotaBytes;
+	return { used, limit, usedLabel: files.formatBytes(used), limitLabel: files.formatBytes(limit) };
+}
+
+function overQuota(actor: Actor, file: files.Received): string | null {
+	const q = quota(actor);
+	if (q.used + file.size <= q.limit) return null;
+	return `This file would take you past your ${q.limitLabel} of library storage (you have used ${q.usedLabel}). Delete an entry you no longer need, or ask an admin`;
+}
+
+function checkScope(actor: Actor, scope: string): { regionId: string | null } | null {
+	if (scope === 'national') return { regionId: null };
+	if (!regionById(scope)) return null;
+	return can(actor, 'library.create', { regionId: scope }) ? { regionId: scope } : null;
+}
+
+/**
+ * Creates an entry with its first file (a case study may have none). The file is moved into the
+ * store in the same transaction as the rows that refer to it; on any refusal the caller discards it.
+ */
+export function create(actor: Actor, input: EntryInput, file: files.Received | null, meta: Meta = {}, now = Date.now()): Result<{ id: number }> {
+	const scope = checkScope(actor, input.scope);
+	if (!scope) return { ok: false, errors: { scope: 'Choose who can see it' } };
+	authorize(actor, 'library.create', scope);
+	if (!authorityById(input.authorityId)) return { ok: false, errors: { authorityId: 'Choose an authority from the list' } };
+	if (!file && input.kind !== 'case-study') return { ok: false, errors: { file: 'Choose a file to upload' } };
+	if (file) {
+		const q = overQuota(actor, file);
+		if (q) return { ok: false, errors: { file: q } };
+	}
+	const cs: CaseStudy | null =
+		input.kind === 'case-study' ? { situation: input.situation, whatWeDid: input.whatWeDid, whatChanged: input.whatChanged, differently: input.differently, contact: input.contact } : null;
+	const id = immediate(() => {
+		const e = db
+			.insert(libraryEntry)
+			.values({
+				kind: input.kind,
+				title: input.title,
+				summary: input.summary,
+				summaryHtml: renderMarkdown(input.summary),
+				caseStudy: cs,
+				caseStudyHtml: cs ? caseStudyHtml(cs) : null,
+				plain: plainOf(input.title, input.summary, cs),
+				topics: input.topics,
+				authorityId: input.authorityId,
+				regionId: scope.regionId,
+				reviewBy: input.reviewBy,
+				authorId: actor.id,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning({ id: libraryEntry.id })
+			.get();
+		text.indexEntry(e.id, plainOf(input.title, input.summary, cs));
+		if (file) addFileRows(actor, e.id, file, now);
+		audit.record({ actorId: actor.id, action: 'library.upload', subjectType: 'library_entry', subjectId: e.id, regionId: scope.regionId, ipAddress: meta.ip, detail: file ? { name: file.name, size: file.size, hash: file.hash } : { caseStudy: true } }, now);
+		return e.id;
+	});
+	return { ok: true, value: { id } };
+}
+
+function addFileRows(actor: Actor, entryId: number, file: files.Received, now: number) {
+	files.reference(file, now);
+	const f = db.insert(libraryFile).values({ entryId, latest: 1, createdAt: now }).returning({ id: libraryFile.id }).get();
+	const v = db.insert(libraryVersion).values({ fileId: f.id, number: 1, hash: file.hash, name: file.name, size: file.size, kind: file.type.kind, uploadedById: actor.id, createdAt: now }).returning({ id: libraryVersion.id }).get();
+	text.queue(v.id, file.type.kind, now);
+	return f.id;
+}
+
+/** A new version of one of the entry's files, or (fileId null) a further file. Its author only. */
+export function upload(actor: Actor, entryId: number, fileId: number | null, file: files.Received, meta: Meta = {}, now = Date.now()): Result<{ fileId: number; number: number }> {
+	const e = visibleEntry(actor, entryId);
+	authorize(actor, 'library.edit', { regionId: e.regionId, authorId: e.authorId });
+	const q = overQuota(actor, file);
+	if (q) return { ok: false, errors: { file: q } };
+	const result = immediate(() => {
+		if (fileId == null) {
+			const id = addFileRows(actor, e.id, file, now);
+			db.update(libraryEntry).set({ updatedAt: now }).where(eq(libraryEntry.id, e.id)).run();
+			audit.record({ actorId: actor.id, action: 'library.upload', subjectType: 'library_entry', subjectId: e.id, regionId: e.regionId, ipAddress: meta.ip, detail: { name: file.name, size: file.size, hash: file.hash } }, now);
+			return { fileId: id, number: 1 };
+		}
+		const f = db
+			.select()
+			.from(libraryFile)
+			.where(and(eq(libraryFile.id, fileId), eq(libraryFile.entryId, e.id)))
+			.get();
+		if (!f) return null;
+		files.reference(file, now);
+		const number = f.latest + 1;
+		const v = db.insert(libraryVersion).values({ fileId: f.id, number, hash: file.hash, name: file.name, size: file.size, kind: file.type.kind, uploadedById: actor.id, createdAt: now }).returning({ id: libraryVersion.id }).get();
+		text.queue(v.id, file.type.kind, now);
+		db.update(libraryFile).set({ latest: number }).where(eq(libraryFile.id, f.id)).run();
+		db.update(libraryEntry).set({ updatedAt: now }).where(eq(libraryEntry.id, e.id)).run();
+		audit.record({ actorId: actor.id, action: 'library.version', subjectType: 'library_entry', subjectId: e.id, regionId: e.regionId, ipAddress: meta.ip, detail: { fileId: f.id, number, name: file.name, size: file.size, hash: file.hash } }, now);
+		return { fileId: f.id, number };
+	});
+	if (!result) return { ok: false, errors: { fileId: 'Choose which file this is a new version of' } };
+	return { ok: true, value: result };
+}
+
+export type ListFilter = { kind?: string | null; topic?: string | null; region?: string | null; authorityId?: number | null; sort?: 'newest' | 'useful'; cursor?: string | null; mine?: boolean };
+
+export type EntryRow = {
+	id: number;
+	kind: string;
+	kindLabel: string;
+	title: string;
+	excerpt: string;
+	topics: string[];
+	authorityName: string;
+	scopeLabel: string;
+	usefulCount: number;
+	createdAt: number;
+	hidden: boolean;
+	fileCount: number;
+};
+
+function cursorOf(s: string | null | undefined): number[] | null {
+	if (!s || !/^\d+(\.\d+){1,2}$/.test(s)) return null;
+	return s.split('.').map(Number);
+}
+
+/** Entries the actor may see, filtered, newest (or most useful) first, a page at a time. */
+export function list(actor: Actor, f: ListFilter = {}): { entries: EntryRow[]; next: string | null } {
+	const sort = f.sort === 'useful' ? 'useful' : 'newest';
+	const conds: (SQL | undefined)[] = [visibleWhere(actor)];
+	if (f.kind && LIBRARY_KINDS.some(([k]) => k === f.kind)) conds.push(eq(libraryEntry.kind, f.kind));
+	if (f.topic && TOPICS.some(([k]) => k === f.topic)) conds.push(sql`exists (select 1 from json_each(${libraryEntry.topics}) where value = ${f.topic})`);
+	if (f.region === 'national') conds.push(isNull(libraryEntry.regionId));
+	else if (f.region && regionById(f.region)) conds.push(eq(libraryEntry.regionId, f.region));
+	if (f.authorityId) conds.push(eq(libraryEntry.authorityId, f.authorityId));
+	if (f.mine) conds.push(eq(libraryEntry.authorId, actor.id));
+	const c = cursorOf(f.cursor);
+	if (c && sort === 'newest' && c.length === 2) conds.push(or(lt(libraryEntry.createdAt, c[0]), and(eq(libraryEntry.createdAt, c[0]), lt(libraryEntry.id, c[1]))));
+	if (c && sort === 'useful' && c.length === 3)
+		conds.push(
+			or(
+				lt(libraryEntry.usefulCount, c[0]),
+				and(eq(libraryEntry.usefulCount, c[0]), or(lt(libraryEntry.createdAt, c[1]), and(eq(libraryEntry.createdAt, c[1]), lt(libraryEntry.id, c[2]))))
+			)
+		);
+	const order = sort === 'useful' ? [desc(libraryEntry.usefulCount), desc(libraryEntry.createdAt), desc(libraryEntry.id)] : [desc(libraryEntry.createdAt), desc(libraryEntry.id)];
+	const rows = db
+		.select({
+			id: libraryEntry.id,
+			kind: libraryEntry.kind,
+			title: libraryEntry.title,
+			summary: libraryEntry.summary,
+			topics: libraryEntry.topics,
+			authorityId: libraryEntry.authorityId,
+			regionId: libraryEntry.regionId,
+			usefulCount: libraryEntry.usefulCount,
+			createdAt: libraryEntry.createdAt,
+			hiddenAt: libraryEntry.hiddenAt,
+			fileCount: sql<number>`(select count(*) from ${libraryFile} where ${libraryFile.entryId} = ${libraryEntry.id})`
+		})
+		.from(libraryEntry)
+		.where(and(...conds))
+		.orderBy(...order)
+		.limit(LIST_SIZE + 1)
+		.all();
+	const more = rows.length > LIST_SIZE;
+	const page = rows.slice(0, LIST_SIZE);
+	const last = page[page.length - 1];
+	return {
+		entries: page.map((r) => ({
+			id: r.id,
+			kind: r.kind,
+			kindLabel: label(LIBRARY_KINDS, r.kind),
+			title: r.title,
+			excerpt: plainExcerpt(r.summary, 220),
+			topics: r.topics.map((t) => label(TOPICS, t)),
+			authorityName: authorityById(r.authorityId)?.name ?? '',
+			scopeLabel: r.regionId ? (regionById(r.regionId)?.name ?? '') : 'National',
+			usefulCount: r.usefulCount,
+			createdAt: r.createdAt,
+			hidden: r.hiddenAt != null,
+			fileCount: r.fileCount
+		})),
+		next: more && last ? (sort === 'useful' ? `${last.usefulCount}.${last.createdAt}.${last.id}` : `${last.createdAt}.${last.id}`) : null
+	};
+}
+
+export type VersionView = { id: number; number: number; name: string; size: string; kindLabel: string; uploadedBy: string; createdAt: number; viewable: boolean };
+export type FileView = { id: number; current: VersionView; earlier: VersionView[] };
+
+function people(ids: (number | null)[]): Map<number, string> {
+	return new Map([...members.people(ids)].map(([id, p]) => [id, p.name]));
+}
+
+/** An entry's page: the entry, its files with their versions, and what the actor may do. */
+export function view(actor: Actor, id: number) {
+	const e = visibleEntry(actor, id);
+	const fileRows = db.select().from(libraryFile).where(eq(libraryFile.entryId, e.id)).orderBy(asc(libraryFile.id)).all();
+	const versions = fileRows.length
+		? db
+				.select()
+				.from(libraryVersion)
+				.where(
+					inArray(
+						libraryVersion.fileId,
+						fileRows.map((f) => f.id)
+					)
+				)
+				.orderBy(desc(libraryVersion.number))
+				.all()
+		: [];
+	const stored = new Map(versions.map((v) => [v.hash, files.info(v.hash)]));
+	const names = people([e.authorId, e.hiddenById, ...versions.map((v) => v.uploadedById)]);
+	const toView = (v: (typeof versions)[number]): VersionView => {
+		const s = stored.get(v.hash);
+		const type = files.FILE_TYPES[v.kind as files.FileKind];
+		return {
+			id: v.id,
+			number: v.number,
+			name: v.name,
+			size: files.formatBytes(v.size),
+			kindLabel: type?.label ?? v.kind,
+			uploadedBy: v.uploadedById ? (names.get(v.uploadedById) ?? 'Former member') : 'Former member',
+			createdAt: v.createdAt,
+			viewable: !!type?.viewable && !!s && !s.activeContent
+		};
+	};
+	const fileViews: FileView[] = fileRows.map((f) => {
+		const vs = versions.filter((v) => v.fileId === f.id);
+		return { id: f.id, current: toView(vs[0]), earlier: vs.slice(1).map(toView) };
+	});
+	const useful = !!db
+		.select({ x: libraryUseful.entryId })
+		.from(libraryUseful)
+		.where(and(eq(libraryUseful.entryId, e.id), eq(libraryUseful.memberId, actor.id)))
+		.get();
+	const scope = { regionId: e.regionId };
+	return {
+		entry: {
+			id: e.id,
+			kind: e.kind,
+			kindLabel: label(LIBRARY_KINDS, e.kind),
+			title: e.title,
+			summaryHtml: e.summaryHtml,
+			caseStudyHtml: e.caseStudyHtml,
+			topics: e.topics.map((t) => label(TOPICS, t)),
+			authorityName: authorityById(e.authorityId)?.name ?? '',
+			scopeLabel: e.regionId ? `${regionById(e.regionId)?.name ?? ''} only` : 'National',
+			regionId: e.regionId,
+			reviewBy: e.reviewBy,
+			authorName: e.authorId ? (names.get(e.authorId) ?? 'Former member') : 'Former member',
+			usefulCount: e.usefulCount,
+			createdAt: e.createdAt,
+			updatedAt: e.updatedAt,
+			hidden: e.hiddenAt != null ? { at: e.hiddenAt, reason: e.hiddenReason ?? '', by: e.hiddenById ? (names.get(e.hiddenById) ?? 'a moderator') : 'a moderator' } : null
+		},
+		files: fileViews,
+		useful,
+		may: {
+			edit: can(actor, 'library.edit', { ...scope, authorId: e.authorId }),
+			delete: can(actor, 'library.delete', { ...scope, authorId: e.authorId }),
+			report: can(actor, 'library.report', scope) && e.authorId !== actor.id,
+			moderate: can(actor, 'library.moderate', scope)
+		}
+	};
+}
+
+/** A version to download, after the same visibility check as its entry; 404 for anything else. */
+export function download(actor: Actor, entryId: number, versionId: number) {
+	const e = visibleEntry(actor, entryId);
+	const v = Number.isSafeInteger(versionId)
+		? db
+				.select({ v: libraryVersion })
+				.from(libraryVersion)
+				.innerJoin(libraryFile, eq(libraryFile.id, libraryVersion.fileId))
+				.where(and(eq(libraryVersion.id, versionId), eq(libraryFile.entryId, e.id)))
+				.get()?.v
+		: undefined;
+	if (!v) error(404, 'Page not found');
+	const s = files.info(v.hash);
+	if (!s) error(404, 'Page not found');
+	const type = files.FILE_TYPES[s.kind as files.FileKind];
+	return { hash: s.hash, size: s.size, mime: s.mime, name: v.name, viewable: !!type?.viewable && !s.activeContent };
+}
+
+/** Marks (or unmarks) an entry as useful: one mark per member, counted on the entry. */
+export function setUseful(actor: Actor, id: number, on: boolean, now = Date.now()) {
+	const e = visibleEntry(actor, id);
+	immediate(() => {
+		const changed = on
+			? db.insert(libraryUseful).values({ entryId: e.id, memberId: actor.id, createdAt: now }).onConflictDoNothing().run().changes
+			: db
+					.delete(libraryUseful)
+					.where(and(eq(libraryUseful.entryId, e.id), eq(libraryUseful.memberId, actor.id)))
+					.run().changes;
+		if (changed) db.update(libraryEntry).set({ usefulCount: sql`${libraryEntry.usefulCount} + ${on ? 1 : -1}` }).where(eq(libraryEntry.id, e.id)).run();
+	});
+}
+
+/** For the report page. */
+export function forReport(actor: Actor, id: number) {
+	const e = visibleEntry(actor, id);
+	authorize(actor, 'library.report', { regionId: e.regionId }, { hide: true });
+	return { id: e.id, title: e.title, own: e.authorId === actor.id };
+}
+
+export function report(actor: Actor, id: number, input: { reason: string; note: string }, now = Date.now()): Result {
+	const e = visibleEntry(actor, id);
+	authorize(actor, 'library.report', { regionId: e.regionId }, { hide: true });
+	if (e.authorId === actor.id) return { ok: false, errors: { reason: 'You cannot report your own document – delete it instead' } };
+	if (!REPORT_REASONS.some(([r]) => r === input.reason)) return { ok: false, errors: { reason: 'Choose why you are reporting this document' } };
+	if (input.reason === 'other' && !input.note.trim()) return { ok: false, errors: { note: 'Tell the moderators what is wrong with it' } };
+	const open = db
+		.select({ id: libraryReport.id })
+		.from(libraryReport)
+		.where(and(eq(libraryReport.entryId, e.id), eq(libraryReport.reporterId, actor.id), isNull(libraryReport.resolvedAt)))
+		.get();
+	if (!open) db.insert(libraryReport).values({ entryId: e.id, reporterId: actor.id, reason: input.reason, note: input.note.trim(), createdAt: now }).run();
+	return { ok: true, value: undefined };
+}
+
+/** Open reports on entries the actor moderates (for the entry page and the queue). */
+export function openReports(actor: Actor, id: number) {
+	const e = visibleEntry(actor, id);
+	if (!can(actor, 'library.moderate', { regionId: e.regionId })) return [];
+	return db
+		.select({ reason: libraryReport.reason, note: libraryReport.note, createdAt: libraryReport.createdAt })
+		.from(libraryReport)
+		.where(and(eq(libraryReport.entryId, e.id), isNull(libraryReport.resolvedAt)))
+		.all()
+		.map((r) => ({ ...r, reasonLabel: label(REPORT_REASONS, r.reason) }));
+}
+
+/** Hides an entry (moderators): its author still sees it, with the reason; reports are resolved. */
+export function hide(actor: Actor, id: number, reason: string, meta: Meta = {}, now = Date.now()): Result {
+	const e = visibleEntry(actor, id);
+	authorize(actor, 'library.moderate', { regionId: e.regionId });
+	immediate(() => {
+		db.update(libraryEntry).set({ hiddenAt: now, hiddenById: actor.id, hiddenReason: reason }).where(eq(libraryEntry.id, e.id)).run();
+		db.update(libraryReport)
+			.set({ resolvedAt: now })
+			.where(and(eq(libraryReport.entryId, e.id), isNull(libraryReport.resolvedAt)))
+			.run();
+		audit.record({ actorId: actor.id, action: 'library.hide', subjectType: 'library_entry', subjectId: e.id, regionId: e.regionId, ipAddress: meta.ip, detail: { reason } }, now);
+	});
+	return { ok: true, value: undefined };
+}
+
+export function unhide(actor: Actor, id: number, meta: Meta = {}, now = Date.now()) {
+	const e = visibleEntry(actor, id);
+	authorize(actor, 'library.moderate', { regionId: e.regionId });
+	db.update(libraryEntry).set({ hiddenAt: null, hiddenById: null, hiddenReason: null }).where(eq(libraryEntry.id, e.id)).run();
+	audit.record({ actorId: actor.id, action: 'library.unhide', subjectType: 'library_entry', subjectId: e.id, regionId: e.regionId, ipAddress: meta.ip }, now);
+}
+
+/** Deletes an entry (its author or an admin): its rows, and one reference to each version's file. */
+export function remove(actor: Actor, id: number, meta: Meta = {}, now = Date.now()) {
+	const e = visibleEntry(actor, id);
+	authorize(actor, 'library.delete', { regionId: e.regionId, authorId: e.authorId });
+	immediate(() => deleteRows(e.id, now));
+	audit.record({ actorId: actor.id, action: 'library.delete', subjectType: 'library_entry', subjectId: e.id, regionId: e.regionId, ipAddress: meta.ip, detail: { title: e.title } }, now);
+}
+
+function deleteRows(entryId: number, now: number) {
+	const hashes = db
+		.select({ hash: libraryVersion.hash })
+		.from(libraryVersion)
+		.innerJoin(libraryFile, eq(libraryFile.id, libraryVersion.fileId))
+		.where(eq(libraryFile.entryId, entryId))
+		.all();
+	for (const h of hashes) files.remove(h.hash, now);
+	db.delete(libraryEntry).where(eq(libraryEntry.id, entryId)).run();
+}
+
+/** Storage for admins: the network total and the members who use most. */
+export function usage(actor: Actor) {
+	authorize(actor, 'library.viewUsage', {});
+	const rows = db.all<{ id: number; bytes: number }>(
+		sql`select mid as id, sum(size) as bytes from (select distinct ${libraryVersion.uploadedById} as mid, ${libraryVersion.hash} as hash, ${libraryVersion.size} as size from ${libraryVersion} where ${libraryVersion.uploadedById} is not null) group by mid order by bytes desc limit 10`
+	);
+	const names = people(rows.map((r) => r.id));
+	const top = rows.map((r) => ({ name: names.get(r.id) ?? 'Former member', bytes: r.bytes }));
+	const total = files.totalBytes();
+	return { total: files.formatBytes(total), totalBytes: total, quota: files.formatBytes(config().memberQuotaBytes), top: top.map((t) => ({ name: t.name, used: files.formatBytes(t.bytes) })) };
+}
+
+/** For the new-entry and upload pages: the entry's files to add a version to (its author only). */
+export function forUpload(actor: Actor, id: number) {
+	const v = view(actor, id);
+	if (!v.may.edit) error(403, 'Only the member who shared this document can add files or versions to it');
+	return { entry: { id: v.entry.id, title: v.entry.title }, files: v.files.map((f) => ({ id: f.id, name: f.current.name, number: f.current.number })) };
+}
+
+/** Options for the filters and the new-entry form. */
+export function options(actor: Actor) {
+	return {
+		kinds: LIBRARY_KINDS.map(([v, l]) => [v, l] as [string, string]),
+		topics: TOPICS.map(([v, l]) => [v, l] as [string, string]),
+		regions: [['national', 'National'] as [string, string], ...regions().map((r) => [r.id, r.name] as [string, string])],
+		authorityGroups: authorityGroups(),
+		scopes: scopeOptions(actor),
+		sorts: [
+			['newest', 'Newest first'],
+			['useful', 'Most useful first']
+		] as [string, string][],
+		myAuthorityId: actor.authorityId,
+		myRegionId: actor.regionId,
+		canSeeUsage: can(actor, 'library.viewUsage', {})
+	};
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as t from '../../../../tests/support/test-files';
+import { makeMember, authorityId } from '../../../../tests/support/members';
+import { db } from '../db/client';
+import { libraryTextJob } from '../db/schema';
+import * as files from '../files';
+import { useFilesDir } from '../files/store';
+import * as library from './entries';
+import * as text from './text';
+import type { EntryInput } from './input';
+
+let dir: string;
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'lmn-library-text-'));
+	useFilesDir(dir);
+});
+afterAll(() => {
+	useFilesDir(null);
+	rmSync(dir, { recursive: true, force: true });
+});
+
+async function received(bytes: Buffer, name: string) {
+	const r = await files.receive(bytes, name, 20 * 1024 * 1024);
+	if (!r.ok) throw new Error(r.message);
+	return r.file;
+}
+const input = (over: Partial<EntryInput> = {}): EntryInput => ({
+	kind: 'report',
+	title: 'Sufficiency review',
+	summary: 'A review.',
+	topics: ['placements'],
+	authorityId: authorityId('Lancashire'),
+	scope: 'national',
+	reviewBy: null,
+	situation: '',
+	whatWeDid: '',
+	whatChanged: '',
+	differently: '',
+	contact: '',
+	...over
+});
+const text0 = (hit: text.SearchHit) => hit.matches.map((m) => m.snippet.map((p) => p.text).join('')).join(' ');
+
+describe('library text and search', () => {
+	it('extracts PDF pages off the request path; search says which file and page; regions kept apart', async () => {
+		const nw = makeMember({ authority: 'Lancashire' });
+		const y = makeMember({ authority: 'Leeds' });
+		const r = library.create(nw.actor, input({ scope: nw.regionId }), await received(await t.pdf(['Front page', 'Our pledge about zanzibarite placements near home']), 'Review.pdf'));
+		if (!r.ok) throw new Error();
+		expect(text.search(nw.actor, 'zanzibarite').hits).toEqual([]);
+		expect(text.waiting()).toBeGreaterThan(0);
+		expect((await text.runDue()).done).toBeGreaterThan(0);
+		const hits = text.search(nw.actor, 'zanzibarite').hits;
+		expect(hits).toHaveLength(1);
+		expect(hits[0].matches[0].where).toBe('Review.pdf, page 2');
+		expect(hits[0].matches[0].snippet.some((p) => p.hit && /zanzibarite/i.test(p.text))).toBe(true);
+		expect(text.search(y.actor, 'zanzibarite').hits).toEqual([]);
+		// The entry's own text too.
+		expect(text.search(nw.actor, '"Sufficiency review"').hits.map((h) => h.id)).toContain(r.value.id);
+	});
+
+	it('Word files are searchable; a new version replaces the old text', async () => {
+		const m = makeMember();
+		const r = library.create(m.actor, input(), await received(await t.docx(['Induction', 'quetzalword in version one']), 'Pack.docx'));
+		if (!r.ok) throw new Error();
+		await text.runDue();
+		expect(text0(text.search(m.actor, 'quetzalword').hits[0])).toMatch(/quetzalword/);
+		const fileId = library.view(m.actor, r.value.id).files[0].id;
+		library.upload(m.actor, r.value.id, fileId, await received(await t.docx(['Induction', 'axolotlword in version two']), 'Pack v2.docx'));
+		await text.runDue();
+		expect(text.search(m.actor, 'quetzalword').hits).toEqual([]);
+		expect(text.search(m.actor, 'axolotlword').hits[0].matches[0].where).toBe('Pack v2.docx');
+	});
+
+	it('a job claimed by a process that died is taken again after its lease; a broken file is retried then dropped', async () => {
+		const m = makeMember();
+		const r = library.create(m.actor, input(), await received(await t.pdf(['pangolinword']), 'a.pdf'));
+		if (!r.ok) throw new Error();
+		const now = Date.now();
+		// Claimed (lease set) but never finished: as after a kill -9.
+		db.update(libraryTextJob).set({ leaseUntil: now + 60_000, attempts: 1 }).run();
+		expect((await text.runDue(now)).done).toBe(0);
+		expect((await text.runDue(now + 11 * 60_000)).done).toBe(1);
+		expect(text.search(m.actor, 'pangolinword').hits).toHaveLength(1);
+	});
+
+	it('queries are made safe', () => {
+		expect(text.toFtsQuery('corporate "care leavers" OR')).toBe('"corporate" "care leavers"');
+		expect(text.toFtsQuery('NEAR(a b) * ^ -x')).toBe('"NEAR" "a" "b" "x"');
+		expect(text.toFtsQuery('   ')).toBeNull();
+	});
+});
