@@ -9,6 +9,7 @@ import * as mentoring from '../mentoring/data-rights';
 import * as training from '../training/data-rights';
 import * as succession from '../succession/data-rights';
 import * as digests from '../digests/data-rights';
+import * as library from '../library/data-rights';
 
 export type DataRights = {
 	exportMemberData(memberId: number): Record<string, unknown>;
@@ -23,5 +24,6 @@ export const AREAS: Area[] = [
 	{ key: 'mentoring', title: 'Mentoring', rights: mentoring },
 	{ key: 'training', title: 'Training', rights: training },
 	{ key: 'succession', title: 'Succession', rights: succession },
-	{ key: 'digests', title: 'Digests', rights: digests }
+	{ key: 'digests', title: 'Digests', rights: digests },
+	{ key: 'library', title: 'Library', rights: library }
 ];

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as t from '../../../../tests/support/test-files';
+import { makeMember, authorityId } from '../../../../tests/support/members';
+import * as files from '../files';
+import { useFilesDir } from '../files/store';
+import * as library from './entries';
+import { eraseMember, exportMemberData } from './data-rights';
+
+let dir: string;
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'lmn-library-rights-'));
+	useFilesDir(dir);
+});
+afterAll(() => {
+	useFilesDir(null);
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('library data rights', () => {
+	it('exports a member’s entries and uploads; erasure keeps shared entries as Former member', async () => {
+		const author = makeMember();
+		const reader = makeMember();
+		const r0 = await files.receive(await t.pdf(['Mine']), 'Mine.pdf', 1 << 24);
+		if (!r0.ok) throw new Error();
+		const r = library.create(author.actor, { kind: 'report', title: 'A report of mine', summary: 'S', topics: ['scrutiny'], authorityId: authorityId('Lancashire'), scope: 'national', reviewBy: null, situation: '', whatWeDid: '', whatChanged: '', differently: '', contact: '' }, r0.file);
+		if (!r.ok) throw new Error();
+		library.setUseful(author.actor, r.value.id, true);
+		library.setUseful(reader.actor, r.value.id, true);
+		const data = exportMemberData(author.id) as { entries: { title: string }[]; uploads: { name: string; download: string }[]; markedUseful: unknown[] };
+		expect(data.entries.map((e) => e.title)).toEqual(['A report of mine']);
+		expect(data.uploads[0].name).toBe('Mine.pdf');
+		expect(data.uploads[0].download).toMatch(new RegExp(`^/library/${r.value.id}/versions/\\d+$`));
+		expect(data.markedUseful).toHaveLength(1);
+		eraseMember(author.id);
+		const v = library.view(reader.actor, r.value.id);
+		expect(v.entry.authorName).toBe('Former member');
+		expect(v.files[0].current.uploadedBy).toBe('Former member');
+		expect(v.entry.usefulCount).toBe(1);
+	});
+});
