@@ -99,6 +99,21 @@ describe('a reply to a thread by email', () => {
 	});
 });
 
+describe('the child-safety check on email posts', () => {
+	it('holds a reply that may identify a child and asks the author by email to check it', async () => {
+		const m = makeMember();
+		const threadId = startThread(m.actor);
+		const r = await receive({ from: m.email, to: replyAddress(m.id, { kind: 'thread', id: threadId }), body: 'Jamie Smith, aged 14, goes to Oakfield Academy and was excluded.' });
+		expect(r.row).toMatchObject({ outcome: 'held', action: 'reply' });
+		expect(r.row.reason).toMatch(/child-safety check warned/);
+		expect(postsIn(threadId)).toHaveLength(1);
+		const held = mailTo(m.email, 'inbound-held');
+		expect(held).toHaveLength(1);
+		expect(held[0].text).toMatch(/might identify a child/);
+		expect(held[0].text).toContain('Jamie Smith, aged 14');
+	});
+});
+
 describe('refusals (a clear email to the member, nothing posted)', () => {
 	it('refuses a locked thread, an empty reply, one too long, and a deactivated member', async () => {
 		const admin = makeMember({ role: 'admin' });

@@ -24,6 +24,7 @@ import * as posts from '../discussions/posts';
 import * as threads from '../discussions/threads';
 import * as categories from '../discussions/categories';
 import { postHref } from '../discussions/notifications';
+import { warnedWords, type ChildSafetyWarning } from '../discussions/child-safety';
 import * as meetings from '../mentoring/meetings';
 import * as proposals from '../mentoring/proposals';
 import { answerSchema } from '../mentoring/schemas';
@@ -214,6 +215,42 @@ function refuse(ctx: Ctx, action: string, reason: string, extra: EmailBlock[] = 
 }
 
 /**
+ * The child-safety check warned about the post: it is held, not posted, and the member is asked
+ * by email to check it — the words the check found, their text, and a link to post it from the
+ * site, where they can change it or confirm that no child can be identified (as on the web form).
+ */
+function hold(ctx: Ctx, action: string, warnings: ChildSafetyWarning[], href: string): store.InboundOutcome {
+	const words = warnedWords(warnings)
+		.slice(0, 12)
+		.map((w) => `“${w}”`)
+		.join(', ');
+	const body = trimReply(ctx.m.text);
+	immediate(() => {
+		if (!store.finish(ctx.row.id, { fromAddress: ctx.m.from, subject: ctx.m.subject, outcome: 'held', memberId: ctx.member.id, toKey: ctx.toKey, action, reason: `The child-safety check warned about ${words}.`, notifiedAt: ctx.now }, ctx.now)) return;
+		replies.send(
+			{
+				inboundId: ctx.row.id,
+				what: 'held',
+				to: ctx.member.email,
+				recipientId: ctx.member.id,
+				inReplyTo: ctx.m.messageId,
+				subject: replies.reSubject(ctx.m.subject, 'your email to the Lead Member Network'),
+				heading: 'Check your post before it goes up',
+				blocks: [
+					{ kind: 'paragraph', text: `We have not posted your email yet. The child-safety check found words that might identify a child or young person: ${words}.` },
+					{ kind: 'paragraph', text: 'Posts must never let anyone identify a child. Open the page below, paste your text, change those words or confirm that no child can be identified, and post it.' },
+					{ kind: 'button', text: 'Post it from the site', href },
+					{ kind: 'paragraph', text: 'Your text:' },
+					{ kind: 'paragraph', text: body.slice(0, 5000) }
+				]
+			},
+			ctx.now
+		);
+	});
+	return 'held';
+}
+
+/**
  * The key or the sender did not check out: nothing is posted. One polite email per sender per
  * hour, and only to an address that is a member's own (never to a stranger, who may be forged).
  */
@@ -276,6 +313,7 @@ function replyInThread(ctx: Ctx, threadId: number, body: string): store.InboundO
 			return r;
 		})
 	);
+	if (!result.ok && result.childSafety?.length) return hold(ctx, 'reply', result.childSafety, `/threads/${threadId}#reply`);
 	if (!result.ok) return refuse(ctx, 'reply', `Your reply to “${t?.title ?? 'the thread'}” was not posted: ${Object.values(result.errors)[0]}`);
 	return 'posted';
 }
@@ -342,6 +380,7 @@ function askQuestion(ctx: Ctx, regionSlug: string | null, body: string): store.I
 			return r;
 		})
 	);
+	if (!result.ok && result.childSafety?.length) return hold(ctx, 'question', result.childSafety, '/threads/new');
 	if (!result.ok) {
 		const errors = result.errors;
 		const why = errors.title
