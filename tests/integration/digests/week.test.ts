@@ -113,7 +113,8 @@ describe('a week of activity', () => {
 			expect(rawHeader(mail.raw, 'Content-Type')).toMatch(/^multipart\/alternative/);
 			expect(mail.messageId).toMatch(/^<outbox-\d+-digest\.weekly\.2026-W49\.member\.\d+@/);
 			expect(mail.html).not.toMatch(/<img/i);
-			for (const [, href] of mail.html.matchAll(/href="([^"]+)"/g)) expect(href.startsWith(config().origin + '/')).toBe(true);
+			// Links go straight to the site; the only others are each thread's "Reply by email" (mailto: the member's own reply address).
+			for (const [, href] of mail.html.matchAll(/href="([^"]+)"/g)) expect(href.startsWith(config().origin + '/') || /^mailto:reply\+t[0-9a-z]+-[0-9a-z]+-[a-z2-7]{26}@[^?]+\?subject=/.test(href), href).toBe(true);
 			expect(Buffer.byteLength(mail.raw)).toBeLessThan(100 * 1024 * 1.4); // base64/QP encoding of a <100 KB body
 		}
 
