@@ -14,7 +14,7 @@ import { recordVisit } from '$lib/server/mail/engagement';
 import { log } from '$lib/server/log';
 import { safeNext } from '$lib/server/request';
 import { provideLinks } from '$lib/server/links';
-import { explainWrongMethod, readFormsSafely, requestErrorMessage } from '$lib/server/http-errors';
+import { explainWrongMethod, FORM_BODY_LIMIT, readFormsSafely, requestErrorMessage, tooLarge } from '$lib/server/http-errors';
 
 /** Before the first request: migrations (on opening), seeding, the scheduler. (`npm start` prints the demo sign-ins: scripts/setup.js.) */
 export const init: ServerInit = async () => {
@@ -28,7 +28,7 @@ export const init: ServerInit = async () => {
 
 /** Routes that read their own (streamed, size-checked) upload body; every other route takes at most 512 KB. */
 const UPLOAD_ROUTES = new Set(['/(app)/library/new', '/(app)/library/[id]/upload']);
-const BODY_LIMIT = 512 * 1024;
+const BODY_LIMIT = FORM_BODY_LIMIT;
 
 /**
  * The request body limit per route. adapter-node's BODY_SIZE_LIMIT applies to every route, so
@@ -43,7 +43,7 @@ const bodyLimit: Handle = async ({ event, resolve }) => {
 	if (length == null) {
 		if (event.request.headers.has('transfer-encoding')) return new Response('Length Required', { status: 411 });
 	} else if (Number(length) > BODY_LIMIT) {
-		return new Response('Payload Too Large', { status: 413 });
+		return tooLarge(event.request); // a page that says so and gives the limit
 	}
 	return resolve(event);
 };

@@ -73,3 +73,16 @@ describe('a method a page does not take', () => {
 		expect(explainWrongMethod(new Request('http://localhost/'), ok)).toBe(ok);
 	});
 });
+
+describe('a post refused for its size before it is read', () => {
+	it('gets a page that says it is too large and gives the limit', async () => {
+		const { tooLarge } = await import('./http-errors');
+		const page = tooLarge(new Request('http://localhost/login', { method: 'POST', headers: { accept: 'text/html' } }));
+		expect(page.status).toBe(413);
+		const html = await page.text();
+		expect(html).toContain('<h1>What you sent is too large</h1>');
+		expect(html).toContain('the limit is 512 KB');
+		const enhanced = tooLarge(new Request('http://localhost/login', { method: 'POST', headers: { accept: 'application/json', 'x-sveltekit-action': 'true' } }));
+		expect(await enhanced.json()).toMatchObject({ type: 'error', error: { message: expect.stringContaining('512 KB') } });
+	});
+});

@@ -27,6 +27,9 @@ export function readFormsSafely(request: Request): void {
 	};
 }
 
+/** The largest form post outside the upload routes (hooks' bodyLimit), in bytes. */
+export const FORM_BODY_LIMIT = 512 * 1024;
+
 /** The largest request body the server takes, in bytes: BODY_SIZE_LIMIT as adapter-node reads it (default 512K). */
 export function bodySizeLimit(value = process.env.BODY_SIZE_LIMIT ?? '512K'): number {
 	const multiplier = ({ K: 1024, M: 1024 * 1024, G: 1024 * 1024 * 1024 } as Record<string, number>)[value.slice(-1).toUpperCase()] ?? 1;
@@ -47,7 +50,7 @@ export function describeSize(bytes: number): string {
  */
 export function requestErrorMessage(status: number, message: string): string | null {
 	if (status === 413) {
-		return `What you sent is too large for the site to take: the limit is ${describeSize(bodySizeLimit())} for everything in one form. Nothing has been saved. Go back, shorten what you wrote or send a smaller file, and try again.`;
+		return `What you sent is too large for the site to take: the limit is ${describeSize(Math.min(bodySizeLimit(), FORM_BODY_LIMIT))} for everything in one form. Nothing has been saved. Go back, shorten what you wrote or send a smaller file, and try again.`;
 	}
 	if (status === 405) {
 		return 'This page cannot take what was sent to it: it has no form that could have sent it. Nothing has been saved. Go back to the page you were on and try again from there.';
@@ -110,4 +113,20 @@ export function explainWrongMethod(request: Request, response: Response): Respon
 	if (accept != null && !/text\/html|application\/xhtml\+xml/i.test(accept)) return response;
 	const allow = response.headers.get('allow');
 	return plainPage(405, 'This page cannot take that request', [requestErrorMessage(405, '')!], allow ? { Allow: allow } : {});
+}
+
+/**
+ * The answer to a post over the size limit, refused before it is read: a page that says so and
+ * gives the limit (an enhanced form gets an action error, which shows the app's error page).
+ */
+export function tooLarge(request: Request): Response {
+	const message = requestErrorMessage(413, 'Payload Too Large')!;
+	if (request.headers.get('x-sveltekit-action') === 'true') {
+		return new Response(JSON.stringify({ type: 'error', status: 413, error: { message } }), { status: 413, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+	}
+	const accept = request.headers.get('accept');
+	if (accept != null && !/text\/html|application\/xhtml\+xml/i.test(accept)) {
+		return new Response(message, { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+	}
+	return plainPage(413, 'What you sent is too large', [message]);
 }
