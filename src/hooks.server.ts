@@ -14,7 +14,7 @@ import { recordVisit } from '$lib/server/mail/engagement';
 import { log } from '$lib/server/log';
 import { safeNext } from '$lib/server/request';
 import { provideLinks } from '$lib/server/links';
-import { explainWrongMethod, FORM_BODY_LIMIT, readFormsSafely, requestErrorMessage, tooLarge } from '$lib/server/http-errors';
+import { explainWrongMethod, FORM_BODY_LIMIT, htmlPage, readFormsSafely, requestErrorMessage, tooLarge } from '$lib/server/http-errors';
 
 /** Before the first request: migrations (on opening), seeding, the scheduler. (`npm start` prints the demo sign-ins: scripts/setup.js.) */
 export const init: ServerInit = async () => {
@@ -133,40 +133,7 @@ export function signedOut(request: Request, url: URL, pending: boolean): Respons
 <p><a href="${href}">Enter your code</a> and you will come back to this page.</p>`
 		: `<p>Your session has ended, so what you sent has not been saved.</p>
 <p><a href="${href}">Sign in again</a> and you will come back to this page.</p>`;
-	const html = `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – Lead Member Network</title>
-<style>
-body { margin: 0; font-family: system-ui, -apple-system, 'Segoe UI', Arial, sans-serif; font-size: 1.1875rem; line-height: 1.5; color: #0b0c0c; background: #fff; }
-header { background: #1d4f91; border-bottom: 8px solid #12345f; padding: 0.75rem 1rem; }
-header a, header a:visited { color: #fff; font-weight: 700; font-size: 1.25rem; text-decoration: none; }
-main { max-width: 42rem; margin: 0 auto; padding: 2rem 1rem; }
-h1 { line-height: 1.2; margin: 0 0 1rem; }
-a { color: #1d4f91; }
-a:focus { outline: 3px solid transparent; background-color: #ffdd00; box-shadow: 0 -2px #ffdd00, 0 4px #0b0c0c; color: #0b0c0c; text-decoration: none; }
-@media (max-width: 40rem) { body { font-size: 1rem; } }
-</style>
-</head>
-<body>
-<header><a href="/">Lead Member Network</a></header>
-<main id="main">
-<h1>${title}</h1>
-${body}
-</main>
-</body>
-</html>
-`;
-	return new Response(html, {
-		status: 401,
-		headers: {
-			'Content-Type': 'text/html; charset=utf-8',
-			'Cache-Control': 'no-store',
-			'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-		}
-	});
+	return htmlPage(401, title, body);
 }
 
 const headers: Handle = async ({ event, resolve }) => {

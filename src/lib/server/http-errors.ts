@@ -61,8 +61,8 @@ export function requestErrorMessage(status: number, message: string): string | n
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A small page of the site's own look, for answers made outside the app's pages (as for a signed-out form post). */
-export function plainPage(status: number, title: string, paragraphs: string[], headers: Record<string, string> = {}): Response {
+/** A small page of the site's own look, for answers made outside the app's pages, around the given (already escaped) HTML. */
+export function htmlPage(status: number, title: string, bodyHtml: string, headers: Record<string, string> = {}): Response {
 	const html = `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -84,8 +84,7 @@ a:focus { outline: 3px solid transparent; background-color: #ffdd00; box-shadow:
 <header><a href="/">Lead Member Network</a></header>
 <main id="main">
 <h1>${escapeHtml(title)}</h1>
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-<p><a href="/">Go to your home page</a></p>
+${bodyHtml}
 </main>
 </body>
 </html>
@@ -99,6 +98,11 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 			...headers
 		}
 	});
+}
+
+/** A small page of the site's own look, for answers made outside the app's pages (as for a signed-out form post). */
+export function plainPage(status: number, title: string, paragraphs: string[], headers: Record<string, string> = {}): Response {
+	return htmlPage(status, title, `${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}\n<p><a href="/">Go to your home page</a></p>`, headers);
 }
 
 /**
