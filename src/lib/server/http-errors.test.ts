@@ -82,6 +82,7 @@ describe('a post refused for its size before it is read', () => {
 		const html = await page.text();
 		expect(html).toContain('<h1>What you sent is too large</h1>');
 		expect(html).toContain('the limit is 512 KB');
+		expect(page.headers.get('connection')).toBe('close');
 		const enhanced = tooLarge(new Request('http://localhost/login', { method: 'POST', headers: { accept: 'application/json', 'x-sveltekit-action': 'true' } }));
 		expect(await enhanced.json()).toMatchObject({ type: 'error', error: { message: expect.stringContaining('512 KB') } });
 	});

@@ -125,12 +125,14 @@ export function explainWrongMethod(request: Request, response: Response): Respon
  */
 export function tooLarge(request: Request): Response {
 	const message = requestErrorMessage(413, 'Payload Too Large')!;
+	// The body was not read, so the connection cannot carry another request: close it.
+	const close = { Connection: 'close', 'Cache-Control': 'no-store' };
 	if (request.headers.get('x-sveltekit-action') === 'true') {
-		return new Response(JSON.stringify({ type: 'error', status: 413, error: { message } }), { status: 413, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+		return new Response(JSON.stringify({ type: 'error', status: 413, error: { message } }), { status: 413, headers: { 'Content-Type': 'application/json', ...close } });
 	}
 	const accept = request.headers.get('accept');
 	if (accept != null && !/text\/html|application\/xhtml\+xml/i.test(accept)) {
-		return new Response(message, { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+		return new Response(message, { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...close } });
 	}
-	return plainPage(413, 'What you sent is too large', [message]);
+	return plainPage(413, 'What you sent is too large', [message], { Connection: 'close' });
 }

@@ -85,7 +85,7 @@ test.describe('requests the app cannot take say what happened', () => {
 		expect(bigHtml).toContain('the limit is 512 KB');
 		expect(bigHtml).not.toContain('Sorry, there is a problem with the service');
 
-		// A form posted to a page that has none.
+		// A form posted to a page that has none (the 413 closed its connection; this is a new one).
 		const wrong = await page.request.post('/privacy', { headers: { origin: baseURL!, accept: 'text/html' }, form: { a: '1' }, maxRedirects: 0 });
 		expect(wrong.status()).toBe(405);
 		const wrongHtml = await wrong.text();
