@@ -21,13 +21,22 @@ export function ensureBuilt(buildDir: string, outDir: string) {
 	if (r.status !== 0) throw new Error(`The build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-export function freePort(): Promise<number> {
-	return new Promise((ok, fail) => {
-		const s = createServer();
-		s.once('error', fail);
-		s.listen(0, '127.0.0.1', () => {
-			const p = (s.address() as { port: number }).port;
-			s.close(() => ok(p));
-		});
-	});
+export async function freePort(): Promise<number> {
+	return (await freePorts(1))[0];
+}
+
+/** `n` distinct free ports: the listeners are all open at once, so the system cannot hand out one port twice. */
+export async function freePorts(n: number): Promise<number[]> {
+	const servers = Array.from({ length: n }, () => createServer());
+	const ports = await Promise.all(
+		servers.map(
+			(s) =>
+				new Promise<number>((ok, fail) => {
+					s.once('error', fail);
+					s.listen(0, '127.0.0.1', () => ok((s.address() as { port: number }).port));
+				})
+		)
+	);
+	await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));
+	return ports;
 }

@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '$lib/server/seed/demo-members';
 import { DEMO_TOTP_SECRET } from '$lib/server/network/two-factor';
-import { freePort, root } from './built-app';
+import { freePorts, root } from './built-app';
 import * as setup from '../../scripts/setup.js';
 
 /** The environment of a newcomer's shell: none of the settings the test runner or npm put there. */
@@ -260,8 +260,7 @@ describe('npm start, twice', () => {
 	}
 
 	it('prints the address and the demo sign-ins on the first start and again on the next, after a short build', async () => {
-		port = await freePort();
-		inboundPort = await freePort();
+		[port, inboundPort] = await freePorts(2);
 		const first = await start();
 		const receiver = await setup.smtpAnswers(inboundPort);
 		await stop();
