@@ -3,7 +3,8 @@
  *
  *   npm run seed:large -- --data-dir bench-data [--seed 20261123] [--now 2026-11-22T20:00:00Z] [--force]
  *
- * Writes <dir>/app.db (what the server opens with DATA_DIR=<dir>) and <dir>/large-network.json
+ * Writes <dir>/app.db (what the server opens with DATA_DIR=<dir>), <dir>/files/ (the library's
+ * files) and <dir>/large-network.json
  * (counts, the accounts, threads and words the benchmark uses). Never touches the default
  * database: --data-dir is required, and must not be the app's ./data. An existing database is
  * left alone unless --force. The clock is fixed by default so the same seed gives the same network.
@@ -44,7 +45,7 @@ if (!(scale > 0 && scale <= 1)) fail(`--scale must be more than 0 and at most 1 
 const dbPath = resolve(dir, 'app.db');
 if (existsSync(dbPath) && statSync(dbPath).size > 0) {
 	if (!values.force) fail(`${dbPath} already exists. Use --force to replace it.`);
-	for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, resolve(dir, 'large-network.json')]) rmSync(f, { force: true });
+	for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, resolve(dir, 'large-network.json'), resolve(dir, 'files')]) rmSync(f, { force: true, recursive: true });
 }
 mkdirSync(dir, { recursive: true });
 // Before any app module is imported: the database client reads these once.

@@ -1,10 +1,13 @@
 /**
  * Small real documents for the demo and the large network: PDFs (text pages, Helvetica) and
- * Word files written directly, so seeding needs no document library at run time.
+ * Word files written directly, so seeding needs no document library at run time. The large
+ * network's other kinds (seed/large/documents.ts) are built on `zip` and `simplePdf`.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-const esc = (s: string) => s.replace(/[\\()]/g, (c) => '\\' + c).replace(/[^\x20-\x7e]/g, (c) => ({ '–': '-', '—': '-', '’': "'", '‘': "'", '“': '"', '”': '"', '£': 'GBP ' })[c] ?? '?');
+/** A character as simplePdf draws it (and text extraction reads it back): printable ASCII. */
+export const pdfReadable = (s: string) => s.replace(/[^\x20-\x7e]/g, (c) => ({ '–': '-', '—': '-', '’': "'", '‘': "'", '“': '"', '”': '"', '£': 'GBP ' })[c] ?? '?');
+const esc = (s: string) => pdfReadable(s).replace(/[\\()]/g, (c) => '\\' + c);
 
 function wrap(text: string, width = 88): string[] {
 	const out: string[] = [];
@@ -21,8 +24,11 @@ function wrap(text: string, width = 88): string[] {
 	return out;
 }
 
-/** A PDF with one page per string (long pages are cut to what fits). */
-export function simplePdf(title: string, pages: string[]): Buffer {
+/**
+ * A PDF with one page per string (long pages are cut to what fits). `image`: the bytes of a
+ * JPEG-coded picture stored in the file as real documents carry them (a logo, a photograph).
+ */
+export function simplePdf(title: string, pages: string[], opts: { image?: Buffer } = {}): Buffer {
 	const objects: string[] = [];
 	const add = (body: string) => objects.push(body) as number;
 	add('<< /Type /Catalog /Pages 2 0 R >>');
@@ -37,31 +43,46 @@ export function simplePdf(title: string, pages: string[]): Buffer {
 	}
 	objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
 	const info = add(`<< /Title (${esc(title)}) /Producer (Lead Member Network demo) >>`);
-	let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
+	// The picture's bytes go in as they are (binary), between the text objects' pieces.
+	const image = opts.image ? add('') : 0;
+	const chunks: Buffer[] = [];
+	let at = 0;
+	const put = (b: Buffer) => {
+		chunks.push(b);
+		at += b.length;
+	};
+	put(Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
 	const offsets: number[] = [];
 	objects.forEach((body, i) => {
-		offsets.push(Buffer.byteLength(out, 'latin1'));
-		out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+		offsets.push(at);
+		if (i + 1 === image && opts.image) {
+			put(Buffer.from(`${i + 1} 0 obj\n<< /Type /XObject /Subtype /Image /Width 1600 /Height 1200 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${opts.image.length} >>\nstream\n`, 'latin1'));
+			put(opts.image);
+			put(Buffer.from('\nendstream\nendobj\n', 'latin1'));
+		} else put(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1'));
 	});
-	const xref = Buffer.byteLength(out, 'latin1');
-	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => String(o).padStart(10, '0') + ' 00000 n \n').join('')}`;
-	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${info} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return Buffer.from(out, 'latin1');
+	const xref = at;
+	let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => String(o).padStart(10, '0') + ' 00000 n \n').join('')}`;
+	tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${info} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	put(Buffer.from(tail, 'latin1'));
+	return Buffer.concat(chunks);
 }
 
-function zip(parts: { name: string; data: Buffer }[]): Buffer {
+/** A zip of these parts, deflated (or `store`d as they are: pictures, an ODF's mimetype). */
+export function zip(parts: { name: string; data: Buffer; store?: boolean }[]): Buffer {
 	const locals: Buffer[] = [];
 	const centrals: Buffer[] = [];
 	let offset = 0;
 	for (const p of parts) {
 		const name = Buffer.from(p.name, 'utf8');
-		const body = deflateRawSync(p.data);
+		const body = p.store ? p.data : deflateRawSync(p.data);
+		const method = p.store ? 0 : 8;
 		const crc = crc32(p.data) >>> 0;
 		const local = Buffer.alloc(30);
 		local.writeUInt32LE(0x04034b50, 0);
 		local.writeUInt16LE(20, 4);
 		local.writeUInt16LE(0x800, 6);
-		local.writeUInt16LE(8, 8);
+		local.writeUInt16LE(method, 8);
 		local.writeUInt32LE(crc, 14);
 		local.writeUInt32LE(body.length, 18);
 		local.writeUInt32LE(p.data.length, 22);
@@ -72,7 +93,7 @@ function zip(parts: { name: string; data: Buffer }[]): Buffer {
 		c.writeUInt16LE(20, 4);
 		c.writeUInt16LE(20, 6);
 		c.writeUInt16LE(0x800, 8);
-		c.writeUInt16LE(8, 10);
+		c.writeUInt16LE(method, 10);
 		c.writeUInt32LE(crc, 16);
 		c.writeUInt32LE(body.length, 20);
 		c.writeUInt32LE(p.data.length, 24);
@@ -93,8 +114,8 @@ function zip(parts: { name: string; data: Buffer }[]): Buffer {
 
 const xml = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
-/** A Word document: a heading and paragraphs. */
-export function simpleDocx(heading: string, paragraphs: string[]): Buffer {
+/** A Word document: a heading and paragraphs (and `media`: pictures it carries, stored as they are). */
+export function simpleDocx(heading: string, paragraphs: string[], media: { name: string; data: Buffer }[] = []): Buffer {
 	const p = (t: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${xml(t)}</w:t></w:r></w:p>`;
 	const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${p(heading, 'Heading1')}${paragraphs.map((t) => p(t)).join('')}</w:body></w:document>`;
 	return zip([
@@ -105,6 +126,7 @@ export function simpleDocx(heading: string, paragraphs: string[]): Buffer {
 			)
 		},
 		{ name: '_rels/.rels', data: Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>') },
-		{ name: 'word/document.xml', data: Buffer.from(doc) }
+		{ name: 'word/document.xml', data: Buffer.from(doc) },
+		...media.map((m) => ({ name: `word/media/${m.name}`, data: m.data, store: true }))
 	]);
 }

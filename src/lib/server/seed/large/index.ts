@@ -1,7 +1,8 @@
 /**
  * The large synthetic network for measuring scale (issue 8): the demo network, then 20,000
  * members across all 153 authorities with a year and a half of discussions, mentoring, training,
- * succession work and digests. Deterministic for a given seed and clock. Written with prepared
+ * succession work and digests, and a good-practice library of 2,000 entries with 5,000 real
+ * files (issue 15) written to DATA_DIR/files. Deterministic for a given seed and clock. Written with prepared
  * statements, one transaction per area, on the app's own connection (so DATA_DIR/DATABASE_PATH
  * must point at the target before this module is imported).
  */
@@ -15,6 +16,7 @@ import { seedLargeMentoring } from './mentoring';
 import { seedLargeTraining } from './training';
 import { seedLargeSuccession } from './succession';
 import { seedLargeDigests } from './digests';
+import { LIBRARY_RARE_WORD, seedLargeLibrary } from './library';
 import { COMMON_WORD, pick, RARE_WORD } from './text';
 
 export const LARGE_TARGETS = {
@@ -27,7 +29,10 @@ export const LARGE_TARGETS = {
 	openRequests: 180,
 	trainingEntries: 150_000,
 	trainingEvents: 700,
-	regionalDigests: 200
+	regionalDigests: 200,
+	libraryEntries: 2_000,
+	/** File versions in the library (each a real file in the store). */
+	libraryFiles: 5_000
 };
 
 export type LargeManifest = {
@@ -38,6 +43,8 @@ export type LargeManifest = {
 	accounts: { member: string; mentor: string; coordinator: string; coordinatorRegion: string; admin: string; posters: string[] };
 	threads: { twentyPost: number; long: number; longPosts: number };
 	words: { common: string; rare: string };
+	/** The library: a word found only inside a few PDFs (on page 2 or later), and a national entry that has it. */
+	library: { rareWord: string; rareEntryId: number | null; searchWord: string };
 };
 
 export async function seedLarge(opts: { seed: number; now: number; targets?: Partial<typeof LARGE_TARGETS>; log?: (m: string) => void }): Promise<LargeManifest> {
@@ -81,6 +88,7 @@ export async function seedLarge(opts: { seed: number; now: number; targets?: Par
 	const succession = step('succession', () => seedLargeSuccession(ctx));
 	const discussions = step('discussions', () => seedLargeDiscussions(ctx, { threads: targets.threads, posts: targets.posts, longThreads: targets.longThreads, longMin: targets.longMin }));
 	const digests = step('digests', () => seedLargeDigests(ctx, { regionalDigests: targets.regionalDigests }));
+	const library = await seedLargeLibrary(ctx, { entries: targets.libraryEntries, files: targets.libraryFiles });
 	// Statistics for the query planner, as the app's housekeeping keeps them (PRAGMA optimize).
 	const t = performance.now();
 	conn.exec('ANALYZE');
@@ -112,7 +120,13 @@ export async function seedLarge(opts: { seed: number; now: number; targets?: Par
 			checklists: succession.checklists,
 			checklistChanges: count('checklist_change'),
 			regionalDigests: digests.regionalDigests,
-			outboxMessages: count('outbox_message')
+			outboxMessages: count('outbox_message'),
+			libraryEntries: count('library_entry'),
+			libraryFiles: count('library_file'),
+			libraryVersions: count('library_version'),
+			storedFiles: count('stored_file'),
+			storedBytes: (conn.prepare('SELECT coalesce(sum(size), 0) AS n FROM stored_file').get() as { n: number }).n,
+			libraryUseful: library.usefulMarks
 		},
 		accounts: {
 			member: 'member@example.org',
@@ -123,6 +137,7 @@ export async function seedLarge(opts: { seed: number; now: number; targets?: Par
 			posters: [...posters]
 		},
 		threads: { twentyPost: discussions.twentyPost, long: discussions.long, longPosts: discussions.longPosts },
-		words: { common: COMMON_WORD, rare: RARE_WORD }
+		words: { common: COMMON_WORD, rare: RARE_WORD },
+		library: { rareWord: LIBRARY_RARE_WORD, rareEntryId: library.rareEntryId, searchWord: COMMON_WORD }
 	};
 }

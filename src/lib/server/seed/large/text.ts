@@ -258,7 +258,8 @@ export function threadTitle(random: Random, topic: Topic, authorityName: string)
 	return random() < 0.25 ? `${t} (${authorityName})` : t;
 }
 
-function paragraph(random: Random, topic: Topic, n: number): string {
+/** Sentences of one topic (now and then another), in a councillor’s voice. */
+export function paragraph(random: Random, topic: Topic, n: number): string {
 	const own = SENTENCES[topic];
 	const out: string[] = [];
 	for (let i = 0; i < n; i++) out.push(random() < 0.8 ? pick(random, own) : pick(random, SENTENCES[pick(random, TOPIC_KEYS)]));
