@@ -172,4 +172,17 @@ describe('library entries', () => {
 		expect(() => library.usage(m.actor)).toThrow(expect.objectContaining({ status: 403 }));
 		expect(library.usage(admin.actor).totalBytes).toBeGreaterThan(0);
 	});
+
+	it('usage lists two members of the same name apart (the page keys its rows by member)', async () => {
+		const a = makeMember({ name: 'Sam Patel' });
+		const b = makeMember({ name: 'Sam Patel' });
+		const admin = makeMember({ role: 'admin' });
+		for (const [who, text] of [[a, 'first'], [b, 'second']] as const) {
+			const r = library.create(who.actor, input(), await received(await t.pdf([text], { padTo: 8_000_000 }), `${text}.pdf`));
+			expect(r.ok).toBe(true);
+		}
+		const top = library.usage(admin.actor).top.filter((x) => x.name === 'Sam Patel');
+		expect(top.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+		expect(top.map((x) => x.used)).toEqual(['7.6 MB', '7.6 MB']);
+	});
 });

@@ -448,9 +448,10 @@ export function usage(actor: Actor) {
 		sql`select mid as id, sum(size) as bytes from (select distinct ${libraryVersion.uploadedById} as mid, ${libraryVersion.hash} as hash, ${libraryVersion.size} as size from ${libraryVersion} where ${libraryVersion.uploadedById} is not null) group by mid order by bytes desc limit 10`
 	);
 	const names = people(rows.map((r) => r.id));
-	const top = rows.map((r) => ({ name: names.get(r.id) ?? 'Former member', bytes: r.bytes }));
 	const total = files.totalBytes();
-	return { total: files.formatBytes(total), totalBytes: total, quota: files.formatBytes(config().memberQuotaBytes), top: top.map((t) => ({ name: t.name, used: files.formatBytes(t.bytes) })) };
+	// Keyed by member id: two members may share a name.
+	const top = rows.map((r) => ({ id: r.id, name: names.get(r.id) ?? 'Former member', used: files.formatBytes(r.bytes) }));
+	return { total: files.formatBytes(total), totalBytes: total, quota: files.formatBytes(config().memberQuotaBytes), top };
 }
 
 /** For the new-entry and upload pages: the entry's files to add a version to (its author only). */
