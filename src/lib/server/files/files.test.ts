@@ -81,6 +81,17 @@ describe('refused files (each with a clear message, nothing left on disk)', () =
 		expect(ok.ok).toBe(true);
 		if (ok.ok) await discard(ok.file);
 	});
+	it('20 MB + 1 byte at the configured limit (UPLOAD_MAX_BYTES, 20 MB by default); 20 MB exactly is taken', async () => {
+		const { config } = await import('../config');
+		expect(config().uploadMaxBytes).toBe(20 * MB);
+		const r = await receive(await t.pdf(['big'], { padTo: 20 * MB + 1 }), 'big.pdf');
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.message).toBe('“big.pdf” is larger than 20 MB. Make it smaller (for example, save a PDF with smaller images) or split it');
+		expect(tempFiles()).toEqual([]);
+		const ok = await receive(await t.pdf(['big'], { padTo: 20 * MB }), 'exact.pdf');
+		expect(ok.ok && ok.file.size).toBe(20 * MB);
+		if (ok.ok) await discard(ok.file);
+	});
 	it('a renamed .exe called report.pdf', async () => {
 		const r = await refused(t.exe(), 'report.pdf');
 		expect(r.reason).toBe('executable');
