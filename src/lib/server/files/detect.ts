@@ -38,6 +38,13 @@ const ARCHIVES = new Set(['zip', 'rar', '7z', 'gz', 'bz2', 'xz', 'tar', 'cab', '
 const MACRO_KINDS = new Set(['docm', 'xlsm', 'pptm', 'dotm', 'xltm', 'potm', 'ppsm']);
 /** What a browser would take for markup if it ever sniffed (the first kilobyte is what they look at). */
 const MARKUP = /<\s*(!doctype|html|head|body|script|svg|iframe|object|embed|meta|link|style|a\s|img\s|\?xml)/i;
+/**
+ * In a binary file's first bytes: an HTML tag that does something (a tag name straight after
+ * `<`, then a space, `/` or `>`, as an HTML parser reads it). Not `<a ` or `<?xml`: three bytes
+ * turn up by chance in compressed data (about one real PDF, image or Office file in a thousand
+ * would be refused), and Office files may store their XML parts uncompressed.
+ */
+const ACTIVE_MARKUP = /<(!doctype|html|head|body|script|svg|iframe|object|embed|meta|link|style|img|base|form|math|video|audio)[\s/>]/i;
 
 const refuse = (reason: Refusal, message: string): Detected => ({ ok: false, reason, message });
 
@@ -240,7 +247,7 @@ export async function detect(path: string, rawName: string, size: number): Promi
 
 	const type = FILE_TYPES[kind];
 	// A binary file whose first kilobytes also read as markup is a polyglot (a PDF that is also a web page).
-	if (kind !== 'csv' && kind !== 'txt' && MARKUP.test(head.toString('latin1'))) return refuse('web-page', messageFor('web-page', name));
+	if (kind !== 'csv' && kind !== 'txt' && ACTIVE_MARKUP.test(head.toString('latin1'))) return refuse('web-page', messageFor('web-page', name));
 	if (!type.extensions.includes(ext)) {
 		// A text file may be called anything that reads as text; every other kind must say what it is.
 		if (kind === 'txt' && ext === 'csv') return { ok: true, type: FILE_TYPES.csv, activeContent: false };

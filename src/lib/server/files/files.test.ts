@@ -66,6 +66,23 @@ describe('accepted files, decided by content', () => {
 	});
 });
 
+describe('binary files whose bytes only look like markup by chance', () => {
+	it('are accepted: "<a " in compressed data, an Office file with its XML parts stored uncompressed', async () => {
+		// Three bytes that turn up in about one compressed file in a thousand.
+		const pdfWithBytes = Buffer.from((await t.pdf(['x'])).toString('latin1').replace('\n', '\n%\x9c<a \x01\xff<A\t\n'), 'latin1');
+		const p = await accepted(pdfWithBytes, 'report.pdf');
+		expect(p.type.kind).toBe('pdf');
+		await discard(p);
+		const stored = t.zip([
+			{ name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'), store: true },
+			{ name: 'word/document.xml', data: Buffer.from('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Stored</w:t></w:r></w:p></w:body></w:document>'), store: true }
+		]);
+		const d = await accepted(stored, 'stored.docx');
+		expect(d.type.kind).toBe('docx');
+		await discard(d);
+	});
+});
+
 describe('refused files (each with a clear message, nothing left on disk)', () => {
 	it('a zero-byte file', async () => {
 		const r = await refused(Buffer.alloc(0), 'empty.pdf');
@@ -114,6 +131,8 @@ describe('refused files (each with a clear message, nothing left on disk)', () =
 	it('a polyglot: a PDF that is also a web page', async () => {
 		const r = await refused(await t.polyglotPdfHtml(), 'poly.pdf');
 		expect(r.reason).toBe('web-page');
+		const svgInside = Buffer.from((await t.pdf(['x'])).toString('latin1').replace('\n', '\n%<svg onload=alert(1)>\n'), 'latin1');
+		expect((await refused(svgInside, 'poly.pdf')).reason).toBe('web-page');
 	});
 	it('archives', async () => {
 		expect((await refused(t.archive(), 'papers.zip')).reason).toBe('archive');
