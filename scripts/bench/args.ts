@@ -18,7 +18,7 @@ export type Options = {
 	sinkMessages: number;
 	/** Where the results go. */
 	out: string;
-	/** Skip phases (for working on one part): pages, writes, digests. */
+	/** Skip phases (for working on one part): pages, writes, library, digests. */
 	skip: Set<string>;
 	/** Measure only these pages (keys, e.g. thread-20,thread-list); null for all. */
 	pages: Set<string> | null;
@@ -35,10 +35,10 @@ const USAGE = `Usage: npm run bench -- [--data-dir bench-data] [--duration 10] [
   --write-duration <s>  length of the writes-under-read-load run (default 20)
   --post-rate <n>       reply posts per second during that run, all 50 posters together (default 5)
   --sink-messages <n>   messages for the SMTP sink's ceiling (default 5000)
-  --skip <list>         skip phases, comma-separated: pages, writes, digests
+  --skip <list>         skip phases, comma-separated: pages, writes, library, digests
   --pages <list>        measure only these pages, comma-separated keys: thread-list, thread-20,
                         thread-long-last, search-common, search-rare, mentor-dashboard,
-                        region-table, mentoring-coordinate
+                        region-table, mentoring-coordinate, library, library-search
   --workers <n>         serve with n processes (node serve.js, WEB_CONCURRENCY=n); default 1 (node build)
   --cpu-prof <dir>      run the server under node --cpu-prof, profiles written to <dir>
   --keep                keep the temporary database copies`;
@@ -85,8 +85,8 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 	}
 	const skip = new Set(values.skip.split(',').map((s) => s.trim()).filter(Boolean));
 	for (const s of skip) {
-		if (!['pages', 'writes', 'digests'].includes(s)) {
-			console.error(`--skip takes pages, writes and/or digests (got ${s}).`);
+		if (!['pages', 'writes', 'library', 'digests'].includes(s)) {
+			console.error(`--skip takes pages, writes, library and/or digests (got ${s}).`);
 			process.exit(2);
 		}
 	}

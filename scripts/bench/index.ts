@@ -1,6 +1,6 @@
 /**
- * `npm run bench` (issue 8): pages, writes under load and digests on the large synthetic
- * network, each against the machine's own ceiling. Prints a table and writes bench-results.json.
+ * `npm run bench` (issue 8): pages, writes under load, library uploads and text extraction
+ * (issue 15) and digests on the large synthetic network, each against the machine's own ceiling. Prints a table and writes bench-results.json.
  *
  *   npm run bench -- [--data-dir bench-data] [--duration 10] [--connections 32] [--out bench-results.json]
  *
@@ -20,6 +20,7 @@ import { measureCeiling } from './ceiling';
 import { measure } from './load';
 import { writesUnderLoad } from './writes';
 import { runDigests } from './digests';
+import { libraryRun } from './library';
 import { gitState, judge, machine, print, type PageRun, type Results } from './report';
 import { summarise } from './profile-summary';
 
@@ -94,6 +95,23 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 			if (w.refused.length) results.problems.push(`${w.refused.length} replies refused, e.g. ${w.refused.slice(0, 3).map((x) => `${x.status} ${x.detail}`).join('; ')}`);
 			if (w.readLoad.non2xx > 0 || w.readLoad.errors > 0) results.problems.push(`20-post thread during writes: ${w.readLoad.non2xx} non-2xx, ${w.readLoad.errors} errors`);
 		}
+		if (!opts.skip.has('library')) {
+			const twenty = specs.find((s) => s.key === 'thread-20')!;
+			results.library = await libraryRun({
+				origin: app.origin,
+				serverPid: app.pid,
+				dataDir: dir,
+				sessions: a.posters.slice(0, 5).map((email) => ({ email, token: token(email) })),
+				readUrl: app.origin + twenty.path,
+				readToken: token(twenty.as),
+				load,
+				aloneP99Ms: results.pages?.find((p) => p.spec.key === 'thread-20')?.load.latencyMs.p99 ?? null,
+				log
+			});
+			const l = results.library.threadDuringUploads.load;
+			if (l.non2xx > 0 || l.errors > 0) results.problems.push(`20-post thread during uploads: ${l.non2xx} non-2xx, ${l.errors} errors`);
+			if (!results.library.extraction.foundOnLastPage) results.problems.push('library search did not find the word on page 100 of the extracted PDF');
+		}
 	} finally {
 		const mem = sampler.stop();
 		// With several processes their high-water marks fall at different moments: the sampled peak of the sum is the figure.
@@ -107,7 +125,7 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 async function main() {
 	const loadStart = os.loadavg();
 	const manifest = await ensureNetwork(opts.dataDir);
-	const serving = !opts.skip.has('pages') || !opts.skip.has('writes');
+	const serving = !opts.skip.has('pages') || !opts.skip.has('writes') || !opts.skip.has('library');
 	const build = serving ? await ensureBuild() : { built: false, ms: 0 };
 	const results: Results = {
 		date: new Date().toISOString(),

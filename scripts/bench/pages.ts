@@ -145,9 +145,44 @@ export function pageSpecs(m: Manifest, f: Facts): PageSpec[] {
 			target: { p99Ms: 100 },
 			check: (html) => (/<h1[^>]*>Mentoring in /.test(html) ? null : 'not the coordination page'),
 			notes: []
-		}
+		},
+		...librarySpecs(m)
 	];
 	return specs;
+}
+
+/** The library's list and its search (issue 15), as a member of the large network sees them. */
+function librarySpecs(m: Manifest): PageSpec[] {
+	const word = m.library?.searchWord ?? m.words.common;
+	const notes = m.library ? [] : ['this network was built before the library was seeded: rebuild it (npm run seed:large -- --data-dir … --force)'];
+	return [
+		{
+			key: 'library',
+			label: 'Library',
+			path: '/library',
+			as: m.accounts.member,
+			target: { p99Ms: 100 },
+			check: (html) => {
+				if (!/<h1[^>]*>Good-practice library<\/h1>/.test(html)) return 'not the library page';
+				const entries = count(html, /class="entry-title[^"]*"><a href="\/library\/\d+"/g);
+				return entries >= 10 ? null : `only ${entries} entries listed`;
+			},
+			notes
+		},
+		{
+			key: 'library-search',
+			label: `Library search "${word}"`,
+			path: `/library/search?q=${encodeURIComponent(word)}`,
+			as: m.accounts.member,
+			target: { p99Ms: 100 },
+			check: (html) => {
+				if (!html.includes('id="results-heading"')) return 'no results section';
+				const hits = count(html, /class="search-results__title[\s"]/g);
+				return hits >= 10 ? null : `only ${hits} results for "${word}"`;
+			},
+			notes
+		}
+	];
 }
 
 export type Checked = { status: number; bytes: number; headers: Headers; ms: number };

@@ -5,6 +5,7 @@ import type { LoadResult } from './load';
 import type { PageSpec } from './pages';
 import type { WriteResult } from './writes';
 import type { DigestRun } from './digests';
+import { libraryTargets, printLibrary, type LibraryRun } from './library';
 import { root } from './procs';
 
 export type PageRun = { spec: Pick<PageSpec, 'key' | 'label' | 'path' | 'as' | 'target' | 'notes'>; bytes: number; load: LoadResult };
@@ -21,6 +22,7 @@ export type Results = {
 	writes?: WriteResult;
 	serverMemory?: { startRssBytes: number | null; peakSampledRssBytes: number; hwmBytes: number | null; samples: number; logErrors: number; logWarnings: number };
 	digests?: DigestRun;
+	library?: LibraryRun;
 	targets: { name: string; target: string; value: string; met: boolean | null }[];
 	problems: string[];
 	loadAverage: { start: number[]; end: number[] };
@@ -71,6 +73,7 @@ export function judge(r: Results) {
 	}
 	if (r.writes) t.push({ name: 'Reply under read load: p99', target: '< 100 ms', value: `${f1(r.writes.latencyMs.p99)} ms`, met: r.writes.latencyMs.p99 < 100 });
 	if (r.serverMemory) t.push({ name: 'Server peak RSS (page run)', target: '< 300 MB', value: mb(r.serverMemory.hwmBytes ?? r.serverMemory.peakSampledRssBytes), met: (r.serverMemory.hwmBytes ?? r.serverMemory.peakSampledRssBytes) < 300 * MB });
+	if (r.library) t.push(...libraryTargets(r.library));
 	if (r.digests) {
 		const d = r.digests;
 		t.push({ name: `Digests: ${f0(d.accepted)} built and accepted`, target: '< 180 s', value: `${f1(d.totalMs / 1000)} s`, met: d.totalMs < 180_000 });
@@ -102,6 +105,7 @@ export function print(r: Results): string {
 		const workers = (r.options.workers as number | undefined) ?? 1;
 		out.push(`\nServer memory${workers > 1 ? ` (${workers} workers and their primary, summed)` : ''}: ${mb(m.startRssBytes)} after start, peak ${mb(m.hwmBytes ?? m.peakSampledRssBytes)} (${m.hwmBytes != null ? `VmHWM; sampled peak ${mb(m.peakSampledRssBytes)}` : 'sampled every 200 ms'}) — target < 300 MB: ${yes((m.hwmBytes ?? m.peakSampledRssBytes) < 300 * MB)}`);
 	}
+	if (r.library) out.push(printLibrary(r.library, table));
 	if (r.digests) {
 		const d = r.digests;
 		const rows = [
