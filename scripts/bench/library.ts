@@ -142,7 +142,7 @@ export async function libraryRun(opts: {
 	log(`library: a 100-page PDF (${(long.bytes.length / 1024).toFixed(0)} KB) uploaded in ${uploadMs.toFixed(0)} ms; its text extracted off the request path in ${extracted.ms.toFixed(0)} ms (${extracted.pages} pages indexed); search finds page 100: ${foundOnLastPage}`);
 
 	// 2. One 20 MB upload at a time.
-	const pictures = pictureBytes(20261123, UPLOAD_BYTES);
+	const pictures = pictureBytes(20261123, UPLOAD_BYTES + 64 * 1024);
 	const files = lanes.slice(0, 4).map((_, i) => pdfOfSize(UPLOAD_BYTES, `Annual report ${i + 1}`, pictures.subarray(i * 1024)));
 	const runsMs: number[] = [];
 	for (let i = 0; i < 3; i++) runsMs.push(await share(origin, first, files[0], 'Annual report.pdf', `Annual report, upload ${i + 1}`));
