@@ -6,6 +6,11 @@ import { digestSection, regionalDigestGroups } from './digest';
 import * as threads from './threads';
 import { replyTo, startThread, tick } from '../../../../tests/support/discussions';
 
+/** Mentions to the digest, not by email straight away (an emailed mention is not repeated in the digest). */
+function mentionsInDigest(...ms: ReturnType<typeof makeMember>[]) {
+	for (const m of ms) preferences.update(m.id, { notifications: { ...preferences.get(m.id).notifications, mention: 'digest' } });
+}
+
 function recipientOf(m: ReturnType<typeof makeMember>): DigestRecipient {
 	return { id: m.id, name: m.name, email: m.email, authorityId: m.authorityId, regionId: m.regionId, role: m.role, coordinatorRegionId: m.coordinatorRegionId, expertise: m.expertise };
 }
@@ -15,11 +20,14 @@ describe('digestSection', () => {
 		const me = makeMember({ authority: 'Lancashire', expertise: ['send'] });
 		const other = makeMember({ authority: 'Lancashire' });
 		const yorks = makeMember({ authority: 'Leeds' });
+		mentionsInDigest(me);
 		const mine = startThread(me.actor, { title: 'My question about panels', isQuestion: true, category: 'corporate-parenting' });
 		const since = tick();
 		replyTo(other.actor, mine, 'First reply');
 		const answer = replyTo(yorks.actor, mine, 'Second reply');
 		threads.acceptAnswer(me.actor, mine, answer.id, {}, tick());
+		// Accepting an answer shows the member the replies before it: only a later one is new.
+		replyTo(other.actor, mine, 'Third reply, after the answer');
 		startThread(other.actor, { title: `Mentioning you @${me.handle}`, body: `Over to @${me.handle}` });
 		startThread(other.actor, { title: 'EHCP timeliness question', isQuestion: true, category: 'education-send' });
 		startThread(yorks.actor, { title: 'Yorkshire-only SEND thread', regionId: 'yorkshire-humber', category: 'education-send', isQuestion: true });
@@ -30,7 +38,7 @@ describe('digestSection', () => {
 		expect(s.area).toBe('discussions');
 		expect(s.hasNew).toBe(true);
 		const group = (title: string) => s.groups.find((g) => g.title === title);
-		expect(group('Replies in threads you follow')?.items).toEqual([{ text: 'My question about panels', href: `/threads/${mine}?post=2#post-2`, note: '2 new replies' }]);
+		expect(group('Replies in threads you follow')?.items).toEqual([{ text: 'My question about panels', href: `/threads/${mine}?post=4#post-4`, note: '1 new reply' }]);
 		expect(group('Mentions of you')?.items[0].text).toBe(`${other.name} mentioned you in “Mentioning you @${me.handle}”`);
 		expect(group('Questions you could help with')?.items.map((i) => i.text)).toEqual(['EHCP timeliness question']);
 		expect(group('New discussions')?.items.map((i) => i.text)).toEqual(expect.arrayContaining(['North West only thread', `Mentioning you @${me.handle}`]));
@@ -44,6 +52,7 @@ describe('digestSection', () => {
 		const moved = makeMember({ authority: 'Leeds' });
 		const stays = makeMember({ authority: 'Leeds' });
 		const author = makeMember({ authority: 'Leeds' });
+		mentionsInDigest(moved, stays);
 		const since = tick();
 		startThread(author.actor, { title: 'Yorkshire-only mention', regionId: 'yorkshire-humber', body: `Over to @${moved.handle} and @${stays.handle}` });
 		const now = tick();

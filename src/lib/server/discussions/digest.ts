@@ -12,6 +12,7 @@ import { get as preferencesOf } from '../mail/preferences';
 import { regionName } from '../network/authorities';
 import * as members from '../network/members';
 import { postHref } from './notifications';
+import { seenNotification } from './unread';
 import { visibilityKey, visibleWhere } from './visibility';
 import { perInstant } from '../per-instant';
 
@@ -38,9 +39,14 @@ function actorOf(r: DigestRecipient): Actor {
 	return { id: r.id, role: r.role, authorityId: r.authorityId, regionId: r.regionId, coordinatorRegionId: r.coordinatorRegionId };
 }
 
-/** The member's notifications in (since, now], visible to them, newest first. */
+/**
+ * The member's notifications in (since, now], visible to them, newest first, without those they
+ * have already seen (unread.ts: read on the site, answered, accepted, or emailed straight away).
+ */
 function recentNotifications(actor: Actor, since: number, now: number) {
-	return notificationsQuery(actor).all({ memberId: actor.id, since, now });
+	return notificationsQuery(actor)
+		.all({ memberId: actor.id, since, now })
+		.filter((n) => !n.seen);
 }
 
 /**
@@ -56,7 +62,8 @@ const notificationsQuery = preparedBy(visibilityKey, (actor: Actor) =>
 			title: thread.title,
 			postNumber: post.number,
 			actorName: members.memberFacts.name(notification.actorId),
-			createdAt: notification.createdAt
+			createdAt: notification.createdAt,
+			seen: sql<number>`${seenNotification()}`.mapWith(Boolean)
 		})
 		.from(notification)
 		.innerJoin(thread, eq(thread.id, notification.threadId))

@@ -117,7 +117,8 @@ const insertNotification = prepared(() =>
 			postId: sql.placeholder('postId'),
 			actorId: sql.placeholder('actorId'),
 			detail: sql.placeholder('detail'),
-			createdAt: sql.placeholder('createdAt')
+			createdAt: sql.placeholder('createdAt'),
+			emailedAt: sql.placeholder('emailedAt')
 		})
 		.onConflictDoNothing()
 		.returning({ id: notification.id })
@@ -131,10 +132,21 @@ export function deliver(items: NewNotification[], c: NotifyContext, now = Date.n
 	for (const n of wanted) {
 		const r = people.get(n.memberId);
 		if (!r || !canSee(r.actor, c.thread.regionId)) continue;
-		const row = insertNotification().get({ memberId: r.id, kind: n.kind, threadId: c.thread.id, postId: n.postId ?? null, actorId: c.actor?.id ?? null, detail: n.detail ?? '', createdAt: now });
+		// Emailed now or not at all: recorded on the row, so the digest does not repeat it.
+		const emailed = choiceFor(r.id, n.kind as NotificationKind) === 'immediately' && mayEmail(r, now);
+		const row = insertNotification().get({
+			memberId: r.id,
+			kind: n.kind,
+			threadId: c.thread.id,
+			postId: n.postId ?? null,
+			actorId: c.actor?.id ?? null,
+			detail: n.detail ?? '',
+			createdAt: now,
+			emailedAt: emailed ? now : null
+		});
 		if (!row) continue;
 		notified.push(r.id);
-		if (choiceFor(r.id, n.kind as NotificationKind) !== 'immediately' || !mayEmail(r, now)) continue;
+		if (!emailed) continue;
 		const { subject, blocks } = emailFor(n, c, r);
 		// Replies post in the thread (not to a moderation notice: that asks them to write to their coordinator).
 		const replies = n.kind !== 'moderation';

@@ -1,7 +1,11 @@
-/** Unread tracking: each member's last-read post per thread ("3 new", landing on the first unread post). */
-import { and, eq, sql } from 'drizzle-orm';
+/**
+ * Unread tracking: each member's last-read post per thread ("3 new", landing on the first unread
+ * post), and the one definition of a notification the member has already seen, which the home
+ * page's "your week" and the personal digest both apply.
+ */
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { db, prepared } from '../db/client';
-import { threadRead } from '../db/schema';
+import { notification, post, thread, threadRead } from '../db/schema';
 
 /** The highest post number the member has seen in the thread, or null if they never opened it. */
 const lastReadQuery = prepared(() =>
@@ -33,4 +37,27 @@ export function unreadState(postCount: number, last: number | null): { unread: n
 	if (last == null) return { unread: 0, firstUnread: null };
 	const unread = Math.max(postCount - last, 0);
 	return { unread, firstUnread: unread > 0 ? last + 1 : null };
+}
+
+/**
+ * Whether the member has already seen what a notification is about, as SQL over a query that
+ * joins `notification` to its `thread` and (left) its `post`. Seen means any of:
+ *  - read on the site: the notification was marked read (opening the post does that), or the
+ *    member has read the thread up to the post (replying moves that mark to their own post, so
+ *    a post they answered is seen too, whether they replied on the site or by email);
+ *  - emailed to them straight away (the digest must not repeat it);
+ *  - they accepted an answer in the thread after it arrived (they had the thread in front of them).
+ * Seen notifications are not "new" on the home page and are left out of the digest.
+ */
+export function seenNotification(): SQL {
+	return sql`(
+		${notification.readAt} is not null
+		or ${notification.emailedAt} is not null
+		or exists (
+			select 1 from ${threadRead}
+			where ${threadRead.memberId} = ${notification.memberId} and ${threadRead.threadId} = ${notification.threadId}
+				and ${threadRead.lastReadNumber} >= coalesce(${post.number}, 1)
+		)
+		or (${thread.acceptedById} = ${notification.memberId} and ${thread.acceptedAt} >= ${notification.createdAt})
+	)`;
 }

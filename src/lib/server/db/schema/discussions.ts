@@ -200,7 +200,9 @@ export const notification = sqliteTable(
 		/** Extra words, e.g. the reason a post was hidden. */
 		detail: text('detail').notNull().default(''),
 		createdAt: integer('created_at').notNull(),
-		readAt: integer('read_at')
+		readAt: integer('read_at'),
+		/** When it was emailed to the member straight away (null: not emailed; a digest does not repeat it). */
+		emailedAt: integer('emailed_at')
 	},
 	(t) => [
 		index('notification_member_idx').on(t.memberId, t.id),
