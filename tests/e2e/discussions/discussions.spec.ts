@@ -54,8 +54,10 @@ test('ask, reply, accept, search, report and hide', async ({ page }) => {
 	await waitForMail('member@example.org', /Sarah Holroyd mentioned you/);
 	await signIn(page, 'member@example.org');
 	await visit(page, '/notifications');
-	await expect(page.getByRole('link', { name: `Sarah Holroyd mentioned you in “${title}”` })).toBeVisible();
-	await page.getByRole('link', { name: `Sarah Holroyd mentioned you in “${title}”` }).click();
+	const aboutThread = page.getByRole('region', { name: title });
+	await expect(aboutThread.getByRole('heading', { level: 2, name: title })).toBeVisible();
+	await expect(aboutThread.getByRole('link', { name: 'Sarah Holroyd mentioned you' })).toBeVisible();
+	await aboutThread.getByRole('link', { name: 'Sarah Holroyd mentioned you' }).click();
 	await expect(page.locator('#post-2')).toBeVisible();
 	await checkA11y(page);
 	await page.locator('#post-2').getByRole('button', { name: /Mark as the answer/ }).click();

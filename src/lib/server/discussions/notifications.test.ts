@@ -168,3 +168,25 @@ describe('accepted answers', () => {
 		expect(messagesTo(asker.email)[0].subject).toBe('An answer was accepted on “Budget setting timetable?”');
 	});
 });
+
+describe('the notifications page', () => {
+	it('groups notifications by thread, each thread where its newest notification is, with its unread count', () => {
+		const me = nw();
+		const other = nw();
+		const first = startThread(me.actor, { title: 'Thread one about placements' });
+		const second = startThread(me.actor, { title: 'Thread two about scrutiny' });
+		replyTo(other.actor, first, `A reply for @${me.handle}`);
+		replyTo(other.actor, second, 'A reply in the second thread');
+		replyTo(other.actor, first, 'Another reply in the first thread');
+		const [read] = notifications.list(me.actor).items.filter((n) => n.threadId === second);
+		notifications.markRead(me.actor, read.id);
+
+		const { threads: groups, next } = notifications.listByThread(me.actor);
+		expect(next).toBeNull();
+		expect(groups.map((g) => [g.threadTitle, g.href, g.unread, g.items.map((n) => n.kind)])).toEqual([
+			['Thread one about placements', `/threads/${first}`, 2, ['reply', 'mention']],
+			['Thread two about scrutiny', `/threads/${second}`, 0, ['reply']]
+		]);
+		expect(notifications.listByThread(me.actor, { unreadOnly: true }).threads.map((g) => g.threadTitle)).toEqual(['Thread one about placements']);
+	});
+});

@@ -246,6 +246,33 @@ export function list(actor: Actor, opts: { before?: number | null; limit?: numbe
 	return { items: page, next: rows.length > limit ? page[page.length - 1].id : null };
 }
 
+/** A page of notifications about one thread, shown under the thread's title. */
+export type ThreadNotifications = { threadId: number; threadTitle: string; href: string; unread: number; items: NotificationRow[] };
+
+/**
+ * Notifications grouped by thread: a thread's group stands where its newest notification was,
+ * its notifications newest first within it.
+ */
+export function groupByThread(items: NotificationRow[]): ThreadNotifications[] {
+	const groups = new Map<number, ThreadNotifications>();
+	for (const n of items) {
+		let g = groups.get(n.threadId);
+		if (!g) {
+			g = { threadId: n.threadId, threadTitle: n.threadTitle, href: `/threads/${n.threadId}`, unread: 0, items: [] };
+			groups.set(n.threadId, g);
+		}
+		g.items.push(n);
+		if (n.readAt == null) g.unread++;
+	}
+	return [...groups.values()];
+}
+
+/** The notifications page: the actor's notifications, newest first, keyset-paginated, grouped by thread. */
+export function listByThread(actor: Actor, opts: { before?: number | null; unreadOnly?: boolean } = {}): { threads: ThreadNotifications[]; next: number | null } {
+	const { items, next } = list(actor, opts);
+	return { threads: groupByThread(items), next };
+}
+
 /** Marks one of the actor's notifications read. Returns false when it is not theirs. */
 export function markRead(actor: Actor, id: number, now = Date.now()): boolean {
 	const res = db

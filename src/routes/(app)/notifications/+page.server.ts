@@ -7,7 +7,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const raw = url.searchParams.get('before');
 	const before = raw && /^\d{1,12}$/.test(raw) ? Number(raw) : null;
 	const unreadOnly = url.searchParams.get('show') === 'unread';
-	return { ...notifications.list(actor, { before, unreadOnly }), unreadOnly, paged: before != null };
+	return { ...notifications.listByThread(actor, { before, unreadOnly }), unreadOnly, paged: before != null };
 };
 
 export const actions: Actions = {
