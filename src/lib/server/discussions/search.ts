@@ -11,9 +11,12 @@ import { preparedBy, sqlite } from '../db/client';
 import { authorize, type Actor } from '../auth/policy';
 import { regionName } from '../network/authorities';
 import { visibleRegionIds, visibleSqlText } from './visibility';
+import { suggest, type Suggestion } from './spelling';
 
 /** Results per page. */
 export const SEARCH_PAGE_SIZE = 20;
+/** A first page with fewer results than this also offers "Did you mean …?" when a nearer word is far more common. */
+export const FEW_RESULTS = 3;
 /** The deepest page offered (ranked search has no use for page 50). */
 export const MAX_PAGES = 10;
 const MAX_TERMS = 12;
@@ -216,13 +219,17 @@ const statement = preparedBy((sql: string) => sql, (sql) => sqlite().prepare(sql
  * Searches what the actor may see. Returns no results (never an error) for text with no words,
  * and for a scope they may not see.
  */
-export function search(actor: Actor, f: SearchFilter, opts: { rankWindow?: number } = {}): { results: SearchResult[]; page: number; hasMore: boolean; query: string | null } {
+export function search(
+	actor: Actor,
+	f: SearchFilter,
+	opts: { rankWindow?: number } = {}
+): { results: SearchResult[]; page: number; hasMore: boolean; query: string | null; suggestion: Suggestion | null } {
 	authorize(actor, 'thread.view', { regionId: null });
 	const match = toFtsQuery(f.q);
 	const page = Math.min(Math.max(Math.floor(f.page ?? 1) || 1, 1), MAX_PAGES);
-	if (!match) return { results: [], page, hasMore: false, query: null };
+	if (!match) return { results: [], page, hasMore: false, query: null, suggestion: null };
 	const ids = visibleRegionIds(actor);
-	if (f.scope && f.scope !== 'national' && ids != null && !ids.includes(f.scope)) return { results: [], page, hasMore: false, query: match };
+	if (f.scope && f.scope !== 'national' && ids != null && !ids.includes(f.scope)) return { results: [], page, hasMore: false, query: match, suggestion: null };
 	const limit = SEARCH_PAGE_SIZE + 1;
 	const offset = (page - 1) * SEARCH_PAGE_SIZE;
 	const window = opts.rankWindow ?? RANK_WINDOW;
@@ -255,5 +262,7 @@ export function search(actor: Actor, f: SearchFilter, opts: { rankWindow?: numbe
 		isQuestion: r.is_question === 1,
 		href: r.number > 1 ? `/threads/${r.thread_id}?post=${r.number}#post-${r.number}` : `/threads/${r.thread_id}`
 	}));
-	return { results, page, hasMore: rows.length > SEARCH_PAGE_SIZE && page < MAX_PAGES, query: match };
+	// Nothing or little found: offer the nearest words members have written ("Did you mean …?").
+	const suggestion = page === 1 && results.length < FEW_RESULTS ? suggest(actor, f.q) : null;
+	return { results, page, hasMore: rows.length > SEARCH_PAGE_SIZE && page < MAX_PAGES, query: match, suggestion };
 }

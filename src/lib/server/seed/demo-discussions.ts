@@ -192,7 +192,7 @@ You will get replies to threads you follow in your weekly digest unless you chan
 		category: 'inspection',
 		question: true,
 		days: 12,
-		body: `I took on the portfolio in August and our DCS expects the ILACS notification some time in the new year. I have read the framework, but I am unsure what inspectors will want from me personally.
+		body: `I took on the portfolio in August and our DCS expects the ILACS notification some time in the new year. I have read the Ofsted framework, but I am unsure what inspectors will want from me personally.
 
 What did you do in the months before, and what were you asked in the Lead Member meeting?`,
 		followers: ['aisha.patel', 'gemma.lightfoot'],

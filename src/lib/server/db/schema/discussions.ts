@@ -1,5 +1,6 @@
 // Tables of the discussions area. Owned by $lib/server/discussions/; other areas call its functions, never these tables.
-// Full-text search (FTS5 over post titles and bodies, with triggers) is in ../custom/discussions-fts.sql.
+// Full-text search (FTS5 over post titles and bodies, with triggers) is in ../custom/discussions-fts.sql;
+// the words offered back for "Did you mean …?" in ../custom/discussions-words.sql.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { member, region } from './network';

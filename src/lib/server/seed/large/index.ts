@@ -95,6 +95,7 @@ export async function seedLarge(opts: { seed: number; now: number; targets?: Par
 	// A bulk load leaves the search index in several segments that FTS5 would merge over time
 	// as the network is used; merge them now, as after any bulk import (about 1.3 s).
 	conn.exec("INSERT INTO post_fts(post_fts) VALUES('optimize')");
+	conn.exec("INSERT INTO post_word_fts(post_word_fts) VALUES('optimize')");
 	conn.pragma('wal_checkpoint(TRUNCATE)');
 	log(`  analyze, search index merge and checkpoint took ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
