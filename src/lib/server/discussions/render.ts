@@ -15,11 +15,21 @@ export function memberPath(handle: string): string {
 
 /** Renders a post body (already cleaned) for storage. */
 export function renderPost(body: string): Rendered {
+	return render(body);
+}
+
+/** Renders a post body (already cleaned) for its preview, with the @handles no member has (they will notify no one). */
+export function previewPost(body: string): { html: string; unknownMentions: string[] } {
+	const r = render(body);
+	return { html: r.html, unknownMentions: r.unknown.slice(0, 10) };
+}
+
+function render(body: string): Rendered & { unknown: string[] } {
 	const handles = extractMentions(body).slice(0, 50);
 	const mentioned = members.byHandles(handles);
 	const known = new Map(mentioned.map((m) => [m.handle.toLowerCase(), m]));
 	const html = renderMarkdown(body, { mentionHref: (h) => (known.has(h) ? memberPath(known.get(h)!.handle) : null) });
-	return { html, plain: plainText(body), mentions: mentioned };
+	return { html, plain: plainText(body), mentions: mentioned, unknown: handles.filter((h) => !known.has(h)) };
 }
 
 /** The plain text of Markdown, for the search index (no control characters: they mark highlights). */

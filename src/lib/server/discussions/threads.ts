@@ -14,7 +14,7 @@ import * as audit from '../auth/audit';
 import { regionName, regions } from '../network/authorities';
 import { memberFacts } from '../network/members';
 import { bodyError, cleanBody, cleanTitle, titleError } from './input';
-import { renderPost } from './render';
+import { previewPost, renderPost } from './render';
 import { checkChildSafety, type ChildSafetyWarning } from './child-safety';
 import * as categories from './categories';
 import * as follows from './follows';
@@ -440,8 +440,8 @@ export function create(actor: Actor, input: NewThread, now = Date.now()): Result
 }
 
 /** Renders Markdown for a preview (nothing is saved). */
-export function preview(body: string): string {
-	return renderPost(cleanBody(body)).html;
+export function preview(body: string): { html: string; unknownMentions: string[] } {
+	return previewPost(cleanBody(body));
 }
 
 /** The child-safety check's warnings for a post being previewed (title and body). */

@@ -53,7 +53,8 @@ export const actions: Actions = {
 	preview: async ({ request }) => {
 		const values = formValues(await request.formData());
 		const body = typeof values.body === 'string' ? values.body.slice(0, 60_000) : '';
-		return { preview: threads.preview(body), childSafety: threads.previewWarnings(body), values };
+		const p = threads.preview(body);
+		return { preview: p.html, unknownMentions: p.unknownMentions, childSafety: threads.previewWarnings(body), values };
 	},
 	follow: ({ locals, params }) => {
 		follows.setFollowing(actorOf(locals), idParam(params.id), true);

@@ -33,7 +33,8 @@ export const actions: Actions = {
 		const values = formValues(data, ['isQuestion']);
 		const body = typeof values.body === 'string' ? values.body.slice(0, 60_000) : '';
 		const title = typeof values.title === 'string' ? values.title.slice(0, 1_000) : '';
-		return { preview: threads.preview(body), childSafety: threads.previewWarnings(body, title), values };
+		const p = threads.preview(body);
+		return { preview: p.html, unknownMentions: p.unknownMentions, childSafety: threads.previewWarnings(body, title), values };
 	},
 	post: async ({ locals, request }) => {
 		const actor = actorOf(locals);

@@ -14,7 +14,8 @@ export const actions: Actions = {
 	preview: async ({ request }) => {
 		const values = formValues(await request.formData());
 		const body = typeof values.body === 'string' ? values.body : '';
-		return { preview: threads.preview(body.slice(0, 60_000)), values };
+		const p = threads.preview(body.slice(0, 60_000));
+		return { preview: p.html, unknownMentions: p.unknownMentions, values };
 	},
 	save: async ({ locals, params, request }) => {
 		const actor = actorOf(locals);
