@@ -49,6 +49,7 @@ describe('the demo discussions', () => {
 		expect(yorksThreads.some((t) => t.scope.regionId === 'north-west')).toBe(false);
 		expect(yorksThreads.some((t) => t.scope.regionId === 'yorkshire-humber')).toBe(true);
 		expect(search.search(member.actor, { q: 'ILACS inspection' }).results.length).toBeGreaterThan(0);
+		expect(search.search(member.actor, { q: 'ofsted framwork' }).suggestion?.q).toBe('ofsted framework');
 		expect(moderation.queue(coordinator.actor).length).toBe(1);
 	});
 });
