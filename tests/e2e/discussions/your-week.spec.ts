@@ -17,6 +17,7 @@ test('your week lists only what is new to the member; notifications are grouped 
 	await signIn(page, me.email, me.password);
 	await visit(page, '/threads/new');
 	await page.getByLabel('Title').fill(mine);
+	await page.getByLabel('Category').selectOption({ label: 'Corporate parenting' });
 	await page.getByLabel('Your post').fill('Ours is run by the participation team. Does anyone use an independent organisation?');
 	await page.getByRole('button', { name: 'Post', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: mine })).toBeVisible();
@@ -31,6 +32,7 @@ test('your week lists only what is new to the member; notifications are grouped 
 	await expect(page.locator('#post-2')).toContainText('Leeds commissions');
 	await visit(page, '/threads/new');
 	await page.getByLabel('Title').fill(mentioning);
+	await page.getByLabel('Category').selectOption({ label: 'Corporate parenting' });
 	await page.getByLabel('Your post').fill(`We exempt care leavers up to 25. @${me.handle}, what does your council do?`);
 	await page.getByRole('button', { name: 'Post', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: mentioning })).toBeVisible();
