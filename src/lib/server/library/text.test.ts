@@ -87,6 +87,27 @@ describe('library text and search', () => {
 		expect(text.search(m.actor, 'pangolinword').hits).toHaveLength(1);
 	});
 
+	it('ranks every match, but a member who can see few of the best still finds theirs (the window is widened)', async () => {
+		const nw = makeMember({ authority: 'Lancashire' });
+		const yorks = makeMember({ authority: 'Leeds' });
+		// Three Yorkshire-only entries where the word is everywhere (ranked best), one national where it is once.
+		for (let i = 0; i < 3; i++) {
+			const c = library.create(yorks.actor, input({ kind: 'case-study', scope: yorks.regionId, title: `Wombatword case ${i}`, summary: 'wombatword '.repeat(20), situation: 'wombatword wombatword', whatWeDid: 'x', whatChanged: 'y' }), null);
+			expect(c.ok).toBe(true);
+		}
+		const national = library.create(nw.actor, input({ kind: 'case-study', title: 'Kinship care', summary: 'Mentions wombatword once among many other words about kinship carers and their support.', situation: 's', whatWeDid: 'w', whatChanged: 'c' }), null);
+		if (!national.ok) throw new Error();
+		// Yorkshire sees all four, best first.
+		const theirs = text.search(yorks.actor, 'wombatword', { rankWindow: 2 }).hits;
+		expect(theirs).toHaveLength(4);
+		expect(theirs[3].id).toBe(national.value.id);
+		// The North West member cannot see the two best-ranked: the window is widened, and the snippet marks the word.
+		const mine = text.search(nw.actor, 'wombatword', { rankWindow: 2 }).hits;
+		expect(mine.map((h) => h.id)).toEqual([national.value.id]);
+		expect(mine[0].matches[0].snippet.some((p) => p.hit && p.text === 'wombatword')).toBe(true);
+		expect(text.search(nw.actor, 'wombatword').hits.map((h) => h.id)).toEqual([national.value.id]);
+	});
+
 	it('queries are made safe', () => {
 		expect(text.toFtsQuery('corporate "care leavers" OR')).toBe('"corporate" "care leavers"');
 		expect(text.toFtsQuery('NEAR(a b) * ^ -x')).toBe('"NEAR" "a" "b" "x"');
