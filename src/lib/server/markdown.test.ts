@@ -5,6 +5,7 @@ import {
 	LINK_REL,
 	extractMentions,
 	plainExcerpt,
+	excerptOfSafeHtml,
 	quoteMarkdown,
 	renderMarkdown
 } from './markdown';
@@ -328,6 +329,24 @@ describe('extractMentions', () => {
 
 	it('returns an empty list for empty input', () => {
 		expect(extractMentions('')).toEqual([]);
+	});
+});
+
+describe('excerptOfSafeHtml', () => {
+	it('reads the stored HTML as plainExcerpt reads the Markdown, without parsing it again', () => {
+		for (const source of [
+			'Our **strategy**, agreed with the _Children in Care Council_ – see [the pledge](https://example.org/pledge).',
+			'Children’s services & SEND: "high needs" < 5% of the budget > 3 years\n\nA second paragraph.',
+			'Caf\u00e9 &amp; tea: it\'s `code` & more',
+			'x '.repeat(200)
+		])
+			expect(excerptOfSafeHtml(renderMarkdown(source), 120)).toBe(plainExcerpt(source, 120));
+	});
+	it('keeps list items’ words and never returns markup', () => {
+		const out = excerptOfSafeHtml(renderMarkdown('What worked:\n\n- a **trusted** adult\n- <script>alert(1)</script> quick answers'), 200);
+		expect(out).toContain('a trusted adult');
+		expect(out).toContain('quick answers');
+		expect(out).not.toMatch(/<\/?(strong|li|ul|p)>/);
 	});
 });
 

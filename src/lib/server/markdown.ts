@@ -370,7 +370,30 @@ export function extractMentions(source: string): string[] {
  */
 export function plainExcerpt(source: string, max = 200): string {
 	const html = renderMarkdown(source);
-	const text = html ? htmlToPlainText(html).replace(/\s+/g, ' ').trim() : '';
+	return cutExcerpt(html ? htmlToPlainText(html) : '', max);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The same excerpt from HTML this module made (`renderMarkdown`'s sanitized output, as stored
+ * beside the Markdown): tags dropped and entities decoded, without parsing the Markdown again —
+ * about a tenth of the cost, for lists that show many excerpts. Text, not HTML.
+ */
+export function excerptOfSafeHtml(html: string, max = 200): string {
+	const text = html
+		.replace(/<\/?(p|div|li|ul|ol|h[1-6]|br|hr|blockquote|pre|table|tr|td|th)\b[^>]*>/gi, ' ')
+		.replace(/<[^>]*>/g, '')
+		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+			if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+			const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+			return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+		});
+	return cutExcerpt(text, max);
+}
+
+function cutExcerpt(raw: string, max: number): string {
+	const text = raw.replace(/\s+/g, ' ').trim();
 	if (text.length <= max) return text;
 	if (max <= 1) return '…'.slice(0, Math.max(max, 0));
 	const budget = max - 1;

@@ -12,7 +12,7 @@ import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import * as files from '../files';
 import { config } from '../config';
-import { renderMarkdown, plainExcerpt } from '../markdown';
+import { renderMarkdown, excerptOfSafeHtml } from '../markdown';
 import { authorityById, authorityGroups, regionById, regions } from '../network/authorities';
 import { LIBRARY_KINDS, TOPICS, label } from '../../vocab';
 import type { EntryInput } from './input';
@@ -218,7 +218,7 @@ export function list(actor: Actor, f: ListFilter = {}): { entries: EntryRow[]; n
 			id: libraryEntry.id,
 			kind: libraryEntry.kind,
 			title: libraryEntry.title,
-			summary: libraryEntry.summary,
+			summaryHtml: libraryEntry.summaryHtml,
 			topics: libraryEntry.topics,
 			authorityId: libraryEntry.authorityId,
 			regionId: libraryEntry.regionId,
@@ -241,7 +241,7 @@ export function list(actor: Actor, f: ListFilter = {}): { entries: EntryRow[]; n
 			kind: r.kind,
 			kindLabel: label(LIBRARY_KINDS, r.kind),
 			title: r.title,
-			excerpt: plainExcerpt(r.summary, 220),
+			excerpt: excerptOfSafeHtml(r.summaryHtml, 220),
 			topics: r.topics.map((t) => label(TOPICS, t)),
 			authorityName: authorityById(r.authorityId)?.name ?? '',
 			scopeLabel: r.regionId ? (regionById(r.regionId)?.name ?? '') : 'National',
