@@ -26,6 +26,8 @@ export type Options = {
 	workers: number;
 	/** Write a CPU profile of the server (node --cpu-prof) into this folder. */
 	cpuProf: string | null;
+	/** Seconds of the extra run under the CPU profiler after each page's measured run (0: none). */
+	profileSeconds: number;
 	/** Keep the temporary copies of the database. */
 	keep: boolean;
 };
@@ -38,9 +40,12 @@ const USAGE = `Usage: npm run bench -- [--data-dir bench-data] [--duration 10] [
   --skip <list>         skip phases, comma-separated: pages, writes, library, digests
   --pages <list>        measure only these pages, comma-separated keys: thread-list, thread-20,
                         thread-long-last, search-common, search-rare, mentor-dashboard,
-                        region-table, mentoring-coordinate, library, library-search
+                        region-table, mentoring-coordinate, home, members, library,
+                        library-search
   --workers <n>         serve with n processes (node serve.js, WEB_CONCURRENCY=n); default 1 (node build)
   --cpu-prof <dir>      run the server under node --cpu-prof, profiles written to <dir>
+  --profile-seconds <s> after each page's measured run, a run this long under the CPU profiler
+                        splits its CPU into session, load, SQL, render, serialisation (default 3; 0: none)
   --keep                keep the temporary database copies`;
 
 function number(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -71,6 +76,7 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 				pages: { type: 'string' },
 				workers: { type: 'string' },
 				'cpu-prof': { type: 'string' },
+				'profile-seconds': { type: 'string' },
 				keep: { type: 'boolean', default: false },
 				help: { type: 'boolean', default: false }
 			}
@@ -104,6 +110,7 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 		pages: values.pages ? new Set(values.pages.split(',').map((s) => s.trim()).filter(Boolean)) : null,
 		workers: number('workers', values.workers, 1, 1, 16),
 		cpuProf: values['cpu-prof'] ?? null,
+		profileSeconds: number('profile-seconds', values['profile-seconds'], 3, 0, 60),
 		keep: values.keep
 	};
 }

@@ -20,6 +20,8 @@ type Digested = {
 	outbox: Record<string, { n: number; bodyBytes: number }>;
 	maxRssBytes: number;
 	mailConnections: number;
+	/** The longest the digest process's event loop was held during building and during delivery. */
+	eventLoop: Record<'build' | 'deliver', { p99Ms: number; maxMs: number; longestGapMs: number }>;
 };
 type Ceiling = { messages: number; warmup: number; ms: number; perS: number; composed: { ms: number; perS: number }; avgBytes: number; distinct: number; lanes: number };
 
@@ -84,6 +86,7 @@ export async function runDigests(opts: { dataDir: string; tmp: string; networkNo
 			deliverPerS: accepted / (d.deliverMs / 1000),
 			maxRssBytes: d.maxRssBytes,
 			mailConnections: d.mailConnections,
+			eventLoop: d.eventLoop,
 			ceiling: { ...c, accepted: ceilingReceived.messages, avgAcceptedBytes: ceilingReceived.messages ? Math.round(ceilingReceived.bytes / ceilingReceived.messages) : 0 },
 			ratio: c.perS > 0 ? accepted / seconds / c.perS : NaN,
 			problems

@@ -17,11 +17,12 @@ import { installCleanup, memoryOf, root, rssSampler } from './procs';
 import { signIn, startApp } from './server';
 import { checkPage, pageSpecs } from './pages';
 import { measureCeiling } from './ceiling';
-import { measure } from './load';
+import { measureFloor } from './floor';
+import { measure, profiledRun } from './load';
 import { writesUnderLoad } from './writes';
 import { runDigests } from './digests';
 import { libraryRun } from './library';
-import { gitState, judge, machine, print, type PageRun, type Results } from './report';
+import { describeRun, gitState, judge, machine, print, type PageRun, type Results } from './report';
 import { summarise } from './profile-summary';
 
 installCleanup();
@@ -64,12 +65,17 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 			const twenty = checked.get('thread-20')!;
 			log(`ceiling: bare node:http serving ${twenty.bytes} bytes …`);
 			results.ceiling = await measureCeiling(twenty.bytes, twenty.headers, load);
-			log(`ceiling: ${results.ceiling.rps.toFixed(0)} req/s, p99 ${results.ceiling.latencyMs.p99} ms`);
+			log(`ceiling: ${describeRun(results.ceiling)}`);
+			log(`floor: a minimal SvelteKit app (scripts/bench/floor) with a ${twenty.bytes}-byte page …`);
+			results.floor = await measureFloor(twenty.bytes, { ...load, profileSeconds: opts.profileSeconds }, log);
+			log(`floor: ${results.floor.bodyBytes} bytes, ${describeRun(results.floor)}`);
 			const pages: PageRun[] = [];
 			for (const spec of measured) {
-				const r = await measure(app.origin + spec.path, { ...load, serverPid: app.pid, headers: { cookie: `session=${token(spec.as)}` } });
-				pages.push({ spec: { key: spec.key, label: spec.label, path: spec.path, as: spec.as, target: spec.target, notes: spec.notes }, bytes: checked.get(spec.key)!.bytes, load: r });
-				log(`${spec.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+				const headers = { cookie: `session=${token(spec.as)}` };
+				const r = await measure(app.origin + spec.path, { ...load, serverPid: app.pid, probe: app.probe, headers });
+				const profile = opts.profileSeconds > 0 ? await profiledRun(app.origin + spec.path, { connections: opts.connections, seconds: opts.profileSeconds, headers, probe: app.probe }) : undefined;
+				pages.push({ spec: { key: spec.key, label: spec.label, path: spec.path, as: spec.as, target: spec.target, notes: spec.notes }, bytes: checked.get(spec.key)!.bytes, load: r, profile });
+				log(`${spec.label}: ${describeRun(r)}`);
 				if (r.non2xx > 0 || r.errors > 0) results.problems.push(`${spec.label}: ${r.non2xx} non-2xx answers (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts`);
 				await checkPage(app.origin, spec, token(spec.as)); // still the same page after the load
 			}
