@@ -9,7 +9,12 @@ import { Probe, probeArgs } from './probe';
 /** Headers the app sent that the ceiling server repeats (the rest vary per request or describe the body). */
 const SKIP = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'set-cookie', 'content-type']);
 
-export async function measureCeiling(bytes: number, appHeaders: Headers, opts: LoadOptions): Promise<LoadResult & { bodyBytes: number }> {
+/**
+ * `burnMs`: CPU each answer burns first (the control for a page of that cost: what the machine,
+ * the load generator and Node do to a server that busy, with no app); `turns`: start requests as
+ * the app does (src/lib/server/turns.ts).
+ */
+export async function measureCeiling(bytes: number, appHeaders: Headers, opts: LoadOptions, control: { burnMs?: number; turns?: boolean } = {}): Promise<LoadResult & { bodyBytes: number; burnMs: number; turns: boolean }> {
 	const port = await freePort();
 	const headers: Record<string, string> = {};
 	appHeaders.forEach((value, name) => {
@@ -17,7 +22,7 @@ export async function measureCeiling(bytes: number, appHeaders: Headers, opts: L
 	});
 	const probe = new Probe(mkdtempSync(join(os.tmpdir(), 'lmn-bench-ceiling-')));
 	const child = start(process.execPath, [...probeArgs, ...tsx('./ceiling-server.ts')], {
-		env: { ...process.env, PORT: String(port), BODY_BYTES: String(bytes), BODY_HEADERS: JSON.stringify(headers), BENCH_PROBE_DIR: probe.dir },
+		env: { ...process.env, PORT: String(port), BODY_BYTES: String(bytes), BODY_HEADERS: JSON.stringify(headers), BENCH_PROBE_DIR: probe.dir, BURN_MS: String(control.burnMs ?? 0), TAKE_TURNS: control.turns ? '1' : '0' },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
 	try {
@@ -26,7 +31,7 @@ export async function measureCeiling(bytes: number, appHeaders: Headers, opts: L
 			child.once('exit', (code) => reject(new Error(`The ceiling server exited (code ${code})`)));
 		});
 		const result = await measure(`http://127.0.0.1:${port}/`, { ...opts, serverPid: child.pid, probe });
-		return { ...result, bodyBytes: ready.bytes };
+		return { ...result, bodyBytes: ready.bytes, burnMs: control.burnMs ?? 0, turns: control.turns ?? false };
 	} finally {
 		await stop(child);
 		rmSync(probe.dir, { recursive: true, force: true });

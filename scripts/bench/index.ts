@@ -80,6 +80,20 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 				await checkPage(app.origin, spec, token(spec.as)); // still the same page after the load
 			}
 			results.pages = pages;
+			// The control: a bare node:http server burning the 20-post thread's CPU per request, as is
+			// and taking turns as the app does — what this machine, autocannon and Node give a server that
+			// busy, with no app in it.
+			const twentyRun = pages.find((p) => p.spec.key === 'thread-20')?.load;
+			const burnMs = twentyRun?.serverCpuMsPerRequest != null ? Math.max(0, twentyRun.serverCpuMsPerRequest - results.ceiling.serverCpuMsPerRequest!) : null;
+			if (burnMs != null) {
+				results.controls = [];
+				for (const turns of [false, true]) {
+					log(`control: bare node:http burning ${burnMs.toFixed(2)} ms per request${turns ? ', taking turns' : ''} …`);
+					const c = await measureCeiling(twenty.bytes, twenty.headers, load, { burnMs, turns });
+					results.controls.push(c);
+					log(`control${turns ? ' (turns)' : ''}: ${describeRun(c)}`);
+				}
+			}
 		}
 		if (!opts.skip.has('writes')) {
 			const twenty = specs.find((s) => s.key === 'thread-20')!;

@@ -21,6 +21,8 @@ export type Results = {
 	build: { built: boolean; ms: number };
 	ceiling?: LoadResult & { bodyBytes: number };
 	floor?: FloorRun;
+	/** Bare node:http burning the 20-post thread's CPU per request, as is and taking turns. */
+	controls?: (LoadResult & { bodyBytes: number; burnMs: number; turns: boolean })[];
 	pages?: PageRun[];
 	writes?: WriteResult;
 	serverMemory?: { startRssBytes: number | null; peakSampledRssBytes: number; hwmBytes: number | null; samples: number; logErrors: number; logWarnings: number };
@@ -136,6 +138,7 @@ export function print(r: Results): string {
 		const figures = (l: LoadResult) => [f0(l.rps), f1(l.latencyMs.p50), f1(l.latencyMs.p99), f1(l.latencyMs.p999), f0(l.latencyMs.max), loop(l)];
 		if (r.ceiling) rows.push([`Ceiling: bare node:http, ${f0(r.ceiling.bodyBytes)} B`, ...figures(r.ceiling), pct(r.ceiling.rps / floorRps), '100%', cpu(r.ceiling), '', '']);
 		if (r.floor) rows.push([`Floor: minimal SvelteKit page, ${f0(r.floor.bodyBytes)} B`, ...figures(r.floor), '100%', pct(r.floor.rps / ceilingRps), cpu(r.floor), '', '']);
+		for (const c of r.controls ?? []) rows.push([`Control: node:http burning ${c.burnMs.toFixed(2)} ms/req${c.turns ? ', taking turns' : ''}`, ...figures(c), pct(c.rps / floorRps), pct(c.rps / ceilingRps), cpu(c), '', '']);
 		for (const p of r.pages ?? []) rows.push([p.spec.label, ...figures(p.load), pct(p.load.rps / floorRps), pct(p.load.rps / ceilingRps), cpu(p.load), targetOf(p), yes(pageMet(p, ceilingRps, floorRps))]);
 		if (r.writes) {
 			const w = r.writes;
