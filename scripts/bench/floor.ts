@@ -19,7 +19,7 @@ export type FloorRun = LoadResult & { bodyBytes: number; targetBytes: number; bu
 /** Copies the floor app into a temporary folder and builds it there (vite build, as the app is built). */
 async function build(): Promise<{ dir: string; ms: number }> {
 	const dir = mkdtempSync(join(os.tmpdir(), 'lmn-bench-floor-'));
-	cpSync(SOURCE, dir, { recursive: true });
+	cpSync(SOURCE, dir, { recursive: true, filter: (src) => !/[/\\](\.svelte-kit|build|node_modules)$/.test(src) });
 	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 	const t = performance.now();
 	const child = start(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
