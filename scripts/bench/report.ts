@@ -168,7 +168,7 @@ export function print(r: Results): string {
 	if (r.digests) {
 		const d = r.digests;
 		const rows = [
-			['Personal digests (build + queue + deliver)', `${f0(d.accepted)} sent, ${f0(d.result.empty)} nothing new`, f0(d.perS), `${f1(d.totalMs / 1000)} s`, `${f1((d.buildCpuMs + d.deliverCpuMs) / 1000)} s`, pct(d.ratio), '< 180 s, ≥ 50%', yes(d.totalMs < 180_000 && d.ratio >= 0.5)],
+			['Personal digests (build + queue + deliver)', `${f0(d.accepted)} sent: ${f0(d.result.sent)} digests, ${f0(d.accepted - d.result.sent)} "still there?" (${f0(d.result.held)} held); ${f0(d.result.empty)} nothing new`, f0(d.perS), `${f1(d.totalMs / 1000)} s`, `${f1((d.buildCpuMs + d.deliverCpuMs) / 1000)} s`, pct(d.ratio), '< 180 s, ≥ 50%', yes(d.totalMs < 180_000 && d.ratio >= 0.5)],
 			['  of which build + queue (sendDue)', `${f0(d.result.due)} due`, f0(d.accepted / (d.buildMs / 1000)), `${f1(d.buildMs / 1000)} s`, `${f1(d.buildCpuMs / 1000)} s`, '', '', ''],
 			['  of which deliver (worker drain)', `${d.mailConnections} connection(s)`, f0(d.deliverPerS), `${f1(d.deliverMs / 1000)} s`, `${f1(d.deliverCpuMs / 1000)} s`, pct(d.deliverPerS / d.ceiling.perS), '', ''],
 			[`Sink ceiling: nodemailer, pre-built ${f0(d.ceiling.avgBytes)} B messages (raw MIME)`, `${f0(d.ceiling.messages)} sent`, f0(d.ceiling.perS), `${f1(d.ceiling.ms / 1000)} s`, '', '100%', '', '']
