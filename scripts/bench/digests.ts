@@ -21,7 +21,7 @@ type Digested = {
 	maxRssBytes: number;
 	mailConnections: number;
 	/** The longest the digest process's event loop was held during building and during delivery. */
-	eventLoop: Record<'build' | 'deliver', { p99Ms: number; maxMs: number; longestGapMs: number }>;
+	eventLoop: Record<'build' | 'deliver', { p99Ms: number; maxMs: number; longestGapMs: number; longestGcMs: number }>;
 };
 type Ceiling = { messages: number; warmup: number; ms: number; perS: number; composed: { ms: number; perS: number }; avgBytes: number; distinct: number; lanes: number };
 

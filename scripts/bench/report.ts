@@ -180,7 +180,7 @@ export function print(r: Results): string {
 			const e = d.eventLoop;
 			const held = Math.max(e.build.longestGapMs, e.deliver.longestGapMs);
 			out.push(
-				`Event loop of the digest process (a page served by the same process waits at most this long): building held it at most ${f1(e.build.longestGapMs)} ms (delay p99 ${f1(e.build.p99Ms)} ms), delivering ${f1(e.deliver.longestGapMs)} ms (p99 ${f1(e.deliver.p99Ms)} ms) — target ≤ 50 ms: ${yes(held <= 50)}`
+				`Event loop of the digest process (a page served by the same process waits at most this long): building held it at most ${f1(e.build.longestGapMs)} ms (delay p99 ${f1(e.build.p99Ms)} ms; longest GC pause ${f1(e.build.longestGcMs)} ms), delivering ${f1(e.deliver.longestGapMs)} ms (p99 ${f1(e.deliver.p99Ms)} ms; longest GC pause ${f1(e.deliver.longestGcMs)} ms) — target ≤ 50 ms: ${yes(held <= 50)}`
 			);
 		}
 	}
