@@ -3,7 +3,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { auditEvent, member, outboxMessage, pairingMeeting, post, thread } from '../db/schema';
 import { makeMember } from '../../../../tests/support/members';
-import { startThread, tick } from '../../../../tests/support/discussions';
+import { replyTo, startThread, tick } from '../../../../tests/support/discussions';
+import * as posts from '../discussions/posts';
 import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../../../../tests/support/mentoring';
 import * as categories from '../discussions/categories';
 import * as follows from '../discussions/follows';
@@ -14,6 +15,8 @@ import * as meetings from '../mentoring/meetings';
 import * as store from '../mail/inbound';
 import { askAddress, replyAddress, revokeKeys } from '../mail/reply-keys';
 import { bounceStatus, verpReturnPath } from '../mail/bounces';
+import { startSmtpReceiver } from '../mail/receivers/smtp';
+import nodemailer from 'nodemailer';
 import { processOne, processPending, readAnswer, titleFromSubject } from './process';
 
 beforeAll(() => {
@@ -393,14 +396,53 @@ describe('bad input never crashes and never posts twice', () => {
 			outcomes.push(await processOne(id));
 			expect(await processOne(id)).toBe(outcomes.at(-1));
 		}
-		// Not an email (no From, no key): rejected. The 1,000-part message is beyond what the MIME
-		// parser will read (it stops at its limit of child parts): recorded as failed, not posted.
-		expect(outcomes).toEqual(['rejected', 'posted', 'failed', 'posted', 'posted', 'posted']);
+		// Not an email (no From, no key): rejected. The 1,000-part message is beyond what we read
+		// (mailparser stops at 1,000 parts): its headers are checked as any message's, then it is
+		// refused with the reason, and the member is told; nothing is posted from it.
+		expect(outcomes).toEqual(['rejected', 'posted', 'refused', 'posted', 'posted', 'posted']);
+		const many = store.recent({ outcome: 'refused', limit: 1 })[0];
+		expect(many).toMatchObject({ action: 'unreadable', memberId: m.id });
+		expect(many.reason).toMatch(/more than 1,000 parts/);
+		expect(mailTo(m.email, 'inbound-refuse')[0].text).toMatch(/Your email could not be read: it has more than 1,000 parts/);
 		const bodies = postsIn(threadId).map((p) => p.body);
 		expect(new Set(bodies).size).toBe(bodies.length);
 		expect(bodies).toContain('Still readable text');
 		expect(bodies).toContain('Unknown charset text');
 		expect(bodies.some((b) => b.endsWith(' ok') && b.includes('\ufffd'))).toBe(true);
+	});
+
+	it('a 1,000-part message through the SMTP receiver: stored at once, refused with its reason in well under a second, and the receiver takes the next message', async () => {
+		const { m, threadId, to } = threadFor();
+		const receiver = await startSmtpReceiver({ port: 0, host: '127.0.0.1', domain: 'reply.localhost' });
+		try {
+			const t = nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true });
+			const parts = Array.from({ length: 1000 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\nPart ${i}\r\n`).join('') + '--b--\r\n';
+			const bomb = `From: <${m.email}>\r\nTo: ${to}\r\nSubject: Re: parts\r\nMessage-ID: <parts-${++seq}@x.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts}`;
+			const first = await t.sendMail({ envelope: { from: m.email, to: [to] }, raw: bomb });
+			const next = await t.sendMail({ envelope: { from: m.email, to: [to] }, raw: raw({ from: m.email, to, body: 'Sent just after the big one.' }).toString() });
+			const [a, b] = [first, next].map((i) => Number(/message (\d+)/.exec(i.response)![1]));
+			const started = performance.now();
+			expect(await processOne(a)).toBe('refused');
+			expect(performance.now() - started).toBeLessThan(1000);
+			expect(store.byId(a)!.reason).toMatch(/more than 1,000 parts/);
+			expect(await processOne(b)).toBe('posted');
+			expect(postsIn(threadId).map((p) => p.body)).toEqual([expect.any(String), 'Sent just after the big one.']);
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	it('a reply to the email about a post since deleted goes into its thread, which lives on, once', async () => {
+		const { m, threadId, to } = threadFor();
+		const author = makeMember();
+		const deleted = replyTo(author.actor, threadId, 'A reply its author later deleted.');
+		posts.remove(author.actor, deleted.id);
+		const message = { from: m.email, to, body: 'Answering the reply that is now gone.', messageId: `<after-delete-${++seq}@x.org>` };
+		expect((await receive(message)).outcome).toBe('posted');
+		expect((await receive(message)).duplicate).toBe(true);
+		const rows = postsIn(threadId);
+		expect(rows.map((p) => p.body)).toEqual([expect.any(String), '', 'Answering the reply that is now gone.']);
+		expect(rows[1].deletedAt).not.toBeNull();
 	});
 
 	it('sanitises HTML with scripts and tracking pixels like any post', async () => {

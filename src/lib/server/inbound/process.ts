@@ -138,6 +138,9 @@ function decide(row: Row, m: ParsedMail, now: number): store.InboundOutcome {
 	if (!actor) return refuse(ctx, 'deactivated', 'Your account on the Lead Member Network is deactivated, so your email was not posted. If you think this is a mistake, contact your regional coordinator.');
 	ctx.actor = actor;
 
+	if (m.unreadable) {
+		return refuse(ctx, 'unreadable', `Your email could not be read: ${m.unreadable}. Nothing was posted. Send it again as a plain email (without attachments), or post it on the site.`);
+	}
 	const body = trimReply(m.text);
 	try {
 		switch (key.kind) {
