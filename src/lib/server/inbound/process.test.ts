@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db/client';
-import { auditEvent, member, outboxMessage, pairingMeeting, post, thread } from '../db/schema';
+import { auditEvent, member, outboxMessage, pairingMeeting, post, postReport, thread } from '../db/schema';
 import { makeMember } from '../../../../tests/support/members';
 import { replyTo, startThread, tick } from '../../../../tests/support/discussions';
 import * as posts from '../discussions/posts';
@@ -17,7 +17,7 @@ import { askAddress, replyAddress, revokeKeys } from '../mail/reply-keys';
 import { bounceStatus, verpReturnPath } from '../mail/bounces';
 import { startSmtpReceiver } from '../mail/receivers/smtp';
 import nodemailer from 'nodemailer';
-import { processOne, processPending, readAnswer, titleFromSubject } from './process';
+import { confirmsHeld, processOne, processPending, readAnswer, titleFromSubject } from './process';
 
 beforeAll(() => {
 	categories.ensureDefaults();
@@ -114,6 +114,96 @@ describe('the child-safety check on email posts', () => {
 		expect(held).toHaveLength(1);
 		expect(held[0].text).toMatch(/might identify a child/);
 		expect(held[0].text).toContain('Jamie Smith, aged 14');
+	});
+});
+
+describe('confirming a held post by email', () => {
+	const IDENTIFYING = 'Jamie Smith, aged 14, goes to Oakfield Academy and was excluded.';
+	/** The held email's reply address (its Reply-To), checked to be a held-post address of the member. */
+	const heldReplyTo = (email: string) => {
+		const held = mailTo(email, 'inbound-held')[0];
+		const address = held.headers!['Reply-To'];
+		expect(address).toMatch(/^reply\+h/);
+		return { held, address };
+	};
+
+	it('"confirm" on the first line posts the held text as it is, flagged for moderators, once', async () => {
+		const m = makeMember();
+		const threadId = startThread(m.actor);
+		const first = await receive({ from: m.email, to: replyAddress(m.id, { kind: 'thread', id: threadId }), body: IDENTIFYING });
+		expect(first.outcome).toBe('held');
+		const { held, address } = heldReplyTo(m.email);
+		expect(held.text).toMatch(/Reply with “confirm” as the first line/);
+		expect(held.text).toMatch(/visible to everyone in the network/);
+		expect(held.text).toContain(`/threads/${threadId}#reply`);
+		const confirm = await receive({ from: m.email, to: address, body: 'Confirm\n\nOn Monday the network wrote:\n> We have not posted your email yet.' });
+		expect(confirm.row).toMatchObject({ outcome: 'posted', action: 'reply' });
+		const after = postsIn(threadId);
+		expect(after).toHaveLength(2);
+		expect(after[1].body).toBe(IDENTIFYING);
+		expect(db.select().from(postReport).where(eq(postReport.postId, after[1].id)).get()).toMatchObject({ source: 'check', reason: 'identifies-child' });
+		expect(store.byId(first.id)).toMatchObject({ outcome: 'posted', resultPath: confirm.row.resultPath });
+		expect(store.byId(first.id)!.reason).toMatch(/confirmed it by email/);
+		expect(mailTo(m.email, 'inbound-confirm')).toHaveLength(1);
+		// A second "confirm" (another email) posts nothing more.
+		const again = await receive({ from: m.email, to: address, body: 'confirm' });
+		expect(again.row).toMatchObject({ outcome: 'refused', action: 'held' });
+		expect(again.row.reason).toMatch(/already up/);
+		expect(postsIn(threadId)).toHaveLength(2);
+	});
+
+	it('anything else is a new version, checked again: posted when clean, held again when not', async () => {
+		const m = makeMember();
+		const threadId = startThread(m.actor);
+		const to = replyAddress(m.id, { kind: 'thread', id: threadId });
+		const first = await receive({ from: m.email, to, body: IDENTIFYING });
+		const { address } = heldReplyTo(m.email);
+		// Still identifying: held again; the first one is closed, so confirming it does nothing.
+		const second = await receive({ from: m.email, to: address, body: 'Jamie Smith, 14, was excluded from Oakfield Academy last week.' });
+		expect(second.outcome).toBe('held');
+		expect(store.byId(first.id)).toMatchObject({ outcome: 'refused' });
+		expect(store.byId(first.id)!.reason).toMatch(/Replaced by a new version/);
+		const late = await receive({ from: m.email, to: address, body: 'confirm' });
+		expect(late.row.reason).toMatch(/newer version/);
+		// The new held email's address takes a clean version, which is posted without a flag.
+		const newer = mailTo(m.email, 'inbound-held')[0].headers!['Reply-To'];
+		expect(newer).not.toBe(address);
+		const clean = await receive({ from: m.email, to: newer, body: 'A pupil in our area was excluded; this is what the panel did next.' });
+		expect(clean.row).toMatchObject({ outcome: 'posted', action: 'reply' });
+		expect(store.byId(second.id)).toMatchObject({ outcome: 'posted' });
+		expect(store.byId(second.id)!.reason).toMatch(/new version/);
+		const after = postsIn(threadId);
+		expect(after.map((p) => p.body)).toEqual([expect.any(String), 'A pupil in our area was excluded; this is what the panel did next.']);
+		expect(db.select().from(postReport).where(eq(postReport.postId, after[1].id)).all()).toHaveLength(0);
+	});
+
+	it('a held question is asked with its first subject once confirmed', async () => {
+		const m = makeMember();
+		const first = await receive({ from: m.email, to: askAddress(m.id), subject: 'Exclusions at one academy', body: IDENTIFYING });
+		expect(first.outcome).toBe('held');
+		const { address } = heldReplyTo(m.email);
+		const confirm = await receive({ from: m.email, to: address, subject: 'Re: Exclusions at one academy', body: 'Post it.' });
+		expect(confirm.row).toMatchObject({ outcome: 'posted', action: 'question' });
+		const t = db.select().from(thread).where(eq(thread.id, Number(confirm.row.resultPath!.split('/').pop()))).get()!;
+		expect(t).toMatchObject({ title: 'Exclusions at one academy', authorId: m.id, regionId: null });
+	});
+
+	it('only the member, from their own address, can answer; and only while the first email is kept', async () => {
+		const m = makeMember();
+		const threadId = startThread(m.actor);
+		const first = await receive({ from: m.email, to: replyAddress(m.id, { kind: 'thread', id: threadId }), body: IDENTIFYING });
+		const { address } = heldReplyTo(m.email);
+		expect((await receive({ from: 'someone@evil.example', to: address, body: 'confirm' })).outcome).toBe('rejected');
+		store.purgeRaw(0, Date.now() + 1000);
+		expect(store.byId(first.id)!.raw).toBeNull();
+		const late = await receive({ from: m.email, to: address, body: 'confirm' });
+		expect(late.row.reason).toMatch(/no longer kept/);
+		expect(postsIn(threadId)).toHaveLength(1);
+	});
+
+	it('reads "confirm" only alone on the first line', () => {
+		for (const yes of ['confirm', 'Confirm.', 'CONFIRMED', 'post it', 'Post it!', 'Yes, post it', 'I confirm', '\n\nconfirm\nthanks']) expect(confirmsHeld(yes), yes).toBe(true);
+		for (const no of ['Post it notes were used in the session', 'Confirmation of the panel date', 'Please confirm the date', '']) expect(confirmsHeld(no), no).toBe(false);
 	});
 });
 

@@ -148,6 +148,22 @@ export function finish(id: number, f: Finish, now = Date.now()): boolean {
 	);
 }
 
+/**
+ * Closes a message the child-safety check held, once the member has answered it by email: posted
+ * (they confirmed it, or a new version went up) or replaced by a new version held in its turn.
+ * Call it inside the transaction that makes the post. False when it is no longer held (answered
+ * already) or is not that member's.
+ */
+export function closeHeld(id: number, memberId: number, f: { outcome: 'posted' | 'refused'; reason: string; resultPath?: string | null }): boolean {
+	return (
+		db
+			.update(inboundMessage)
+			.set({ outcome: f.outcome, reason: f.reason.slice(0, 500), resultPath: f.resultPath ?? null })
+			.where(and(eq(inboundMessage.id, id), eq(inboundMessage.memberId, memberId), eq(inboundMessage.outcome, 'held')))
+			.run().changes > 0
+	);
+}
+
 /** Counts a failed attempt at a pending message (it stays pending until `maxAttempts`, then is marked failed). */
 export function attemptFailed(id: number, reason: string, maxAttempts = 3, now = Date.now()): void {
 	const row = db.select({ attempts: inboundMessage.attempts }).from(inboundMessage).where(eq(inboundMessage.id, id)).get();
