@@ -18,7 +18,7 @@ export type Options = {
 	sinkMessages: number;
 	/** Where the results go. */
 	out: string;
-	/** Skip phases (for working on one part): pages, writes, library, digests. */
+	/** Skip phases (for working on one part): pages, writes, library, inbound, digests. */
 	skip: Set<string>;
 	/** Measure only these pages (keys, e.g. thread-20,thread-list); null for all. */
 	pages: Set<string> | null;
@@ -30,6 +30,8 @@ export type Options = {
 	profileSeconds: number;
 	/** Keep the temporary copies of the database. */
 	keep: boolean;
+	/** Replies sent into the SMTP receiver for the mail-in throughput run (inbound.ts). */
+	inboundMessages: number;
 };
 
 const USAGE = `Usage: npm run bench -- [--data-dir bench-data] [--duration 10] [--connections 32] [--out bench-results.json]
@@ -37,7 +39,8 @@ const USAGE = `Usage: npm run bench -- [--data-dir bench-data] [--duration 10] [
   --write-duration <s>  length of the writes-under-read-load run (default 20)
   --post-rate <n>       reply posts per second during that run, all 50 posters together (default 5)
   --sink-messages <n>   messages for the SMTP sink's ceiling (default 5000)
-  --skip <list>         skip phases, comma-separated: pages, writes, library, digests
+  --skip <list>         skip phases, comma-separated: pages, writes, library, inbound, digests
+  --inbound-messages <n> replies sent into the SMTP receiver for the mail-in run (default 1000)
   --pages <list>        measure only these pages, comma-separated keys: thread-list, thread-20,
                         thread-long-last, search-common, search-rare, mentor-dashboard,
                         region-table, mentoring-coordinate, home, members, library,
@@ -78,6 +81,7 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 				'cpu-prof': { type: 'string' },
 				'profile-seconds': { type: 'string' },
 				keep: { type: 'boolean', default: false },
+				'inbound-messages': { type: 'string' },
 				help: { type: 'boolean', default: false }
 			}
 		}));
@@ -91,8 +95,8 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 	}
 	const skip = new Set(values.skip.split(',').map((s) => s.trim()).filter(Boolean));
 	for (const s of skip) {
-		if (!['pages', 'writes', 'library', 'digests'].includes(s)) {
-			console.error(`--skip takes pages, writes, library and/or digests (got ${s}).`);
+		if (!['pages', 'writes', 'library', 'inbound', 'digests'].includes(s)) {
+			console.error(`--skip takes pages, writes, library, inbound and/or digests (got ${s}).`);
 			process.exit(2);
 		}
 	}
@@ -111,6 +115,7 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 		workers: number('workers', values.workers, 1, 1, 16),
 		cpuProf: values['cpu-prof'] ?? null,
 		profileSeconds: number('profile-seconds', values['profile-seconds'], 3, 0, 60),
-		keep: values.keep
+		keep: values.keep,
+		inboundMessages: number('inbound-messages', values['inbound-messages'], 1000, 10, 100_000)
 	};
 }

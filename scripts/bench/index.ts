@@ -22,6 +22,7 @@ import { measure, profiledRun } from './load';
 import { writesUnderLoad } from './writes';
 import { runDigests } from './digests';
 import { libraryRun } from './library';
+import { runInbound } from './inbound';
 import { describeRun, gitState, judge, machine, print, type PageRun, type Results } from './report';
 import { summarise } from './profile-summary';
 
@@ -146,7 +147,8 @@ async function main() {
 	const loadStart = os.loadavg();
 	const manifest = await ensureNetwork(opts.dataDir);
 	const serving = !opts.skip.has('pages') || !opts.skip.has('writes') || !opts.skip.has('library');
-	const build = serving ? await ensureBuild() : { built: false, ms: 0 };
+	const inbound = !opts.skip.has('inbound');
+	const build = serving || inbound ? await ensureBuild() : { built: false, ms: 0 };
 	const results: Results = {
 		date: new Date().toISOString(),
 		machine: machine(),
@@ -161,6 +163,12 @@ async function main() {
 	const tmp = mkdtempSync(join(os.tmpdir(), 'lmn-bench-'));
 	try {
 		if (serving) await pagePhase(manifest, tmp, results);
+		if (inbound) {
+			// Mail in (issue 14): its own copy of the network and its own server, with the scheduler and the SMTP receiver on.
+			const i = await runInbound({ dataDir: opts.dataDir, tmp, reader: manifest.accounts.member, threadId: manifest.threads.twentyPost, messages: opts.inboundMessages, ratePerS: 5, durationS: opts.writeDuration, connections: opts.connections, log });
+			results.inbound = i;
+			results.problems.push(...i.problems);
+		}
 		if (!opts.skip.has('digests')) {
 			log('digests: copying the database and running every personal digest due …');
 			const cpuProf = opts.cpuProf ? resolve(root, opts.cpuProf, 'digests') : null;

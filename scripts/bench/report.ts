@@ -8,6 +8,7 @@ import type { WriteResult } from './writes';
 import type { DigestRun } from './digests';
 import { libraryTargets, printLibrary, type LibraryRun } from './library';
 import type { FloorRun } from './floor';
+import { inboundTargets, printInbound, type InboundRun } from './inbound';
 import { root } from './procs';
 
 export type PageRun = { spec: Pick<PageSpec, 'key' | 'label' | 'path' | 'as' | 'target' | 'notes'>; bytes: number; load: LoadResult; profile?: PhaseSplit };
@@ -28,6 +29,7 @@ export type Results = {
 	serverMemory?: { startRssBytes: number | null; peakSampledRssBytes: number; hwmBytes: number | null; samples: number; logErrors: number; logWarnings: number };
 	digests?: DigestRun;
 	library?: LibraryRun;
+	inbound?: InboundRun;
 	targets: { name: string; target: string; value: string; met: boolean | null }[];
 	problems: string[];
 	loadAverage: { start: number[]; end: number[] };
@@ -112,6 +114,7 @@ export function judge(r: Results) {
 	if (r.writes) t.push({ name: 'Reply under read load: p99', target: '< 100 ms', value: `${f1(r.writes.latencyMs.p99)} ms`, met: r.writes.latencyMs.p99 < 100 });
 	if (r.serverMemory) t.push({ name: 'Server peak RSS (page run)', target: '< 300 MB', value: mb(r.serverMemory.hwmBytes ?? r.serverMemory.peakSampledRssBytes), met: (r.serverMemory.hwmBytes ?? r.serverMemory.peakSampledRssBytes) < 300 * MB });
 	if (r.library) t.push(...libraryTargets(r.library));
+	if (r.inbound) t.push(...inboundTargets(r.inbound));
 	if (r.digests) {
 		const d = r.digests;
 		t.push({ name: `Digests: ${f0(d.accepted)} built and accepted`, target: '< 180 s', value: `${f1(d.totalMs / 1000)} s`, met: d.totalMs < 180_000 });
@@ -165,6 +168,7 @@ export function print(r: Results): string {
 		out.push(`\nServer memory${workers > 1 ? ` (${workers} workers and their primary, summed)` : ''}: ${mb(m.startRssBytes)} after start, peak ${mb(m.hwmBytes ?? m.peakSampledRssBytes)} (${m.hwmBytes != null ? `VmHWM; sampled peak ${mb(m.peakSampledRssBytes)}` : 'sampled every 200 ms'}) — target < 300 MB: ${yes((m.hwmBytes ?? m.peakSampledRssBytes) < 300 * MB)}`);
 	}
 	if (r.library) out.push(printLibrary(r.library, table));
+	if (r.inbound) out.push(printInbound(r.inbound, table));
 	if (r.digests) {
 		const d = r.digests;
 		const rows = [

@@ -30,10 +30,10 @@ export async function signIn(dataDir: string, req: { emails: string[]; twentyPos
 }
 
 /**
- * Starts `node build` (or, with `workers` > 1, `node serve.js` with WEB_CONCURRENCY) with DATA_DIR on the copy, the scheduler off (JOBS=0) and quiet logs;
+ * Starts `node build` (or, with `workers` > 1, `node serve.js` with WEB_CONCURRENCY) with DATA_DIR on the copy, the scheduler off (JOBS=0, unless `env` says otherwise) and quiet logs;
  * resolves when /healthz answers. With `cpuProf`, node writes a .cpuprofile there on exit.
  */
-export async function startApp(dataDir: string, opts: { cpuProf?: string | null; workers?: number } = {}): Promise<App> {
+export async function startApp(dataDir: string, opts: { cpuProf?: string | null; workers?: number; env?: Record<string, string> } = {}): Promise<App> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const nodeArgs = [...probeArgs, ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : [])];
@@ -55,7 +55,9 @@ export async function startApp(dataDir: string, opts: { cpuProf?: string | null;
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production',
 			BACKUP_HOUR: 'off',
-			BODY_SIZE_LIMIT: 'Infinity'
+			BODY_SIZE_LIMIT: 'Infinity',
+			// The mail-in run turns the scheduler and the SMTP receiver on (inbound.ts).
+			...opts.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
