@@ -392,7 +392,10 @@ describe('asking a question by email', () => {
 		expect(r.outcome).toBe('posted');
 		const t = db.select().from(thread).where(eq(thread.id, Number(r.row.resultPath!.split('/').pop()))).get()!;
 		expect(t).toMatchObject({ title: 'How do you run your children in care council?', regionId: null, isQuestion: true, authorId: m.id });
-		expect(mailTo(m.email, 'inbound-confirm')[0].text).toMatch(/visible to everyone in the network/);
+		const confirmation = mailTo(m.email, 'inbound-confirm')[0];
+		expect(confirmation.text).toMatch(/visible to everyone in the network/);
+		expect(confirmation.text).toContain(`/threads/${t.id}`);
+		expect(confirmation.text).toMatch(/To edit it \(its title and text\), open it on the site and choose “Edit”/);
 	});
 
 	it('asks in the member’s region with a [Region] prefix or the region address; refuses another region', async () => {
@@ -430,6 +433,7 @@ describe('mentoring by email', () => {
 		expect(r.outcome).toBe('posted');
 		const row = db.select().from(pairingMeeting).where(eq(pairingMeeting.pairingId, pairingId)).get()!;
 		expect(row.notes).toMatch(/^First meeting\.\n\nNote added by .+ on .+:\nActions: I will send the panel terms of reference\.$/);
+		expect(mailTo(mentee.email, 'inbound-confirm')[0].text).toMatch(/Your note is added to the meeting log[\s\S]*Only you and the other member of your mentoring pair can see it/);
 		const stranger = makeMember();
 		const outside = await receive({ from: stranger.email, to: replyAddress(stranger.id, { kind: 'pairing', id: pairingId }) });
 		expect(outside.outcome).toBe('refused');
@@ -443,10 +447,12 @@ describe('mentoring by email', () => {
 		if (!c.ok) throw new Error(c.message);
 		const yes = await receive({ from: mentor.email, to: replyAddress(mentor.id, { kind: 'proposal', id: c.proposalId }), body: 'Yes\n\nSent from my iPhone' });
 		expect(yes.row).toMatchObject({ outcome: 'posted', action: 'accept' });
+		expect(mailTo(mentor.email, 'inbound-confirm')[0]).toMatchObject({ subject: 'You accepted the proposed match' });
 		const bareNo = await receive({ from: mentee.email, to: replyAddress(mentee.id, { kind: 'proposal', id: c.proposalId }), body: 'No' });
 		expect(bareNo.row.reason).toMatch(/To decline, reply “No” and a sentence on why/);
 		const no = await receive({ from: mentee.email, to: replyAddress(mentee.id, { kind: 'proposal', id: c.proposalId }), body: 'No – I would rather have a mentor from a county council.' });
 		expect(no.row).toMatchObject({ outcome: 'posted', action: 'decline' });
+		expect(mailTo(mentee.email, 'inbound-confirm')[0]).toMatchObject({ subject: 'You declined the proposed match' });
 		const again = await receive({ from: mentee.email, to: replyAddress(mentee.id, { kind: 'proposal', id: c.proposalId }), body: 'Yes' });
 		expect(again.outcome).toBe('refused');
 		const a = db.select().from(auditEvent).where(and(eq(auditEvent.action, 'mentoring.proposal-declined'), eq(auditEvent.actorId, mentee.id))).get();
