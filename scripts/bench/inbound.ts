@@ -90,15 +90,21 @@ export async function runInbound(opts: { dataDir: string; tmp: string; reader: s
 			await new Promise((r) => setTimeout(r, 10));
 		}
 	};
+	const outboxQ = db.prepare("SELECT count(*) AS n FROM outbox_message WHERE status IN ('queued', 'sending') AND next_attempt_at <= ?");
+	/** Until the outbox has nothing due (what the scheduler delivers to the sink). */
+	const outboxEmpty = async (timeoutMs: number) => {
+		const until = performance.now() + timeoutMs;
+		while ((outboxQ.get(Date.now()) as { n: number }).n > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 100));
+	};
 	let next = 0;
 	const sender = () => facts.senders[next++ % facts.senders.length];
 	try {
 		// Warm-up: a few messages, processed — and the scheduler's first run (digests due at start,
 		// housekeeping) over before anything is measured.
 		for (let i = 0; i < 5; i++) await transport.sendMail(reply(sender(), i));
-		await waitUntilProcessed(180_000);
-		await new Promise((r) => setTimeout(r, 1000));
-		await waitUntilProcessed(60_000);
+		await waitUntilProcessed(600_000);
+		await outboxEmpty(600_000);
+		log(`inbound: warmed up (the scheduler's first run and its mail are done)`);
 
 		// 1. Throughput.
 		const firstInbound = maxId('inbound_message');
@@ -129,8 +135,7 @@ export async function runInbound(opts: { dataDir: string; tmp: string; reader: s
 		if (throughput.confirmationsQueued !== opts.messages) problems.push(`inbound: ${throughput.confirmationsQueued} confirmations queued for ${opts.messages} messages`);
 		log(`inbound: ${opts.messages} processed in ${(totalMs / 1000).toFixed(1)} s (${throughput.perS.toFixed(0)}/s; SMTP took them in ${(smtpAcceptedMs / 1000).toFixed(1)} s); ${throughput.notificationsQueued} notifications queued, ${throughput.delivered} emails delivered meanwhile`);
 		// Let the outbox empty before the page is measured.
-		const outboxQ = db.prepare("SELECT count(*) AS n FROM outbox_message WHERE status IN ('queued', 'sending')");
-		for (let waited = 0; (outboxQ.get() as { n: number }).n > 0 && waited < 300_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+		await outboxEmpty(300_000);
 
 		// 2. The thread page alone, then while mail comes in at ratePerS.
 		const path = `/threads/${facts.readThread.id}`;

@@ -438,9 +438,8 @@ async function answerHeld(ctx: Ctx, heldId: number, body: string): Promise<store
 	if (held.outcome !== 'held') return refuse(ctx, 'held', 'You sent a newer version of that post, so nothing was posted. Answer the latest email about it instead.');
 	const original = held.raw ? await parseMail(held.raw) : null;
 	const target = heldTarget(held);
-	if (!original || !target || target.memberId !== ctx.member.id) {
-		return refuse(ctx, 'held', 'Your first email is no longer kept (we keep emails for 30 days), so it cannot be posted from here. Post it on the site instead.');
-	}
+	if (!original) return refuse(ctx, 'held', 'Your first email is no longer kept (we keep emails for 30 days), so it cannot be posted from here. Post it on the site instead.');
+	if (!target || target.memberId !== ctx.member.id) return refuse(ctx, 'held', 'The address your first email went to no longer works (your reply addresses were renewed), so it cannot be posted from here. Post it on the site instead.');
 	const confirmed = confirmsHeld(body);
 	const text = confirmed ? trimReply(original.text) : body;
 	if (!text.trim()) return refuse(ctx, 'held', EMPTY);
