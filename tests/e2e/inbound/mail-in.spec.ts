@@ -56,7 +56,8 @@ test('a reply sent by email into the SMTP receiver is posted in the thread and n
 	const to = await replyAddressFor('member@example.org', id);
 
 	// A follower who wants replies at once: chooses it on their email settings and follows the thread.
-	const other = await browser.newPage();
+	const context = await browser.newContext();
+	const other = await context.newPage();
 	await signIn(other, 'joanne.pallister@example.org');
 	await visit(other, '/settings/email');
 	await other.getByRole('group', { name: 'Replies in threads I follow' }).getByLabel('Immediately').check();
@@ -65,7 +66,7 @@ test('a reply sent by email into the SMTP receiver is posted in the thread and n
 	await visit(other, `/threads/${id}`);
 	await other.getByRole('button', { name: 'Follow this thread' }).click();
 	await expect(other.getByRole('button', { name: 'Stop following' })).toBeVisible();
-	await other.close();
+	await context.close();
 
 	const transport = nodemailer.createTransport({ host: '127.0.0.1', port: INBOUND_PORT, secure: false, ignoreTLS: true });
 	const info = await transport.sendMail({
