@@ -1,8 +1,10 @@
 import type { PageServerLoad } from './$types';
 import * as checklists from '$lib/server/succession/checklists';
+import * as documents from '$lib/server/succession/documents';
 import { actorOf } from '$lib/server/request';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const actor = actorOf(locals);
-	return { ...checklists.view(actor, checklists.parseId(params.authorityId)), printedAt: Date.now() };
+	const id = checklists.parseId(params.authorityId);
+	return { ...checklists.view(actor, id), documents: documents.byItemKey(actor, id), printedAt: Date.now() };
 };
