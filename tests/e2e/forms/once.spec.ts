@@ -227,8 +227,8 @@ const CASES: FormCase[] = [
 		who: { 'with JavaScript': 'member@example.org', 'without JavaScript': 'member@example.org' },
 		open: async (page, go) => {
 			await go('/library?mine=1');
-			await page.getByRole('link', { name: 'Corporate parenting strategy 2026 to 2029' }).click();
-			await go(`${new URL(page.url()).pathname}/upload`);
+			const href = await page.getByRole('link', { name: 'Corporate parenting strategy 2026 to 2029' }).getAttribute('href');
+			await go(`${href}/upload`);
 		},
 		fill: async (page, tag) => {
 			const f = await pdfFile(tag);

@@ -26,7 +26,7 @@ export const actions: Actions = {
 		const result = once.run(
 			once.of(form.upload.fields, actor.id, 'library-entry'),
 			() => library.create(actor, parsed.data, parsed.file, { ip: clientIp(event) }),
-			(made) => `/library/${made.value.id}?added=1`
+			(made) => `/library/${made.value.id}?${parsed.data.draft ? 'drafted' : 'added'}=1`
 		);
 		// Refused, or sent again after the first submit made the entry: this copy of the file is not kept.
 		if (!result.ok || result.replayed) await uploads.drop(form.upload);
