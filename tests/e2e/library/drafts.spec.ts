@@ -26,7 +26,7 @@ test('save a case study as a private draft, then share it', async ({ browser, ba
 		await expect(author.getByText('Saved as a private draft. Only you can see it until you share it.')).toBeVisible();
 		const path = new URL(author.url()).pathname;
 		await author.goto('/library?mine=1');
-		await expect(author.getByText('Private draft – only you can see it')).toBeVisible();
+		await expect(author.getByRole('listitem').filter({ hasText: title }).getByText('Private draft – only you can see it')).toBeVisible();
 
 		// Anyone else — even a member of the same region — finds nothing.
 		await signIn(reader, 'aisha.patel@example.org');

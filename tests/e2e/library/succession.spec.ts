@@ -14,10 +14,12 @@ test('link the corporate parenting strategy to a checklist item and find it in t
 	await visit(page, `${checklist}/items/corporate-parenting`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Corporate parenting panel and visit rota' })).toBeVisible();
 	const section = page.getByRole('region', { name: 'Library documents' });
-	// The demo links Lancashire's strategy; only Lancashire's own documents are offered.
+	// The demo links Lancashire's strategy; only Lancashire's own shared documents are offered
+	// (not Manchester's induction pack, not Tom's private draft).
 	await expect(section.getByRole('link', { name: 'Corporate parenting strategy 2026 to 2029' })).toBeVisible();
-	await expect(section.getByRole('checkbox')).toHaveCount(1);
+	await expect(section.getByRole('checkbox', { name: /Corporate parenting strategy 2026 to 2029/ })).toBeChecked();
 	await expect(section.getByText('Induction pack for new Lead Members – North West')).toHaveCount(0);
+	await expect(section.getByText('Staying put to 25: a note for the cabinet (draft)')).toHaveCount(0);
 
 	// Take it off, then put it back.
 	await section.getByRole('checkbox', { name: /Corporate parenting strategy 2026 to 2029/ }).uncheck();

@@ -8,6 +8,7 @@ import * as files from '../files';
 import { useFilesDir } from '../files/store';
 import * as library from './entries';
 import { eraseMember, exportMemberData } from './data-rights';
+import type { EntryInput } from './input';
 
 let dir: string;
 beforeAll(() => {
@@ -45,7 +46,7 @@ describe('library data rights', () => {
 		const author = makeMember();
 		const got = await files.receive(await t.pdf(['Draft strategy']), 'Draft strategy.pdf', 1 << 24);
 		if (!got.ok) throw new Error();
-		const base = { kind: 'strategy' as const, summary: 'S', topics: ['corporate-parenting'], authorityId: authorityId('Lancashire'), scope: 'national', reviewBy: null, situation: '', whatWeDid: '', whatChanged: '', differently: '', contact: '' };
+		const base = { kind: 'strategy' as const, summary: 'S', topics: ['corporate-parenting'] as EntryInput['topics'], authorityId: authorityId('Lancashire'), scope: 'national', reviewBy: null, situation: '', whatWeDid: '', whatChanged: '', differently: '', contact: '' };
 		const draft = library.create(author.actor, { ...base, title: 'My draft strategy', draft: true }, got.file);
 		const shared = library.create(author.actor, { ...base, kind: 'case-study', title: 'My shared case study', situation: 'a', whatWeDid: 'b', whatChanged: 'c' }, null);
 		if (!draft.ok || !shared.ok) throw new Error();

@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 const SINCE = Date.parse('2026-11-16T07:00:00Z');
 const NOW = SINCE + 7 * DAY;
 
-function entry(actor: Actor, title: string, opts: { scope?: string; topics?: string[]; authority?: string; at?: number } = {}): number {
+function entry(actor: Actor, title: string, opts: { scope?: string; topics?: EntryInput['topics']; authority?: string; at?: number } = {}): number {
 	const input: EntryInput = {
 		kind: 'case-study',
 		title,

@@ -30,7 +30,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors, documentValues: form.values.documents as string[], conflict: null });
 		const result = documents.setForItem(actor, id, event.params.key, form.data.documents, { ip: clientIp(event) });
 		if (!result.ok) return fail(400, { errors: result.errors, documentValues: form.values.documents as string[], conflict: null });
-		redirect(303, `/succession/${id}/items/${encodeURIComponent(event.params.key)}?linked=1#documents`);
+		redirect(303, `/succession/${id}/items/${encodeURIComponent(event.params.key)}?linked=1#library-documents`);
 	},
 	save: async (event) => {
 		const actor = actorOf(event.locals);
