@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, authorityId } from '../../../../tests/support/members';
 import { categoryId, tick } from '../../../../tests/support/discussions';
 import { messagesTo } from '../mail/outbox';
+import * as preferences from '../mail/preferences';
 import * as files from '../files';
 import { useFilesDir } from '../files/store';
 import * as library from '../library/entries';
@@ -141,11 +142,14 @@ describe('library documents attached to posts', () => {
 	it('lists them in the notification email, and in the digest line about the post', () => {
 		const author = makeMember({ authority: 'Lancashire' });
 		const follower = makeMember({ authority: 'Lancashire', name: 'Follower Person' });
+		// Mentions by digest rather than at once (an emailed notification is not repeated in the digest).
+		const digester = makeMember({ authority: 'Lancashire', name: 'Digest Reader' });
+		preferences.update(digester.id, { notifications: { ...preferences.get(digester.id).notifications, mention: 'digest' } });
 		const a = entry(author.actor, 'Corporate parenting pledge for councillors');
 		const since = tick();
 		const t = threads.create(
 			author.actor,
-			{ title: 'Our pledge for councillors', body: `Comments welcome @${follower.handle}`, categoryId: categoryId('corporate-parenting'), regionId: null, isQuestion: false, attachments: [a] },
+			{ title: 'Our pledge for councillors', body: `Comments welcome @${follower.handle} and @${digester.handle}`, categoryId: categoryId('corporate-parenting'), regionId: null, isQuestion: false, attachments: [a] },
 			tick()
 		);
 		if (!t.ok) throw new Error('refused');
@@ -155,7 +159,7 @@ describe('library documents attached to posts', () => {
 		expect(mail.text).toContain(`/library/${a}`);
 		expect(mail.html).toContain(`/library/${a}"`);
 
-		const s = digestSection(recipientOf(follower), since, tick())!;
+		const s = digestSection(recipientOf(digester), since, tick())!;
 		const mention = s.groups.find((g) => g.title === 'Mentions of you')!.items[0];
 		expect(mention.links).toEqual([{ text: 'Corporate parenting pledge for councillors', href: `/library/${a}`, note: 'Case study' }]);
 	});
