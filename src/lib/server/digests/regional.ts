@@ -433,7 +433,7 @@ function sizeProblem(d: RegionalDigest): string | null {
 export function preview(actor: Actor, id: number): { digest: DigestView; email: RenderedEmail; bodyHtml: string; empty: boolean; recipients: number } {
 	const d = get(actor, id);
 	authorize(actor, 'digest.compose', { regionId: d.regionId }, { hide: true });
-	const email = regionalEmail(bodyOf(d), { id: actor.id });
+	const email = regionalEmail(bodyOf(d), { id: actor.id }, { preview: true });
 	return { digest: d, email, bodyHtml: emailBodyHtml(email.html), empty: isEmpty(d), recipients: recipients(d.regionId).length };
 }
 
