@@ -6,15 +6,14 @@ import { authorityById } from '$lib/server/network/authorities';
 import { hashPassword, passwordProblem } from '$lib/server/auth/password';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import * as tokens from '$lib/server/auth/tokens';
 import { clientIp } from '$lib/server/request';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { text } from '$lib/server/validation';
 
 export const load: PageServerLoad = ({ params }) => {
 	const state = invites.find(params.token);
-	if (!state.ok) return { problem: tokens.explain(state.reason, 'invitation'), invite: null };
-	return { problem: null, invite: { email: state.invite.email, name: state.invite.name, authority: authorityById(state.invite.authorityId)?.name ?? '' } };
+	if (!state.ok) return { problem: invites.explain(state.reason), replaced: state.reason === 'replaced', invite: null };
+	return { problem: null, replaced: false, invite: { email: state.invite.email, name: state.invite.name, authority: authorityById(state.invite.authorityId)?.name ?? '' } };
 };
 
 const schema = z.object({ name: text('your full name'), password: z.string().optional().default(''), confirm: z.string().optional().default('') });
@@ -27,7 +26,7 @@ export const actions: Actions = {
 		if (problem) return invalid({ password: problem }, form.values);
 		if (form.data.password !== form.data.confirm) return invalid({ confirm: 'Enter the same password twice' }, form.values);
 		const result = invites.accept(event.params.token, { name: form.data.name, passwordHash: await hashPassword(form.data.password) });
-		if (!result.ok) return { problem: tokens.explain(result.reason, 'invitation') };
+		if (!result.ok) return { problem: invites.explain(result.reason), replaced: result.reason === 'replaced' };
 		const { token, session } = createSession(result.memberId, { userAgent: event.request.headers.get('user-agent') ?? '', ipAddress: clientIp(event) });
 		setSessionCookie(event.cookies, token, session.expiresAt);
 		redirect(303, '/settings/profile?welcome=1');
