@@ -47,7 +47,7 @@ test('without JavaScript, the page after saving opens with the banner at the top
 });
 
 test('saving a profile shows the banner on screen', async ({ page }) => {
-	await signIn(page, 'julia.fenwick@example.org');
+	await signIn(page, 'elaine.moseley@example.org');
 	await visit(page, '/settings/profile');
 	await page.getByRole('button', { name: 'Save profile' }).click();
 	await bannerSeen(page, 'Your profile has been saved');
@@ -56,7 +56,7 @@ test('saving a profile shows the banner on screen', async ({ page }) => {
 
 test('marking an answer on a long thread shows the banner on screen', async ({ page }) => {
 	const word = unique('answer');
-	await signIn(page, 'julia.fenwick@example.org');
+	await signIn(page, 'elaine.moseley@example.org');
 	await visit(page, '/threads/new?question=1');
 	await page.getByLabel('Title').fill(`How do you plan sufficiency for ${word}?`);
 	await page.getByLabel('Category').selectOption({ label: 'Corporate parenting' });
@@ -73,7 +73,7 @@ test('marking an answer on a long thread shows the banner on screen', async ({ p
 	await expect(page.locator('#post-2')).toContainText('commission jointly');
 	await signOut(page);
 
-	await signIn(page, 'julia.fenwick@example.org');
+	await signIn(page, 'elaine.moseley@example.org');
 	await visit(page, thread);
 	const mark = page.locator('#post-2').getByRole('button', { name: /Mark as the answer/ });
 	await mark.scrollIntoViewIfNeeded();
