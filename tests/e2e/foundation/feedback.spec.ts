@@ -94,7 +94,7 @@ test('a succession update far down the checklist shows the confirmation and the 
 	await select.selectOption(now === 'done' ? 'in-progress' : 'done');
 	await item.getByRole('button', { name: /^Update status of/ }).click();
 
-	const saved = page.getByRole('status').filter({ hasText: /^Saved:/ });
+	const saved = page.getByRole('status').filter({ hasText: 'Readiness is now' });
 	await expect(saved).toBeInViewport();
 	await expect(saved).toBeFocused();
 	await expect(saved).toContainText(/Readiness is now \d+% – (Red|Amber|Green)/);
