@@ -93,13 +93,13 @@ export function find(token: string, now = Date.now()): InviteState {
  * Accepts an invite: creates the member with the name and password given. Single use — a
  * second acceptance (even a simultaneous one) gets `used`.
  */
-export function accept(token: string, input: { name: string; passwordHash: string }, now = Date.now()) {
+export function accept(token: string, input: { name: string; passwordHash: string; inRoleSince?: string | null }, now = Date.now()) {
 	return immediate(() => {
 		const state = find(token, now);
 		if (!state.ok) return state;
 		if (members.findByEmail(state.invite.email)) return { ok: false as const, reason: 'used' as const };
 		db.update(invite).set({ usedAt: now }).where(eq(invite.id, state.invite.id)).run();
-		const m = members.create({ email: state.invite.email, name: input.name, passwordHash: input.passwordHash, authorityId: state.invite.authorityId, position: state.invite.position }, now);
+		const m = members.create({ email: state.invite.email, name: input.name, passwordHash: input.passwordHash, authorityId: state.invite.authorityId, position: state.invite.position, inRoleSince: input.inRoleSince ?? null }, now);
 		audit.record({ actorId: m.id, action: 'invite.accepted', subjectType: 'invite', subjectId: state.invite.id, regionId: authorityById(m.authorityId)?.regionId });
 		return { ok: true as const, memberId: m.id };
 	});
