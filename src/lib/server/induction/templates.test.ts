@@ -64,3 +64,27 @@ describe('the national path’s versions', () => {
 		expect(statusOf(() => templates.publish(makeMember().actor, 'x', {}, NOW))).toBe(403);
 	});
 });
+
+describe('region-only steps', () => {
+	it('lets a coordinator add up to five steps their region’s new members see, and nobody else', async () => {
+		const regionSteps = await import('./region-steps');
+		const coordinator = makeMember({ role: 'coordinator', coordinatorRegionId: 'north-west', authority: 'Salford' });
+		const nw = makeMember({ authority: 'Blackpool', inRoleSince: '2026-11-02' });
+		const yh = makeMember({ authority: 'Leeds', inRoleSince: '2026-11-02' });
+		const r = regionSteps.add(coordinator.actor, 'north-west', { phase: 'month', title: 'The North West’s induction day in Preston', body: 'Every spring and autumn.' }, {}, NOW);
+		expect(r.ok).toBe(true);
+		const key = r.ok ? r.key : '';
+		const nwSteps = paths.mine(nw.actor, NOW).phases.flatMap((p) => p.steps);
+		expect(nwSteps.find((s) => s.key === key)).toMatchObject({ regional: true, title: 'The North West’s induction day in Preston', phase: 'month' });
+		expect(paths.mine(yh.actor, NOW).phases.flatMap((p) => p.steps).some((s) => s.key === key)).toBe(false);
+		expect(paths.tick(nw.actor, nw.id, key, 'Booked', NOW)).toEqual({ ok: true });
+		expect(statusOf(() => paths.tick(yh.actor, yh.id, key, '', NOW))).toBe(404);
+		for (let i = 2; i <= 5; i++) expect(regionSteps.add(coordinator.actor, 'north-west', { phase: 'hundred-days', title: `Step ${i}`, body: '' }, {}, NOW).ok).toBe(true);
+		expect(regionSteps.add(coordinator.actor, 'north-west', { phase: 'month', title: 'A sixth', body: '' }, {}, NOW)).toEqual({ ok: false, errors: { form: 'Your region has 5 steps of its own already: remove one before adding another' } });
+		expect(regionSteps.add(coordinator.actor, 'north-west', { phase: 'never', title: '', body: '' }, {}, NOW)).toMatchObject({ ok: false, errors: { phase: expect.any(String), title: 'Enter what to do' } });
+		expect(statusOf(() => regionSteps.add(makeMember({ role: 'coordinator', coordinatorRegionId: 'yorkshire-humber', authority: 'Leeds' }).actor, 'north-west', { phase: 'month', title: 'x', body: '' }, {}, NOW))).toBe(403);
+		expect(statusOf(() => regionSteps.add(nw.actor, 'north-west', { phase: 'month', title: 'x', body: '' }, {}, NOW))).toBe(403);
+		expect(regionSteps.remove(coordinator.actor, 'north-west', key, {}, NOW)).toBe(true);
+		expect(paths.mine(nw.actor, NOW).phases.flatMap((p) => p.steps).some((s) => s.key === key)).toBe(false);
+	});
+});
