@@ -219,6 +219,9 @@ export type PathPage = {
 	next: StepView[];
 	viewer: 'self' | 'mentor' | 'coordinator';
 	mentoring: Seen['mentoring'];
+	/** A coordinator marked them as new; `canMarkNew`: the viewer may set or take off that mark. */
+	markedNew: boolean;
+	canMarkNew: boolean;
 };
 
 function page(actor: Actor, memberId: number, now: number): PathPage {
@@ -249,7 +252,9 @@ function page(actor: Actor, memberId: number, now: number): PathPage {
 		folded: dayOfPath == null || dayOfPath > PATH_DAYS || c.done >= c.total,
 		next: steps.filter((s) => s.state === 'to-do').slice(0, 3),
 		viewer: self ? 'self' : actor.id === mentorOf(seen) ? 'mentor' : 'coordinator',
-		mentoring: seen.mentoring
+		mentoring: seen.mentoring,
+		markedNew: path?.markedNewAt != null,
+		canMarkNew: can(actor, 'induction.coordinate', { regionId: m.regionId })
 	};
 }
 
