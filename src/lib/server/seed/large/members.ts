@@ -39,6 +39,8 @@ export function addMembers(
 	);
 	const people: Person[] = [];
 	const count = opts.total - existing.n;
+	// 400 on the full network; about one in fifty on a small one (tests), so it keeps experienced members to mentor.
+	const freshCount = Math.min(NEW_WITHIN_100_DAYS, Math.floor(count / 49));
 	for (let i = 0; i < count; i++) {
 		const name = `${pick(random, FIRST_NAMES)} ${pick(random, SURNAMES)}`;
 		const handle = handleFor(name, handles);
@@ -46,7 +48,7 @@ export function addMembers(
 		const authority = opts.authorities[i % opts.authorities.length];
 		// The first 400 are within their first 100 days in the role (issue 16); of the rest one in
 		// six is new in the role (the last six months, past 100 days), the others up to eight years.
-		const fresh = i < NEW_WITHIN_100_DAYS;
+		const fresh = i < freshCount;
 		const inRoleDaysAgo = random() < 1 / 6 || fresh ? between(random, fresh ? 3 : 101, fresh ? 99 : 180) : between(random, 181, 8 * 365);
 		const createdAt = opts.now - Math.min(inRoleDaysAgo, 700) * DAY + between(random, 0, 23) * 3_600_000;
 		const party = pick(random, PARTIES);
