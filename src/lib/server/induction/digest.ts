@@ -10,17 +10,14 @@ import { isStalled } from './coordination';
 import { newSince } from './dates';
 import * as members from '../network/members';
 
-/** Who is new in the whole network, once per digest run (20,000 members ask). */
-const newOnce = perInstant<Set<number>>();
-
-function newIds(now: number): Set<number> {
-	return newOnce(now, 'new', () => new Set(members.newcomers(null, newSince(now), markedNewIds(now)).map((m) => m.id)));
-}
+/** Members marked new by a coordinator, once per digest run (20,000 members ask; a handful are marked). */
+const markedOnce = perInstant<Set<number>>();
 
 export function digestSection(recipient: DigestRecipient, _since: number, now: number): DigestSection | null {
-	if (!newIds(now).has(recipient.id)) return null;
 	const p = members.profile(recipient.id);
 	if (!p) return null;
+	const isNew = (p.inRoleSince != null && p.inRoleSince >= newSince(now)) || markedOnce(now, 'marked', () => new Set(markedNewIds(now))).has(p.id);
+	if (!isNew) return null;
 	const [s] = summaries([{ id: p.id, authorityId: p.authorityId, regionId: p.regionId, inRoleSince: p.inRoleSince }], now);
 	if (!s || s.folded) return null;
 	const next = s.steps.filter((x) => x.state === 'to-do').slice(0, 2);
