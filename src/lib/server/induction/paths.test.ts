@@ -103,8 +103,12 @@ describe('the path', () => {
 });
 
 describe('steps done by themselves, each by the real action in its area', () => {
-	it('asking for a mentor (mentoring)', () => {
-		const m = newMember();
+	it('asking for a mentor (mentoring), from a form started from the profile', () => {
+		const m = newMember({ expertise: ['corporate-parenting'] });
+		const form = requests.formContext(m.actor, { fromProfile: true });
+		expect(form.values.goals).toBe('Find my feet as Lead Member at Lancashire (in the role since 2 November 2026)\nGet to grips with safeguarding partnerships\nGet to grips with SEND\nGet to grips with the inspection framework for children’s services');
+		expect(form.values.focusTopics).toEqual(['safeguarding', 'send', 'inspection']);
+		expect(requests.formContext(m.actor).values.goals).toBe('');
 		expect(stateOf(m.actor, 'ask-mentor').state).toBe('to-do');
 		const r = requests.submit(m.actor, { goals: 'Get to grips with corporate parenting', focusTopics: ['corporate-parenting'], regionPref: 'any', partyPref: 'any', kindPref: 'any', meetingModes: ['online'] }, NOW - DAY);
 		expect(r.ok).toBe(true);

@@ -6,7 +6,7 @@ import { authorize, type Actor } from '../auth/policy';
 import { people, person, refuse, type Outcome } from './store';
 import * as notify from './notify';
 import type { RequestForm } from './schemas';
-import { CORE_TOPICS, POSITIONS, label } from '../../vocab';
+import { CORE_TOPICS, POSITIONS, TOPICS, label } from '../../vocab';
 import { formatDate } from '../../time';
 
 const currentQuery = prepared(() =>
@@ -57,10 +57,11 @@ export function formContext(actor: Actor, opts: { fromProfile?: boolean } = {}) 
  * does not list as expertise. The member changes it before sending.
  */
 function fromProfile(me: NonNullable<ReturnType<typeof person>>) {
-	const since = me.inRoleSince ? ` since ${formatDate(Date.parse(`${me.inRoleSince}T12:00:00Z`))}` : '';
-	const goals = [`I am ${label(POSITIONS, me.position)} at ${me.authorityName}${since}, new to the role.`, 'I would like help with: '].join('\n');
-	const focusTopics = CORE_TOPICS.filter((t) => !me.expertise.includes(t)).slice(0, 3);
-	return { goals, focusTopics: [...focusTopics] as string[], regionPref: 'any', partyPref: 'any', kindPref: 'similar', meetingModes: ['online'] as string[] };
+	const since = me.inRoleSince ? ` (in the role since ${formatDate(Date.parse(`${me.inRoleSince}T12:00:00Z`))})` : '';
+	const focusTopics: string[] = CORE_TOPICS.filter((t) => !me.expertise.includes(t)).slice(0, 3);
+	const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+	const goals = [`Find my feet as ${label(POSITIONS, me.position)} at ${me.authorityName}${since}`, ...focusTopics.map((t) => `Get to grips with ${lowerFirst(label(TOPICS, t))}`)].join('\n');
+	return { goals, focusTopics, regionPref: 'any', partyPref: 'any', kindPref: 'similar', meetingModes: ['online'] as string[] };
 }
 
 /**
