@@ -50,7 +50,7 @@ describe('induction in digests', () => {
 		const fresh = makeMember({ name: 'Fresh Start', authority: 'Blackpool', inRoleSince: '2026-11-20' });
 		const stalled = makeMember({ name: 'Stuck Fast', authority: 'Blackpool', inRoleSince: '2026-09-01' });
 		const groups = regionalDigestGroups('north-west', NOW - 7 * DAY, NOW + 2);
-		const newcomers = groups.find((g) => g.title === 'New Lead Members in the region')!;
+		const newcomers = groups.find((g) => g.title === 'New in the role in the North West')!;
 		expect(newcomers.items.map((i) => i.text)).toContain(`Fresh Start, Blackpool`);
 		expect(newcomers.items.map((i) => i.text)).not.toContain('Stuck Fast, Blackpool');
 		const stuck = groups.find((g) => g.title === 'First 100 days that have stalled')!;

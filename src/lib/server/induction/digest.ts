@@ -9,6 +9,7 @@ import { markedNewIds, newInRegion, summaries } from './paths';
 import { isStalled } from './coordination';
 import { newSince } from './dates';
 import * as members from '../network/members';
+import { regionName } from '../network/authorities';
 
 /** Members marked new by a coordinator, once per digest run (20,000 members ask; a handful are marked). */
 const markedOnce = perInstant<Set<number>>();
@@ -44,8 +45,8 @@ export function regionalDigestGroups(regionId: string | null, since: number, now
 	const groups: DigestGroup[] = [];
 	if (started.length)
 		groups.push({
-			title: 'New Lead Members in the region',
-			items: started.map((s) => ({ text: `${s.person.name}, ${s.person.authorityName}`, href: `/members/${s.person.handle}`, note: 'say hello, or offer to mentor' }))
+			title: `New in the role in the ${regionName(regionId)}`,
+			items: started.map((s) => ({ text: `${s.person.name}, ${s.person.authorityName}`, href: `/members/${s.person.handle}`, note: `day ${s.dayOfPath} of their first 100 days` }))
 		});
 	if (stalled.length)
 		groups.push({
