@@ -36,7 +36,7 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 	log(`database copied for the page run (${(copy.bytes / 1024 ** 2).toFixed(0)} MB in ${(copy.ms / 1000).toFixed(1)} s)`);
 	const a = manifest.accounts;
 	const facts = await signIn(dir, {
-		emails: [a.member, a.mentor, a.coordinator, ...a.posters],
+		emails: [a.member, a.mentor, a.coordinator, ...(a.newMember ? [a.newMember] : []), ...a.posters],
 		twentyPost: manifest.threads.twentyPost,
 		long: manifest.threads.long,
 		mentor: a.mentor,

@@ -172,7 +172,9 @@ export function pageSpecs(m: Manifest, f: Facts): PageSpec[] {
 			},
 			notes: []
 		},
-		...librarySpecs(m)
+		...librarySpecs(m),
+		// A network built before issue 16 has no new member with a path: rebuild it (seed:large --force) to measure these.
+		...(a.newMember ? inductionSpecs(a.newMember, a.coordinator, f.region.name) : [])
 	];
 	return specs;
 }
@@ -207,6 +209,34 @@ function librarySpecs(m: Manifest): PageSpec[] {
 				return hits >= 10 ? null : `only ${hits} results for "${word}"`;
 			},
 			notes
+		}
+	];
+}
+
+/** "Your first 100 days": a new member's home page, and the coordinator's list of the region's new members. */
+function inductionSpecs(newMember: string, coordinator: string, regionName: string): PageSpec[] {
+	return [
+		{
+			key: 'new-member-home',
+			label: 'New member’s home page',
+			path: '/',
+			as: newMember,
+			target: { p99Ms: 100 },
+			check: (html) => (/<h2[^>]*>Your first 100 days<\/h2>/.test(html) ? null : 'no "Your first 100 days" block'),
+			notes: []
+		},
+		{
+			key: 'induction-region',
+			label: `New Lead Members (${regionName})`,
+			path: '/induction/region',
+			as: coordinator,
+			target: { p99Ms: 100 },
+			check: (html) => {
+				if (!/<h1[^>]*>New Lead Members in the /.test(html)) return 'not the new members page';
+				const rows = count(html, /href="\/induction\/members\/\d+"/g);
+				return rows >= 10 ? null : `only ${rows} new members listed`;
+			},
+			notes: []
 		}
 	];
 }

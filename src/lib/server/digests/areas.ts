@@ -11,6 +11,7 @@ import * as mentoring from '../mentoring/digest';
 import * as training from '../training/digest';
 import * as succession from '../succession/digest';
 import * as library from '../library/digest';
+import * as induction from '../induction/digest';
 
 export type AreaDigest = {
 	name: DigestSection['area'];
@@ -24,7 +25,8 @@ export const AREAS: readonly AreaDigest[] = [
 	{ name: 'mentoring', digestSection: mentoring.digestSection, regionalDigestGroups: mentoring.regionalDigestGroups },
 	{ name: 'training', digestSection: training.digestSection, regionalDigestGroups: training.regionalDigestGroups },
 	{ name: 'succession', digestSection: succession.digestSection, regionalDigestGroups: succession.regionalDigestGroups },
-	{ name: 'library', digestSection: library.digestSection, regionalDigestGroups: library.regionalDigestGroups }
+	{ name: 'library', digestSection: library.digestSection, regionalDigestGroups: library.regionalDigestGroups },
+	{ name: 'induction', digestSection: induction.digestSection, regionalDigestGroups: induction.regionalDigestGroups }
 ];
 
 let override: readonly AreaDigest[] | null = null;

@@ -391,7 +391,8 @@ export type DryRun = {
  * nothing is queued or recorded. Covers from their last digest (or `since`). Null for an
  * unknown address.
  */
-export function dryRun(email: string, now = Date.now(), opts: { since?: number; replyLinks?: boolean } = {}): DryRun | null {
+/** `preview`: for showing on the site, where the unsubscribe link must not work (previewUnsubscribeUrl). */
+export function dryRun(email: string, now = Date.now(), opts: { since?: number; replyLinks?: boolean; preview?: boolean } = {}): DryRun | null {
 	const recipient = recipientByEmail(email);
 	if (!recipient) return null;
 	const prefs = preferences.get(recipient.id);
@@ -412,7 +413,7 @@ export function dryRun(email: string, now = Date.now(), opts: { since?: number; 
 		nextAt: nextDigestAt(schedule, now),
 		since,
 		content,
-		email: content.sections.length > 0 ? personalEmail(recipient, frequency, content.sections, since, opts.replyLinks === false ? undefined : repliesFor(recipient.id, hrefsOf(content))) : null,
+		email: content.sections.length > 0 ? personalEmail(recipient, frequency, content.sections, since, opts.replyLinks === false ? undefined : repliesFor(recipient.id, hrefsOf(content)), { preview: opts.preview }) : null,
 		wouldSend: decision === 'send',
 		decision,
 		engagement: e,
@@ -448,8 +449,9 @@ export function previewForMember(actor: Actor, handle: string, now = Date.now())
 	const p = members.profileByHandle(actor, handle);
 	if (!p) return null;
 	authorize(actor, 'digest.previewMember', { regionId: p.regionId });
-	// Without the member's reply-by-email links: those addresses are theirs alone.
-	const r = dryRun(p.email, now, { replyLinks: false });
+	// Without the member's reply-by-email links (those addresses are theirs alone), and with an
+	// unsubscribe link that does nothing, so a click on the preview cannot unsubscribe them.
+	const r = dryRun(p.email, now, { replyLinks: false, preview: true });
 	if (!r) return null;
 	return { ...r, member: { name: p.name, handle: p.handle, regionName: p.regionName }, explanation: explain(r), bodyHtml: r.email ? emailBodyHtml(r.email.html) : null, history: history(p.id) };
 }

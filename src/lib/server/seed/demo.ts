@@ -13,6 +13,7 @@ import { seedTrust } from './demo-trust';
 import { seedInbound } from './demo-inbound';
 import { seedLibrary } from './demo-library';
 import { seedLibraryLinks } from './demo-library-links';
+import { seedInduction } from './demo-induction';
 import { uniqueHandle } from '../network/members';
 
 /** Seeds the demo network when there are no members yet. Returns whether it did. */
@@ -73,5 +74,6 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
 	await seedInbound(ctx);
 	await seedLibrary(ctx);
 	db.transaction(() => seedLibraryLinks(ctx));
+	db.transaction(() => seedInduction(ctx));
 	return true;
 }

@@ -206,6 +206,22 @@ export const successionReminder = sqliteTable(
 	]
 );
 
+/** Who opened an authority's printable handover pack, and when first and last (a new Lead Member reading their predecessor's pack). */
+export const handoverPackOpening = sqliteTable(
+	'handover_pack_opening',
+	{
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => member.id, { onDelete: 'cascade' }),
+		authorityId: integer('authority_id')
+			.notNull()
+			.references(() => authority.id),
+		firstAt: integer('first_at').notNull(),
+		lastAt: integer('last_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.memberId, t.authorityId] })]
+);
+
 export type ChecklistTemplate = typeof checklistTemplate.$inferSelect;
 export type TemplateSection = typeof templateSection.$inferSelect;
 export type TemplateItem = typeof templateItem.$inferSelect;
