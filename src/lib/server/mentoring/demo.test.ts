@@ -51,6 +51,10 @@ describe('the mentoring demo', () => {
 		expect(o.awaiting).toHaveLength(1);
 		expect(o.closed.every((c) => c.mentorFeedback && c.menteeFeedback)).toBe(true);
 		expect(o.medianDaysToMatch).not.toBeNull();
+		// The demo shows a match that does not give the member what they asked for, flagged.
+		const gemma = items.find((i) => i.mentee.name === 'Gemma Lightfoot')!;
+		expect(gemma.proposal!.score).toBeGreaterThan(0);
+		expect(gemma.proposal!.unmet).toContain('own party — the mentor is from another party');
 	});
 
 	it('makes every demo member with a mentor entry a mentor', () => {
