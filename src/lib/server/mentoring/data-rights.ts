@@ -1,7 +1,7 @@
 /**
  * A member's mentoring data: everything of theirs for "download my data", and erasure for
  * "delete my account". Erasing removes their offer, requests and proposals, and from every
- * pairing they were part of: the goals, the meeting notes and actions, the booked meeting and
+ * pairing they were part of: the goals, the meeting notes and actions (and their earlier versions), the booked meeting and
  * their own feedback. The pairing itself stays (with the member shown as "Former member") so the
  * other member keeps the dates and the region keeps its figures.
  */
@@ -16,7 +16,8 @@ import {
 	pairingBooking,
 	pairingFeedback,
 	pairingGoal,
-	pairingMeeting
+	pairingMeeting,
+	pairingMeetingRevision
 } from '../db/schema';
 import { FORMER_MEMBER, people } from './store';
 
@@ -37,6 +38,7 @@ export function exportMemberData(memberId: number): Record<string, unknown> {
 	const ids = pairings.map((p) => p.id);
 	const goals = ids.length ? db.select().from(pairingGoal).where(inArray(pairingGoal.pairingId, ids)).all() : [];
 	const meetings = ids.length ? db.select().from(pairingMeeting).where(inArray(pairingMeeting.pairingId, ids)).all() : [];
+	const revisions = ids.length ? db.select().from(pairingMeetingRevision).where(inArray(pairingMeetingRevision.pairingId, ids)).all() : [];
 	const bookingRows = ids.length ? db.select().from(pairingBooking).where(inArray(pairingBooking.pairingId, ids)).all() : [];
 	const feedback = db.select().from(pairingFeedback).where(eq(pairingFeedback.memberId, memberId)).all();
 	const who = people([...proposalRows.flatMap((p) => [p.mentorId, p.menteeId]), ...pairings.flatMap((p) => [p.mentorId, p.menteeId])]);
@@ -92,6 +94,9 @@ export function exportMemberData(memberId: number): Record<string, unknown> {
 				meetings: meetings
 					.filter((m) => m.pairingId === p.id)
 					.map((m) => ({ heldOn: m.heldOn, minutes: m.durationMinutes, how: m.mode, notes: m.notes, actions: m.actions })),
+				earlierVersionsOfMeetings: revisions
+					.filter((r) => r.pairingId === p.id)
+					.map((r) => ({ heldOn: r.heldOn, minutes: r.durationMinutes, how: r.mode, notes: r.notes, actions: r.actions, replaced: r.reason === 'delete' ? 'deleted' : 'changed', replacedAt: iso(r.replacedAt) })),
 				bookedMeetings: bookingRows
 					.filter((b) => b.pairingId === p.id)
 					.map((b) => ({ startsAt: iso(b.startsAt), endsAt: iso(b.endsAt), how: b.mode, where: b.location, status: b.status })),
@@ -116,6 +121,7 @@ export function eraseMember(memberId: number, now = Date.now()): void {
 		if (ids.length) {
 			db.delete(pairingGoal).where(inArray(pairingGoal.pairingId, ids)).run();
 			db.update(pairingMeeting).set({ notes: '', actions: '' }).where(inArray(pairingMeeting.pairingId, ids)).run();
+			db.delete(pairingMeetingRevision).where(inArray(pairingMeetingRevision.pairingId, ids)).run();
 			db.delete(pairingBooking).where(inArray(pairingBooking.pairingId, ids)).run();
 			db.update(pairing)
 				.set({ status: 'ended-early', closedAt: now, updatedAt: now })

@@ -40,7 +40,7 @@ describe('the member’s digest section', () => {
 		const a = pairUp(coordinator, mentor, onTrack, NOW - 20 * DAY);
 		const b = pairUp(coordinator, mentor, late, NOW - 80 * DAY);
 		db.insert(pairingMeeting).values({ pairingId: b.pairingId, heldOn: '2026-10-01', durationMinutes: 60, mode: 'online', createdAt: NOW - 53 * DAY }).run();
-		meetings.book(mentor.actor, a.pairingId, { date: '2026-11-26', time: '18:00', durationMinutes: 60, mode: 'online', location: 'Video call' }, NOW - DAY);
+		meetings.book(mentor.actor, a.pairingId, { date: '2026-11-26', time: '18:00', durationMinutes: 60, mode: 'online', location: 'https://meet.example.org/video-call' }, NOW - DAY);
 
 		const section = digestSection(recipient(mentor), NOW - 7 * DAY, NOW)!;
 		const next = section.groups.find((g) => g.title === 'Your next mentoring meetings')!;

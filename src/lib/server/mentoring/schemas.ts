@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import { MEETING_MODES, TOPICS, values } from '../../vocab';
 import { isoDate, optionalText, text } from '../validation';
+import { locationProblem } from './meeting-link';
+import { isoDate as londonToday } from '../../time';
+
+/** A logged meeting dated after today. */
+export const MEETING_IN_FUTURE = 'Enter a date that is today or earlier: log a meeting after it has happened';
 
 /** A required 'YYYY-MM-DD' date (the shared rule, typed as a string). */
 const requiredDate = (label: string) => isoDate(label, { required: true, minYear: 2000, maxYear: 2100 }).transform((v) => v ?? '');
@@ -91,7 +96,10 @@ const minutes = (min: number, max: number) =>
 
 /** Log a meeting that took place. */
 export const meetingSchema = z.object({
-	heldOn: requiredDate('the date of the meeting'),
+	// Checked here too (not only when saving), so a date in the future is flagged with the other errors.
+	heldOn: requiredDate('the date of the meeting').refine((v) => v === '' || v <= londonToday(Date.now()), {
+		message: MEETING_IN_FUTURE
+	}),
 	durationMinutes: minutes(5, 480),
 	mode: z.enum(values(MEETING_MODES), { error: 'Choose how you met' }),
 	notes: optionalText('notes', 10_000),
@@ -113,6 +121,10 @@ export const bookingSchema = z.object({
 	durationMinutes: minutes(15, 240),
 	mode: z.enum(values(MEETING_MODES), { error: 'Choose how you will meet' }),
 	location: text('where you will meet, a video link or a phone number', { min: 3, max: 500 })
+}).superRefine((v, ctx) => {
+	// Runs even when other fields failed: only a typed location and a chosen way of meeting are checked.
+	const problem = typeof v.location === 'string' && v.location.length >= 3 ? locationProblem(String(v.mode ?? ''), v.location) : null;
+	if (problem) ctx.addIssue({ code: 'custom', path: ['location'], message: problem });
 });
 export type BookingForm = z.infer<typeof bookingSchema>;
 

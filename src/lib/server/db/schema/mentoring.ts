@@ -190,6 +190,32 @@ export const pairingMeeting = sqliteTable(
 );
 
 /**
+ * An earlier version of a logged meeting, kept when its author changes or deletes it (as for
+ * posts). `meetingId` is not a foreign key: the history outlives a deleted meeting. Private to the pair.
+ */
+export const pairingMeetingRevision = sqliteTable(
+	'pairing_meeting_revision',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pairingId: integer('pairing_id')
+			.notNull()
+			.references(() => pairing.id, { onDelete: 'cascade' }),
+		meetingId: integer('meeting_id').notNull(),
+		heldOn: text('held_on').notNull(),
+		durationMinutes: integer('duration_minutes').notNull(),
+		mode: text('mode').notNull(),
+		notes: text('notes').notNull().default(''),
+		actions: text('actions').notNull().default(''),
+		/** Who made the change that replaced this version. */
+		editorId: integer('editor_id').references(() => member.id, { onDelete: 'set null' }),
+		/** When this version was replaced (UTC epoch ms). */
+		replacedAt: integer('replaced_at').notNull(),
+		reason: text('reason', { enum: ['edit', 'delete'] }).notNull().default('edit')
+	},
+	(t) => [index('pairing_meeting_revision_meeting_idx').on(t.pairingId, t.meetingId, t.replacedAt)]
+);
+
+/**
  * The next meeting of a pairing, sent to both as a calendar invitation. `uid` stays the same for
  * the life of the meeting; `sequence` rises with every change and with the cancellation.
  */
@@ -244,5 +270,6 @@ export type MatchAdjustment = typeof matchAdjustment.$inferSelect;
 export type Pairing = typeof pairing.$inferSelect;
 export type PairingGoal = typeof pairingGoal.$inferSelect;
 export type PairingMeeting = typeof pairingMeeting.$inferSelect;
+export type PairingMeetingRevision = typeof pairingMeetingRevision.$inferSelect;
 export type PairingBooking = typeof pairingBooking.$inferSelect;
 export type PairingFeedback = typeof pairingFeedback.$inferSelect;
