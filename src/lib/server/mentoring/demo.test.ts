@@ -36,6 +36,13 @@ describe('the mentoring demo', () => {
 		const page = pairings.page(actor('member@example.org'), tom.id, NOW);
 		expect(page.private?.meetings).toHaveLength(2);
 		expect(page.private?.booking?.past).toBe(false);
+		// Agreed actions open (one overdue) and done, and a meeting changed since with its earlier version.
+		const open = page.private!.actions.filter((a) => a.status === 'open');
+		expect(open.length).toBeGreaterThanOrEqual(3);
+		expect(open.some((a) => a.overdue)).toBe(true);
+		expect(page.private!.actions.some((a) => a.status === 'done')).toBe(true);
+		expect(page.private!.meetings.some((m) => m.earlier.length > 0)).toBe(true);
+		expect(tom.openActions.length).toBe(open.length);
 		expect(dashboard.forMember(actor('member@example.org'), NOW).mentor?.other.name).toBe('Sarah Holroyd');
 	});
 

@@ -39,10 +39,14 @@ const meeting = (over: Partial<Parameters<typeof meetings.log>[2]> = {}) => ({
 	durationMinutes: 60,
 	mode: 'online' as const,
 	notes: 'Talked about the budget',
-	actions: 'Read the high needs report',
+	newActions: [{ text: 'Read the high needs report', owner: 'mentee' as const, dueOn: '2026-12-01' }],
+	doneActionIds: [] as number[],
 	addToTrainingLog: false,
 	...over
 });
+
+/** A logged meeting's fields as the change form gives them. */
+const edit = (over: Partial<Parameters<typeof meetings.update>[3]> = {}) => ({ heldOn: '2026-11-20', durationMinutes: 60, mode: 'online' as const, notes: 'Talked about the budget', ...over });
 
 describe('the meeting log', () => {
 	it('logs a meeting, which puts the pairing back on track', () => {
@@ -89,14 +93,14 @@ describe('the meeting log', () => {
 	it('lets the author change a meeting, keeping what it said before', () => {
 		const { mentor, mentee, pairingId } = paired();
 		const { id } = meetings.log(mentor.actor, pairingId, meeting(), NOW) as { id: number };
-		expect(meetings.update(mentor.actor, pairingId, id, meeting({ notes: 'Talked about the budget and SEND' }), NOW + 1000)).toEqual({ ok: true, changed: true });
-		expect(meetings.update(mentor.actor, pairingId, id, meeting({ notes: 'Talked about the budget and SEND' }), NOW + 2000)).toEqual({ ok: true, changed: false });
+		expect(meetings.update(mentor.actor, pairingId, id, edit({ notes: 'Talked about the budget and SEND' }), NOW + 1000)).toEqual({ ok: true, changed: true });
+		expect(meetings.update(mentor.actor, pairingId, id, edit({ notes: 'Talked about the budget and SEND' }), NOW + 2000)).toEqual({ ok: true, changed: false });
 		const page = pairings.page(mentee.actor, pairingId, NOW);
 		expect(page.private?.meetings[0]).toMatchObject({ notes: 'Talked about the budget and SEND', canChange: false });
 		expect(page.private?.meetings[0].earlier).toEqual([expect.objectContaining({ notes: 'Talked about the budget', replacedAt: NOW + 1000, by: expect.any(String) })]);
 		expect(pairings.page(mentor.actor, pairingId, NOW).private?.meetings[0].canChange).toBe(true);
 		// The same date rules as logging: refused, nothing kept.
-		expect(meetings.update(mentor.actor, pairingId, id, meeting({ heldOn: '2026-11-24' }), NOW)).toMatchObject({ ok: false, field: 'heldOn' });
+		expect(meetings.update(mentor.actor, pairingId, id, edit({ heldOn: '2026-11-24' }), NOW)).toMatchObject({ ok: false, field: 'heldOn' });
 		expect(meetings.history(pairingId)).toHaveLength(1);
 	});
 
@@ -115,7 +119,7 @@ describe('the meeting log', () => {
 		const { mentor, mentee, pairingId } = paired();
 		const { id } = meetings.log(mentor.actor, pairingId, meeting(), NOW) as { id: number };
 		for (const who of [mentee.actor, makeCoordinator().actor, makeMember().actor]) {
-			expect(statusOf(() => meetings.update(who, pairingId, id, meeting({ notes: 'changed' }), NOW))).toBe(404);
+			expect(statusOf(() => meetings.update(who, pairingId, id, edit({ notes: 'changed' }), NOW))).toBe(404);
 			expect(statusOf(() => meetings.remove(who, pairingId, id, NOW))).toBe(404);
 			expect(statusOf(() => meetings.forEdit(who, pairingId, id))).toBe(404);
 		}

@@ -14,7 +14,8 @@ import { locationProblem } from './meeting-link';
 import { notFound, pairFacts, pairingById, people, refuse, today, type Outcome } from './store';
 import * as notify from './notify';
 import * as trainingLink from './training-link';
-import { MEETING_IN_FUTURE, type BookingForm, type MeetingForm } from './schemas';
+import { MEETING_IN_FUTURE, type BookingForm, type MeetingEditForm, type MeetingForm } from './schemas';
+import * as actions from './actions';
 
 /** How far ahead the next meeting may be booked. */
 export const MAX_BOOKING_AHEAD_DAYS = 183;
@@ -32,7 +33,8 @@ function forPair(actor: Actor, id: number): Pairing {
 const CLOSED = 'This mentoring has closed, so it cannot be changed.';
 
 /**
- * Logs a meeting that took place: not in the future, not before the mentoring started. A booked
+ * Logs a meeting that took place: not in the future, not before the mentoring started, with the
+ * actions agreed at it and the open actions the pair ticked as done (one transaction). A booked
  * meeting on or before that date is marked as held. Optionally adds it to both members' training
  * logs as "mentoring" (when the training log is available).
  */
@@ -41,6 +43,9 @@ export function log(actor: Actor, pairingId: number, input: MeetingForm, now = D
 	if (p.status !== 'active') return refuse(CLOSED);
 	const wrongDate = dateProblem(p, input.heldOn, now);
 	if (wrongDate) return refuse(wrongDate, 'heldOn');
+	if (input.newActions.length && actions.openCount(p.id) + input.newActions.length - input.doneActionIds.length > actions.MAX_OPEN_ACTIONS) {
+		return refuse(`A pairing can have up to ${actions.MAX_OPEN_ACTIONS} open actions. Mark some as done first.`, 'action1');
+	}
 	const id = immediate(() => {
 		const row = db
 			.insert(pairingMeeting)
@@ -50,13 +55,13 @@ export function log(actor: Actor, pairingId: number, input: MeetingForm, now = D
 				durationMinutes: input.durationMinutes,
 				mode: input.mode,
 				notes: input.notes,
-				actions: input.actions,
 				loggedById: actor.id,
 				addedToTrainingLog: false,
 				createdAt: now
 			})
 			.returning({ id: pairingMeeting.id })
 			.get();
+		actions.recordAtMeeting(p.id, row.id, actor.id, input.newActions, input.doneActionIds, now);
 		const booked = db.select().from(pairingBooking).where(and(eq(pairingBooking.pairingId, p.id), eq(pairingBooking.status, 'booked'))).get();
 		if (booked && isoDate(booked.startsAt) <= input.heldOn) {
 			db.update(pairingBooking).set({ status: 'held', updatedAt: now }).where(eq(pairingBooking.id, booked.id)).run();
@@ -92,7 +97,7 @@ export function forEdit(actor: Actor, pairingId: number, meetingId: number) {
 	const { p, m } = ownMeeting(actor, pairingId, meetingId);
 	return {
 		pairing: p,
-		meeting: { id: m.id, heldOn: m.heldOn, durationMinutes: m.durationMinutes, mode: m.mode, notes: m.notes, actions: m.actions }
+		meeting: { id: m.id, heldOn: m.heldOn, durationMinutes: m.durationMinutes, mode: m.mode, notes: m.notes }
 	};
 }
 
@@ -106,7 +111,7 @@ function keep(m: PairingMeeting, editorId: number, reason: 'edit' | 'delete', no
  * Changes a logged meeting (its author only). The version it replaces is kept in the meeting's
  * history; saving without a change keeps nothing. The same date rules as logging apply.
  */
-export function update(actor: Actor, pairingId: number, meetingId: number, input: Omit<MeetingForm, 'addToTrainingLog'>, now = Date.now()): Outcome<{ changed: boolean }> {
+export function update(actor: Actor, pairingId: number, meetingId: number, input: MeetingEditForm, now = Date.now()): Outcome<{ changed: boolean }> {
 	const { p, m } = ownMeeting(actor, pairingId, meetingId);
 	if (p.status !== 'active') return refuse(CLOSED);
 	const wrongDate = dateProblem(p, input.heldOn, now);
@@ -114,7 +119,7 @@ export function update(actor: Actor, pairingId: number, meetingId: number, input
 	return immediate(() => {
 		const fresh = db.select().from(pairingMeeting).where(eq(pairingMeeting.id, m.id)).get();
 		if (!fresh) return refuse('This meeting has been deleted.');
-		const next = { heldOn: input.heldOn, durationMinutes: input.durationMinutes, mode: input.mode, notes: input.notes, actions: input.actions };
+		const next = { heldOn: input.heldOn, durationMinutes: input.durationMinutes, mode: input.mode, notes: input.notes };
 		if ((Object.keys(next) as (keyof typeof next)[]).every((k) => fresh[k] === next[k])) return { ok: true as const, changed: false };
 		keep(fresh, actor.id, 'edit', now);
 		db.update(pairingMeeting).set(next).where(eq(pairingMeeting.id, m.id)).run();

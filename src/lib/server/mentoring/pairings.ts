@@ -13,6 +13,7 @@ import { MAX_LENGTH_MONTHS, addMonths, pairingHealth, type PairingState } from '
 import { FORMER_MEMBER, bookings, lastMeetings, notFound, pairFacts, pairingById, people, refuse, today, yearsSince, type Outcome, type Person } from './store';
 import * as notify from './notify';
 import { cancelBooking, history } from './meetings';
+import * as actions from './actions';
 import { meetingLink } from './meeting-link';
 
 /** Most goals a pairing can have. */
@@ -95,13 +96,14 @@ export function page(actor: Actor, id: number, now = Date.now()) {
 				durationMinutes: m.durationMinutes,
 				mode: m.mode,
 				notes: m.notes,
-				actions: m.actions,
 				addedToTrainingLog: m.addedToTrainingLog,
 				loggedBy: nameOf(m.loggedById),
 				canChange: p.status === 'active' && can(actor, 'pairing.changeMeeting', { ...facts, authorId: m.loggedById }),
 				/** Earlier versions, newest first: who changed it and when. */
 				earlier: revisions.filter((r) => r.meetingId === m.id && r.reason === 'edit').map(version)
 			})),
+			/** Agreed actions: open first (earliest due first), then done. */
+			actions: actions.ofPairing(p, now),
 			/** Meetings their author deleted, with what they said. */
 			deletedMeetings: revisions.filter((r) => r.reason === 'delete').map(version),
 			booking: booking

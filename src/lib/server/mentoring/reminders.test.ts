@@ -32,7 +32,7 @@ describe('overdue check-in reminders', () => {
 		expect(toMentor[0].text).toContain(`No meeting with your mentee ${mentee.name} has been logged yet.`);
 		expect(reminders(mentee.email)[0].text).toContain(`No meeting with your mentor ${mentor.name}`);
 
-		meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-23', durationMinutes: 30, mode: 'phone', notes: '', actions: '', addToTrainingLog: false }, NOW);
+		meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-23', durationMinutes: 30, mode: 'phone', notes: '', newActions: [], doneActionIds: [], addToTrainingLog: false }, NOW);
 		sendOverdueReminders(NOW + 10 * DAY);
 		expect(reminders(mentor.email)).toHaveLength(1);
 		sendOverdueReminders(NOW + 36 * DAY);

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as meetings from '$lib/server/mentoring/meetings';
-import { meetingSchema } from '$lib/server/mentoring/schemas';
+import { meetingEditSchema } from '$lib/server/mentoring/schemas';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { isoDate } from '$lib/time';
@@ -15,14 +15,14 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		pairing: { id, startsOn: p.startsOn },
 		meeting: m,
 		today: isoDate(Date.now()),
-		defaults: { heldOn: m.heldOn, durationMinutes: String(m.durationMinutes), mode: m.mode, notes: m.notes, actions: m.actions }
+		defaults: { heldOn: m.heldOn, durationMinutes: String(m.durationMinutes), mode: m.mode, notes: m.notes }
 	};
 };
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const id = idParam(params.id);
-		const form = parseForm(meetingSchema, await request.formData());
+		const form = parseForm(meetingEditSchema, await request.formData());
 		if (!form.ok) return failed(form);
 		const r = meetings.update(actorOf(locals), id, idParam(params.meetingId), form.data);
 		if (!r.ok) return invalid({ [r.field ?? 'form']: r.message }, form.values);
