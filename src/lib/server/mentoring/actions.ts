@@ -70,7 +70,7 @@ function views(rows: PairingAction[], pairs: Map<number, Pick<Pairing, 'mentorId
 }
 
 /** Open first (earliest due first, undated last), then done (latest first). */
-const ORDER = [asc(pairingAction.status), sql`${pairingAction.dueOn} is null`, asc(pairingAction.dueOn), desc(pairingAction.doneAt), asc(pairingAction.id)];
+const ORDER = [desc(pairingAction.status), sql`${pairingAction.dueOn} is null`, asc(pairingAction.dueOn), desc(pairingAction.doneAt), asc(pairingAction.id)];
 
 /** Every action of a pairing (the caller has checked the actor may see the pair's private things). */
 export function ofPairing(p: Pick<Pairing, 'id' | 'mentorId' | 'menteeId'>, now = Date.now()): ActionView[] {

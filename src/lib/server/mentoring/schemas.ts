@@ -118,13 +118,22 @@ const ACTION_OWNERS = ['mentor', 'mentee', 'both'] as const;
 
 const dueDate = (label: string) => isoDate(label, { minYear: 2000, maxYear: 2100 });
 
-/** One agreed action's fields: `action1`, `owner1`, `due1` … */
-const actionRow = (n: number) => ({
-	[`action${n}`]: optionalText(`action ${n}`, 300),
-	[`owner${n}`]: z.enum([...ACTION_OWNERS, ''], { error: `Choose who will do action ${n}` }).optional(),
-	[`due${n}`]: dueDate(`the due date of action ${n}`)
-});
 const rows = Array.from({ length: ACTION_ROWS }, (_, i) => i + 1);
+/** Each agreed action's fields: `action1`, `owner1`, `due1` … */
+const actionFields: Record<string, z.ZodType> = Object.fromEntries(
+	rows.flatMap((n) => [
+		[`action${n}`, optionalText(`action ${n}`, 300)],
+		[`owner${n}`, z.enum([...ACTION_OWNERS, ''], { error: `Choose who will do action ${n}` }).optional()],
+		[`due${n}`, dueDate(`the due date of action ${n}`)]
+	])
+);
+
+/** A logged meeting as the form gives it: the meeting, the new actions, the open ones ticked as done. */
+export type MeetingForm = MeetingEditForm & {
+	newActions: { text: string; owner: (typeof ACTION_OWNERS)[number]; dueOn: string | null }[];
+	doneActionIds: number[];
+	addToTrainingLog: boolean;
+};
 
 /**
  * Log a meeting that took place: the meeting, up to `ACTION_ROWS` new agreed actions (an action
@@ -134,7 +143,7 @@ const rows = Array.from({ length: ACTION_ROWS }, (_, i) => i + 1);
 export const meetingSchema = z
 	.object({
 		...meetingFields,
-		...Object.assign({}, ...rows.map(actionRow)),
+		...actionFields,
 		done: z.array(z.coerce.number().int().positive()).max(100).default([]),
 		addToTrainingLog: z
 			.string()
@@ -149,14 +158,13 @@ export const meetingSchema = z
 			if (typeof text === 'string' && text === '' && row[`due${n}`]) ctx.addIssue({ code: 'custom', path: [`action${n}`], message: `Enter action ${n}, or clear its due date` });
 		}
 	}, always)
-	.transform((v) => {
+	.transform((v): MeetingForm => {
 		const row = v as Record<string, unknown>;
 		const newActions = rows
 			.filter((n) => row[`action${n}`])
 			.map((n) => ({ text: row[`action${n}`] as string, owner: row[`owner${n}`] as (typeof ACTION_OWNERS)[number], dueOn: (row[`due${n}`] as string | null) ?? null }));
 		return { heldOn: v.heldOn, durationMinutes: v.durationMinutes, mode: v.mode, notes: v.notes, newActions, doneActionIds: v.done, addToTrainingLog: v.addToTrainingLog };
 	});
-export type MeetingForm = z.infer<typeof meetingSchema>;
 
 /** Add an action on the pairing page. */
 export const actionSchema = z
