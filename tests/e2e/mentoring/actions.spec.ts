@@ -35,7 +35,7 @@ test('agreed actions: an owner, a due date and a state; open ones carry to the n
 	await page.getByLabel('Length in minutes').fill('40');
 	await earlier.getByLabel(new RegExp(carried)).check();
 	await page.getByLabel('Action 1', { exact: true }).fill(`Visit a family hub with the early help team (${tag})`);
-	await page.getByLabel('Due by (optional)').first().fill(dateIn(14));
+	await page.getByLabel('Action 1 due by (optional)').fill(dateIn(14));
 	await page.getByLabel('Add this meeting to both our training logs as mentoring').uncheck();
 	await page.getByRole('button', { name: 'Log the meeting' }).click();
 	const summary = page.getByRole('alert');
