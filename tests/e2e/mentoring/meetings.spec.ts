@@ -100,7 +100,7 @@ test('a logged meeting: every error at once, then changed and deleted by its aut
 	await expect(meeting.locator('.history__version')).toContainText(`We went through the high needs budget (${tag}).`);
 	await expect(meeting.locator('.history__version')).toContainText('by Tom Ashworth');
 	await checkA11y(page);
-	const editUrl = new URL(await meeting.getByRole('link', { name: /^Change the meeting on/ }).getAttribute('href')!, page.url()).pathname;
+	const editUrl = new URL((await meeting.getByRole('link', { name: /^Change the meeting on/ }).getAttribute('href'))!, page.url()).pathname;
 	await signOut(page);
 
 	// The other member of the pair sees it and its history, but may not change or delete it.

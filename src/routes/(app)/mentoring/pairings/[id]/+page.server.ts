@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const r = pairings.removeGoal(actorOf(locals), idParam(params.id), form.data.goalId);
 		if (!r.ok) return invalid({ form: r.message }, {});
 		return { done: 'goal-removed' };
-	}
+	},
 	addAction: async ({ locals, params, request }) => {
 		const form = parseForm(actionSchema, await request.formData());
 		if (!form.ok) return failed(form);
