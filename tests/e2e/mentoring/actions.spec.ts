@@ -19,6 +19,7 @@ test('agreed actions: an owner, a due date and a state; open ones carry to the n
 	await expect(mine.getByRole('heading', { level: 4, name: 'Open actions' })).toBeVisible();
 	await expect(mine).toContainText(carried);
 	await mine.getByRole('link', { name: 'Open your mentoring page' }).click();
+	await expect(page).toHaveURL(/\/mentoring\/pairings\/\d+$/);
 	const pairingUrl = new URL(page.url()).pathname;
 	const agreed = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Agreed actions' }) });
 	await expect(agreed.locator('li', { hasText: carried })).toContainText('Tom Ashworth');

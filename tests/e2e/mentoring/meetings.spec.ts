@@ -30,7 +30,7 @@ test('the next meeting: its online link is a real link, it downloads as an .ics 
 	expect(ics).toContain('METHOD:PUBLISH');
 	expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z/);
 	expect(ics).toContain('SUMMARY:Mentoring: Sarah Holroyd and Tom Ashworth');
-	expect(ics).toContain('URL:https://meet.example.org/mentoring-sarah-tom');
+	expect(ics).toMatch(/\r\nURL(;VALUE=URI)?:https:\/\/meet\.example\.org\/mentoring-sarah-tom\r\n/);
 
 	// Anything but an http(s) link is refused at input, with the message by the field and in the summary.
 	await page.getByRole('link', { name: 'Change the next meeting' }).first().click();

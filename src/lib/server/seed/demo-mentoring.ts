@@ -269,7 +269,7 @@ export function seedMentoring(ctx: DemoContext): void {
 					notes:
 						'Introductions. Tom is three months in and feels the portfolio is huge. We talked about what the last inspection in Leeds felt like from the Lead Member’s chair and what inspectors ask councillors.',
 					actions: [
-						{ text: 'Read the last ILACS report for Lancashire and note three questions', owner: 'mentee', dueInDays: -49, doneDaysAgo: 28 },
+						{ text: 'Read Lancashire’s last inspection report and note three questions', owner: 'mentee', dueInDays: -49, doneDaysAgo: 28 },
 						{ text: 'Send the checklist used before the last Leeds inspection', owner: 'mentor', dueInDays: -56, doneDaysAgo: 58 }
 					]
 				},
