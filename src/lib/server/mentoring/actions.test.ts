@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -133,7 +133,9 @@ describe('the migration from free-text agreed actions', () => {
 			db.insert(pairingMeeting).values({ pairingId, heldOn, durationMinutes: 60, mode: 'online', actions: text, loggedById: mentor.id, createdAt: at }).returning({ id: pairingMeeting.id }).get().id;
 		const first = insert('2026-10-20', 'Tom: read the last ILACS report\r\n\n- Sarah – send the checklist she used\nBoth: the high needs budget next time', NOW - 30 * DAY);
 		const second = insert('2026-11-10', 'Mentee: ask the DCS for a monthly one-to-one\nSarah Holroyd: introduce Tom to the regional DCS lead\nVisit a family hub together', NOW - 10 * DAY);
-		const sql = readFileSync(resolve('drizzle/0015_action-items-from-text.sql'), 'utf8');
+		// The migration as committed (its number depends on the migrations before it).
+		const file = readdirSync(resolve('drizzle')).find((f) => f.endsWith('_action-items-from-text.sql'))!;
+		const sql = readFileSync(resolve('drizzle', file), 'utf8');
 		for (const statement of sql.split('--> statement-breakpoint')) sqlite().exec(statement);
 		const rows = db.select().from(pairingAction).where(eq(pairingAction.pairingId, pairingId)).orderBy(pairingAction.id).all();
 		expect(rows.map((r) => [r.meetingId, r.text, r.owner, r.status])).toEqual([
