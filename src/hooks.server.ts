@@ -14,6 +14,7 @@ import { recordVisit } from '$lib/server/mail/engagement';
 import { log } from '$lib/server/log';
 import { safeNext } from '$lib/server/request';
 import { provideLinks } from '$lib/server/links';
+import { takeTurn } from '$lib/server/turns';
 import { explainWrongMethod, FORM_BODY_LIMIT, htmlPage, readFormsSafely, requestErrorMessage, tooLarge } from '$lib/server/http-errors';
 
 /** Before the first request: migrations (on opening), seeding, the scheduler. (`npm start` prints the demo sign-ins: scripts/setup.js.) */
@@ -149,7 +150,13 @@ const headers: Handle = async ({ event, resolve }) => {
 };
 
 // `headers` wraps `guard`, so the pages the guard answers itself carry the security headers too.
-export const handle = sequence(bodyLimit, requestId, csrf, auth, headers, guard);
+/** At most a couple of requests start per turn of the event loop, so new connections are taken in while busy (turns.ts). */
+const turns: Handle = async ({ event, resolve }) => {
+	await takeTurn();
+	return resolve(event);
+};
+
+export const handle = sequence(turns, bodyLimit, requestId, csrf, auth, headers, guard);
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	if (status === 404) return { message: 'Page not found' };

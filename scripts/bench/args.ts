@@ -18,7 +18,7 @@ export type Options = {
 	sinkMessages: number;
 	/** Where the results go. */
 	out: string;
-	/** Skip phases (for working on one part): pages, writes, library, digests. */
+	/** Skip phases (for working on one part): pages, writes, library, inbound, digests. */
 	skip: Set<string>;
 	/** Measure only these pages (keys, e.g. thread-20,thread-list); null for all. */
 	pages: Set<string> | null;
@@ -26,8 +26,12 @@ export type Options = {
 	workers: number;
 	/** Write a CPU profile of the server (node --cpu-prof) into this folder. */
 	cpuProf: string | null;
+	/** Seconds of the extra run under the CPU profiler after each page's measured run (0: none). */
+	profileSeconds: number;
 	/** Keep the temporary copies of the database. */
 	keep: boolean;
+	/** Replies sent into the SMTP receiver for the mail-in throughput run (inbound.ts). */
+	inboundMessages: number;
 };
 
 const USAGE = `Usage: npm run bench -- [--data-dir bench-data] [--duration 10] [--connections 32] [--out bench-results.json]
@@ -35,12 +39,16 @@ const USAGE = `Usage: npm run bench -- [--data-dir bench-data] [--duration 10] [
   --write-duration <s>  length of the writes-under-read-load run (default 20)
   --post-rate <n>       reply posts per second during that run, all 50 posters together (default 5)
   --sink-messages <n>   messages for the SMTP sink's ceiling (default 5000)
-  --skip <list>         skip phases, comma-separated: pages, writes, library, digests
+  --skip <list>         skip phases, comma-separated: pages, writes, library, inbound, digests
+  --inbound-messages <n> replies sent into the SMTP receiver for the mail-in run (default 1000)
   --pages <list>        measure only these pages, comma-separated keys: thread-list, thread-20,
                         thread-long-last, search-common, search-rare, mentor-dashboard,
-                        region-table, mentoring-coordinate, library, library-search
+                        region-table, mentoring-coordinate, home, members, library,
+                        library-search
   --workers <n>         serve with n processes (node serve.js, WEB_CONCURRENCY=n); default 1 (node build)
   --cpu-prof <dir>      run the server under node --cpu-prof, profiles written to <dir>
+  --profile-seconds <s> after each page's measured run, a run this long under the CPU profiler
+                        splits its CPU into session, load, SQL, render, serialisation (default 3; 0: none)
   --keep                keep the temporary database copies`;
 
 function number(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -71,7 +79,9 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 				pages: { type: 'string' },
 				workers: { type: 'string' },
 				'cpu-prof': { type: 'string' },
+				'profile-seconds': { type: 'string' },
 				keep: { type: 'boolean', default: false },
+				'inbound-messages': { type: 'string' },
 				help: { type: 'boolean', default: false }
 			}
 		}));
@@ -85,8 +95,8 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 	}
 	const skip = new Set(values.skip.split(',').map((s) => s.trim()).filter(Boolean));
 	for (const s of skip) {
-		if (!['pages', 'writes', 'library', 'digests'].includes(s)) {
-			console.error(`--skip takes pages, writes, library and/or digests (got ${s}).`);
+		if (!['pages', 'writes', 'library', 'inbound', 'digests'].includes(s)) {
+			console.error(`--skip takes pages, writes, library, inbound and/or digests (got ${s}).`);
 			process.exit(2);
 		}
 	}
@@ -104,6 +114,8 @@ export function readOptions(argv = process.argv.slice(2)): Options {
 		pages: values.pages ? new Set(values.pages.split(',').map((s) => s.trim()).filter(Boolean)) : null,
 		workers: number('workers', values.workers, 1, 1, 16),
 		cpuProf: values['cpu-prof'] ?? null,
-		keep: values.keep
+		profileSeconds: number('profile-seconds', values['profile-seconds'], 3, 0, 60),
+		keep: values.keep,
+		inboundMessages: number('inbound-messages', values['inbound-messages'], 1000, 10, 100_000)
 	};
 }

@@ -17,11 +17,13 @@ import { installCleanup, memoryOf, root, rssSampler } from './procs';
 import { signIn, startApp } from './server';
 import { checkPage, pageSpecs } from './pages';
 import { measureCeiling } from './ceiling';
-import { measure } from './load';
+import { measureFloor } from './floor';
+import { measure, profiledRun } from './load';
 import { writesUnderLoad } from './writes';
 import { runDigests } from './digests';
 import { libraryRun } from './library';
-import { gitState, judge, machine, print, type PageRun, type Results } from './report';
+import { runInbound } from './inbound';
+import { describeRun, gitState, judge, machine, print, type PageRun, type Results } from './report';
 import { summarise } from './profile-summary';
 
 installCleanup();
@@ -34,7 +36,7 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 	log(`database copied for the page run (${(copy.bytes / 1024 ** 2).toFixed(0)} MB in ${(copy.ms / 1000).toFixed(1)} s)`);
 	const a = manifest.accounts;
 	const facts = await signIn(dir, {
-		emails: [a.member, a.mentor, a.coordinator, ...a.posters],
+		emails: [a.member, a.mentor, a.coordinator, ...(a.newMember ? [a.newMember] : []), ...a.posters],
 		twentyPost: manifest.threads.twentyPost,
 		long: manifest.threads.long,
 		mentor: a.mentor,
@@ -64,16 +66,35 @@ async function pagePhase(manifest: Manifest, tmp: string, results: Results) {
 			const twenty = checked.get('thread-20')!;
 			log(`ceiling: bare node:http serving ${twenty.bytes} bytes …`);
 			results.ceiling = await measureCeiling(twenty.bytes, twenty.headers, load);
-			log(`ceiling: ${results.ceiling.rps.toFixed(0)} req/s, p99 ${results.ceiling.latencyMs.p99} ms`);
+			log(`ceiling: ${describeRun(results.ceiling)}`);
+			log(`floor: a minimal SvelteKit app (scripts/bench/floor) with a ${twenty.bytes}-byte page …`);
+			results.floor = await measureFloor(twenty.bytes, { ...load, profileSeconds: opts.profileSeconds }, log);
+			log(`floor: ${results.floor.bodyBytes} bytes, ${describeRun(results.floor)}`);
 			const pages: PageRun[] = [];
 			for (const spec of measured) {
-				const r = await measure(app.origin + spec.path, { ...load, serverPid: app.pid, headers: { cookie: `session=${token(spec.as)}` } });
-				pages.push({ spec: { key: spec.key, label: spec.label, path: spec.path, as: spec.as, target: spec.target, notes: spec.notes }, bytes: checked.get(spec.key)!.bytes, load: r });
-				log(`${spec.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+				const headers = { cookie: `session=${token(spec.as)}` };
+				const r = await measure(app.origin + spec.path, { ...load, serverPid: app.pid, probe: app.probe, headers });
+				const profile = opts.profileSeconds > 0 ? await profiledRun(app.origin + spec.path, { connections: opts.connections, seconds: opts.profileSeconds, headers, probe: app.probe }) : undefined;
+				pages.push({ spec: { key: spec.key, label: spec.label, path: spec.path, as: spec.as, target: spec.target, notes: spec.notes }, bytes: checked.get(spec.key)!.bytes, load: r, profile });
+				log(`${spec.label}: ${describeRun(r)}`);
 				if (r.non2xx > 0 || r.errors > 0) results.problems.push(`${spec.label}: ${r.non2xx} non-2xx answers (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts`);
 				await checkPage(app.origin, spec, token(spec.as)); // still the same page after the load
 			}
 			results.pages = pages;
+			// The control: a bare node:http server burning the 20-post thread's CPU per request, as is
+			// and taking turns as the app does — what this machine, autocannon and Node give a server that
+			// busy, with no app in it.
+			const twentyRun = pages.find((p) => p.spec.key === 'thread-20')?.load;
+			const burnMs = twentyRun?.serverCpuMsPerRequest != null ? Math.max(0, twentyRun.serverCpuMsPerRequest - results.ceiling.serverCpuMsPerRequest!) : null;
+			if (burnMs != null) {
+				results.controls = [];
+				for (const turns of [false, true]) {
+					log(`control: bare node:http burning ${burnMs.toFixed(2)} ms per request${turns ? ', taking turns' : ''} …`);
+					const c = await measureCeiling(twenty.bytes, twenty.headers, load, { burnMs, turns });
+					results.controls.push(c);
+					log(`control${turns ? ' (turns)' : ''}: ${describeRun(c)}`);
+				}
+			}
 		}
 		if (!opts.skip.has('writes')) {
 			const twenty = specs.find((s) => s.key === 'thread-20')!;
@@ -126,7 +147,8 @@ async function main() {
 	const loadStart = os.loadavg();
 	const manifest = await ensureNetwork(opts.dataDir);
 	const serving = !opts.skip.has('pages') || !opts.skip.has('writes') || !opts.skip.has('library');
-	const build = serving ? await ensureBuild() : { built: false, ms: 0 };
+	const inbound = !opts.skip.has('inbound');
+	const build = serving || inbound ? await ensureBuild() : { built: false, ms: 0 };
 	const results: Results = {
 		date: new Date().toISOString(),
 		machine: machine(),
@@ -141,6 +163,12 @@ async function main() {
 	const tmp = mkdtempSync(join(os.tmpdir(), 'lmn-bench-'));
 	try {
 		if (serving) await pagePhase(manifest, tmp, results);
+		if (inbound) {
+			// Mail in (issue 14): its own copy of the network and its own server, with the scheduler and the SMTP receiver on.
+			const i = await runInbound({ dataDir: opts.dataDir, tmp, reader: manifest.accounts.member, threadId: manifest.threads.twentyPost, messages: opts.inboundMessages, ratePerS: 5, durationS: opts.writeDuration, connections: opts.connections, log });
+			results.inbound = i;
+			results.problems.push(...i.problems);
+		}
 		if (!opts.skip.has('digests')) {
 			log('digests: copying the database and running every personal digest due …');
 			const cpuProf = opts.cpuProf ? resolve(root, opts.cpuProf, 'digests') : null;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+export type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
 /**
  * The file itself, or the largest .cpuprofile in a folder: the main thread's (tsx's loader
@@ -89,6 +89,64 @@ export function summarise(path: string, top = 25): string {
 		"Total time (callees included) of the app's own functions (SvelteKit's runtime left out):",
 		rows(inclusive)
 	].join('\n');
+}
+
+/** Where a request's CPU goes, in the order a sample is put in the first that matches its stack. */
+export const PHASES = ['SQL', 'session', 'load functions', 'render', 'serialisation', 'HTTP, hooks, routing', 'GC', 'other'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/**
+ * Splits a profile's samples (idle left out) into the phases of a request, by what is on each
+ * sample's stack: any better-sqlite3 or Drizzle frame is SQL (the session's queries too); then
+ * the session check (validateSessionToken, the two-factor gate, recordVisit); the server load
+ * functions (SvelteKit's load_server_data / load_data); serialising the page data for hydration
+ * (devalue's uneval/stringify, SvelteKit's get_data); rendering (render_response and the
+ * components); the rest of SvelteKit's request handling, the hooks and Node's HTTP; the garbage
+ * collector; and anything else (V8's own work).
+ */
+export function phases(profile: Profile): { ms: Record<Phase, number>; sampledMs: number } {
+	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+	const phaseOf = new Map<number, Phase | null>();
+	const SESSION = new Set(['validateSessionToken', 'sessionGate', 'recordVisit']);
+	const LOAD = new Set(['load_server_data', 'load_data']);
+	const SERIALISE = new Set(['uneval', 'add_node', 'get_data', 'serialize_data', 'stringify', 'stringify_primitive', 'stringify_string', 'escape_unsafe_chars']);
+	const HTTP = new Set(['respond', 'internal_respond', 'handle', 'resolve', 'apply_handle']);
+	type Flags = { sql: boolean; session: boolean; load: boolean; render: boolean; serialise: boolean; http: boolean };
+	const walk = (id: number, f: Flags) => {
+		const n = byId.get(id)!;
+		const { functionName: name, url } = n.callFrame;
+		const g: Flags = {
+			sql: f.sql || /node_modules\/(better-sqlite3|drizzle-orm)\//.test(url),
+			session: f.session || SESSION.has(name),
+			load: f.load || LOAD.has(name),
+			render: f.render || name === 'render_response' || /\.svelte\.js-/.test(url),
+			serialise: f.serialise || (!f.load && SERIALISE.has(name)),
+			http: f.http || HTTP.has(name) || /adapter-node|handler-[\w-]+\.js$|node:_http|node:net/.test(url) || url.startsWith('node:')
+		};
+		let phase: Phase | null;
+		if (name === '(idle)') phase = null;
+		else if (name === '(garbage collector)') phase = 'GC';
+		else if (g.sql) phase = 'SQL';
+		else if (g.session) phase = 'session';
+		else if (g.load) phase = 'load functions';
+		else if (g.serialise) phase = 'serialisation';
+		else if (g.render) phase = 'render';
+		else if (g.http) phase = 'HTTP, hooks, routing';
+		else phase = 'other';
+		phaseOf.set(id, phase);
+		for (const c of n.children ?? []) walk(c, g);
+	};
+	walk(profile.nodes[0].id, { sql: false, session: false, load: false, render: false, serialise: false, http: false });
+	const ms = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+	let sampled = 0;
+	for (let i = 0; i < profile.samples.length; i++) {
+		const phase = phaseOf.get(profile.samples[i]);
+		const us = profile.timeDeltas[i + 1] ?? 0;
+		if (!phase) continue;
+		ms[phase] += us / 1000;
+		sampled += us / 1000;
+	}
+	return { ms, sampledMs: sampled };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

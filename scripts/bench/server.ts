@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ask, captureOutput, freePort, root, start, stop, tsx, waitForHttp } from './procs';
 import { buildDir } from './prepare';
+import { Probe, probeArgs } from './probe';
 import type { Facts } from './sessions-child';
 
 export type App = {
@@ -10,6 +11,8 @@ export type App = {
 	pid: number;
 	origin: string;
 	output: ReturnType<typeof captureOutput>;
+	/** The server's own figures (server-probe.js, preloaded into each of its processes). */
+	probe: Probe;
 	stop: () => Promise<void>;
 };
 
@@ -27,13 +30,14 @@ export async function signIn(dataDir: string, req: { emails: string[]; twentyPos
 }
 
 /**
- * Starts `node build` (or, with `workers` > 1, `node serve.js` with WEB_CONCURRENCY) with DATA_DIR on the copy, the scheduler off (JOBS=0) and quiet logs;
+ * Starts `node build` (or, with `workers` > 1, `node serve.js` with WEB_CONCURRENCY) with DATA_DIR on the copy, the scheduler off (JOBS=0, unless `env` says otherwise) and quiet logs;
  * resolves when /healthz answers. With `cpuProf`, node writes a .cpuprofile there on exit.
  */
-export async function startApp(dataDir: string, opts: { cpuProf?: string | null; workers?: number } = {}): Promise<App> {
+export async function startApp(dataDir: string, opts: { cpuProf?: string | null; workers?: number; env?: Record<string, string> } = {}): Promise<App> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
-	const nodeArgs = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : [];
+	const nodeArgs = [...probeArgs, ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : [])];
+	const probe = new Probe(join(dataDir, `probe-${port}`));
 	const workers = opts.workers ?? 1;
 	const entry = workers > 1 ? join(root, 'serve.js') : join(buildDir(), 'index.js');
 	const child = start(process.execPath, [...nodeArgs, entry], {
@@ -42,6 +46,7 @@ export async function startApp(dataDir: string, opts: { cpuProf?: string | null;
 			WEB_CONCURRENCY: String(workers),
 			DATA_DIR: dataDir,
 			DATABASE_PATH: '',
+			BENCH_PROBE_DIR: probe.dir,
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
@@ -50,7 +55,9 @@ export async function startApp(dataDir: string, opts: { cpuProf?: string | null;
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production',
 			BACKUP_HOUR: 'off',
-			BODY_SIZE_LIMIT: 'Infinity'
+			BODY_SIZE_LIMIT: 'Infinity',
+			// The mail-in run turns the scheduler and the SMTP receiver on (inbound.ts).
+			...opts.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -61,5 +68,5 @@ export async function startApp(dataDir: string, opts: { cpuProf?: string | null;
 		await stop(child);
 		throw new Error(`${(err as Error).message}\n--- server output ---\n${output.tail()}`);
 	}
-	return { child, pid: child.pid!, origin, output, stop: () => stop(child, 10_000) };
+	return { child, pid: child.pid!, origin, output, probe, stop: () => stop(child, 10_000) };
 }

@@ -10,15 +10,34 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 export const DEMO_PASSWORD = 'lead-member-demo';
 const SINK = `http://127.0.0.1:${process.env.SMTP_SINK_HTTP_PORT ?? '2526'}`;
 
-/** Runs axe (WCAG 2.2 A/AA) on the page as it is now and expects no violations. */
+/**
+ * Runs axe (WCAG 2.2 A/AA) on the page as it is now and expects no violations, then checks the
+ * page does not scroll sideways on a 390px phone (`fitsAPhone`).
+ */
 export async function checkA11y(page: Page) {
 	await page.waitForLoadState('domcontentloaded');
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
 	const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+	await fitsAPhone(page);
 }
 
-/** Goes to a URL and checks it with axe. */
+/**
+ * At 390px wide (a phone) the page does not scroll sideways: whatever is wider (a table)
+ * scrolls inside its own box. Puts the viewport back as it was.
+ */
+export async function fitsAPhone(page: Page) {
+	const size = page.viewportSize();
+	await page.setViewportSize({ width: 390, height: size?.height ?? 844 });
+	const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		clientWidth: document.documentElement.clientWidth
+	}));
+	if (size) await page.setViewportSize(size);
+	expect(scrollWidth, `sideways scroll at 390px on ${page.url()}: the page is ${scrollWidth}px wide`).toBeLessThanOrEqual(Math.min(390, clientWidth));
+}
+
+/** Goes to a URL and checks it with axe (and at a phone's width). */
 export async function visit(page: Page, url: string) {
 	const response = await page.goto(url);
 	await checkA11y(page);

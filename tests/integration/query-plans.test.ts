@@ -50,6 +50,8 @@ import * as trainingPage from '../../src/routes/(app)/training/+page.server';
 import * as eventsPage from '../../src/routes/(app)/training/events/+page.server';
 import * as checklistPage from '../../src/routes/(app)/succession/[authorityId]/+page.server';
 import * as regionTablePage from '../../src/routes/(app)/succession/regions/[regionId]/+page.server';
+import * as inductionPage from '../../src/routes/(app)/induction/+page.server';
+import * as inductionRegionPage from '../../src/routes/(app)/induction/region/+page.server';
 import * as nationalPage from '../../src/routes/(app)/succession/national/+page.server';
 import * as digestsPage from '../../src/routes/(app)/digests/+page.server';
 import * as digestPage from '../../src/routes/(app)/digests/[id]/+page.server';
@@ -326,6 +328,12 @@ describe('query plans: no page reads a big table without an index', () => {
 		await page('succession: authority checklist', 'member', checklistPage, `/succession/${a}`, { authorityId: a });
 		await page('succession: region table', 'coordinator', regionTablePage, '/succession/regions/north-west', { regionId: 'north-west' });
 		await page('succession: national table', 'admin', nationalPage, '/succession/national');
+	});
+
+	it('first 100 days: the member’s path, the coordinator’s new members', async () => {
+		await page('induction: path', 'member', inductionPage, '/induction');
+		await page('induction: new members (coordinator)', 'coordinator', inductionRegionPage, '/induction/region');
+		await page('induction: stalled, by name (coordinator)', 'coordinator', inductionRegionPage, '/induction/region?filter=stalled&sort=name');
 	});
 
 	it('digests: the list and a sent digest', async () => {

@@ -10,7 +10,8 @@ import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
-export const DOVECOT = process.env.DOVECOT_BIN ?? '/usr/sbin/dovecot';
+/** The program: DOVECOT_PATH (what `npm test` found and passes on), else Debian's. */
+export const DOVECOT = process.env.DOVECOT_PATH || process.env.DOVECOT_BIN || '/usr/sbin/dovecot';
 
 export type Dovecot = { port: number; user: string; password: string; dir: string; stop: () => Promise<void>; log: () => string };
 
@@ -44,9 +45,9 @@ async function waitForPort(port: number, child: ChildProcess, logFile: string, m
 }
 
 /** Starts Dovecot with one mailbox user; throws (with how to install it) when Dovecot is missing. */
-export async function startDovecot(): Promise<Dovecot> {
-	if (!existsSync(DOVECOT)) {
-		throw new Error(`Dovecot is not installed (no ${DOVECOT}). The IMAP test needs a real IMAP server: install it with \`sudo apt-get install dovecot-imapd\` (Debian/Ubuntu), or set DOVECOT_BIN.`);
+export async function startDovecot(program = DOVECOT): Promise<Dovecot> {
+	if (!existsSync(program)) {
+		throw new Error(`Dovecot is not installed (no ${program}). The IMAP test needs a real IMAP server: install it with \`sudo apt-get install dovecot-imapd\` (Debian/Ubuntu) or \`brew install dovecot\` (macOS), or set DOVECOT_PATH to it.`);
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'lmn-dovecot-'));
 	const port = await freePort();
@@ -100,7 +101,7 @@ protocol imap {
 }
 `
 	);
-	const child = spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(program, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));

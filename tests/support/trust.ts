@@ -1,6 +1,6 @@
 /**
  * Test fixtures for the trust area: a member with something in every area — profile, posts,
- * a mentoring pairing with notes, a training log, checklist changes, emails, audit entries —
+ * a mentoring pairing with notes, a training log, checklist changes, emails out and in, visits, audit entries —
  * each carrying the member's name or a unique mark, so exports and erasure can be checked.
  */
 import { hashPassword } from '../../src/lib/server/auth/password';
@@ -14,6 +14,10 @@ import { makeCoordinator, makeMentor, makeMentee, pairUp } from './mentoring';
 import * as entries from '../../src/lib/server/training/entries';
 import * as checklists from '../../src/lib/server/succession/checklists';
 import { replyTo, startThread, tick } from './discussions';
+import * as inbound from '../../src/lib/server/mail/inbound';
+import { replyAddress } from '../../src/lib/server/mail/reply-keys';
+import * as engagement from '../../src/lib/server/mail/engagement';
+import { processOne } from '../../src/lib/server/inbound/process';
 
 export const PASSWORD = 'a long and memorable pass phrase';
 const DAY = 86_400_000;
@@ -35,6 +39,12 @@ export async function memberWithEverything(now = Date.parse('2026-11-23T12:00:00
 	const threadId = startThread(me.actor, { title: `Question from ${mark}`, body: `${mark} opening post` });
 	replyTo(me.actor, threadId, `${mark} my reply`);
 	replyTo(other.actor, threadId, `Thanks ${name}, and @${me.handle} — good point.`, tick());
+
+	// Email in: a reply by email, posted in the thread (the network keeps the email 30 days).
+	const to = replyAddress(me.id, { kind: 'thread', id: threadId });
+	const emailed = inbound.store({ raw: Buffer.from(`From: ${name} <${me.email}>\r\nTo: ${to}\r\nSubject: Re: Question from ${mark}\r\nMessage-ID: <${mark}@quill.example>\r\n\r\n${mark} reply by email\r\n`), via: 'smtp', envelopeFrom: me.email, recipients: [to] }, now - 2 * DAY);
+	await processOne(emailed.id, now - 2 * DAY);
+	engagement.recordVisit(me.id, now - DAY);
 
 	// Mentoring: a pairing with a meeting note.
 	const { pairingId } = pairUp(coordinator, mentor, me, now - 30 * DAY);

@@ -59,12 +59,15 @@ describe('mail in', () => {
 
 	it('reads the reply domain, the mailbox and the receiver settings', () => {
 		const c = readConfig({ REPLY_DOMAIN: 'Reply.Network.Example.ORG', REPLY_MAILBOX: 'LMN-Replies', INBOUND_SMTP_PORT: '2525', INBOUND_MAX_BYTES: '1000', INBOUND_SECRET: 's' }).inbound;
-		expect(c).toMatchObject({ domain: 'reply.network.example.org', mailbox: 'lmn-replies', smtpPort: 2525, maxBytes: 1000, secret: 's' });
+		expect(c).toMatchObject({ domain: 'reply.network.example.org', mailbox: 'lmn-replies', smtpPort: 2525, maxBytes: 1000, secret: 's', tls: null });
+		expect(readConfig({ INBOUND_TLS_CERT: '/etc/lmn/cert.pem', INBOUND_TLS_KEY: '/etc/lmn/key.pem' }).inbound.tls).toEqual({ certFile: '/etc/lmn/cert.pem', keyFile: '/etc/lmn/key.pem' });
 	});
 
 	it('explains bad values', () => {
 		expect(() => readConfig({ REPLY_DOMAIN: 'not a domain' })).toThrow(/REPLY_DOMAIN must be a domain name/);
 		expect(() => readConfig({ REPLY_MAILBOX: 'a@b' })).toThrow(/REPLY_MAILBOX/);
 		expect(() => readConfig({ INBOUND_SMTP_PORT: 'x' })).toThrow(/INBOUND_SMTP_PORT must be a port number/);
+		expect(() => readConfig({ INBOUND_TLS_CERT: '/etc/lmn/cert.pem' })).toThrow(/Set both INBOUND_TLS_CERT and INBOUND_TLS_KEY/);
+		expect(() => readConfig({ INBOUND_TLS_KEY: '/etc/lmn/key.pem' })).toThrow(/Set both INBOUND_TLS_CERT and INBOUND_TLS_KEY/);
 	});
 });

@@ -81,6 +81,9 @@ function readInbound(env: NodeJS.ProcessEnv) {
 	if (mailbox && !/^[a-z0-9._-]{1,40}$/.test(mailbox)) throw new Error('REPLY_MAILBOX must be the part before the @ of the mailbox, such as lmn-replies.');
 	const smtpPort = env.INBOUND_SMTP_PORT == null || env.INBOUND_SMTP_PORT === '' ? null : int(env.INBOUND_SMTP_PORT, -1);
 	if (smtpPort != null && !(Number.isInteger(smtpPort) && smtpPort >= 0 && smtpPort < 65536)) throw new Error('INBOUND_SMTP_PORT must be a port number (such as 2525), or unset.');
+	const tlsCert = env.INBOUND_TLS_CERT?.trim() || null;
+	const tlsKey = env.INBOUND_TLS_KEY?.trim() || null;
+	if ((tlsCert == null) !== (tlsKey == null)) throw new Error('Set both INBOUND_TLS_CERT and INBOUND_TLS_KEY (the certificate and its private key, PEM files) to offer STARTTLS, or neither.');
 	return {
 		domain,
 		/** Every address is `<mailbox>+<key>@domain` when set; else reply+, ask+ and bounces+. */
@@ -88,6 +91,8 @@ function readInbound(env: NodeJS.ProcessEnv) {
 		/** The built-in SMTP receiver's port (null: not started), and the address it listens on. */
 		smtpPort,
 		smtpHost: env.INBOUND_SMTP_HOST || '0.0.0.0',
+		/** PEM files of the receiver's certificate (with its chain) and key: STARTTLS is offered when both are set. */
+		tls: tlsCert && tlsKey ? { certFile: tlsCert, keyFile: tlsKey } : null,
 		/** Larger messages are refused at the SMTP level (and by the webhook). */
 		maxBytes: int(env.INBOUND_MAX_BYTES, 10 * 1024 * 1024),
 		/** imaps://user:password@host/INBOX (null: no polling). */

@@ -22,7 +22,7 @@ export type DigestGroup = {
 };
 
 export type DigestSection = {
-	area: 'discussions' | 'mentoring' | 'training' | 'succession';
+	area: 'discussions' | 'mentoring' | 'training' | 'succession' | 'induction';
 	title: string;
 	groups: DigestGroup[];
 	/** True when something here is new since `since`. Standing information alone (a score, a countdown) is not new. */

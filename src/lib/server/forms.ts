@@ -4,6 +4,7 @@
  */
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { inFieldOrder } from '../field-order';
 import { cleanText } from './validation';
 
 export type FormValues = Record<string, string | string[]>;
@@ -31,7 +32,7 @@ export function formValues(data: FormData, arrays: string[] = []): FormValues {
 
 export type Parsed<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FormErrors; values: FormValues };
 
-/** Validates form data against a schema; the first message per field wins. */
+/** Validates form data against a schema; the first message per field wins, fields in the form's order. */
 export function parseForm<S extends z.ZodType>(schema: S, data: FormData, opts: { arrays?: string[] } = {}): Parsed<z.infer<S>> {
 	const values = formValues(data, opts.arrays);
 	const raw: Record<string, unknown> = {};
@@ -47,12 +48,12 @@ export function parseForm<S extends z.ZodType>(schema: S, data: FormData, opts: 
 		const key = String(issue.path[0] ?? 'form');
 		errors[key] ??= issue.message;
 	}
-	return { ok: false, errors, values };
+	return { ok: false, errors: inFieldOrder(errors, data.keys()), values };
 }
 
-/** `fail(400, { errors, values })` — the shape every form page expects. */
+/** `fail(400, { errors, values })` — the shape every form page expects, errors in the order of the form's fields. */
 export function invalid(errors: FormErrors, values: FormValues, status = 400) {
-	return fail(status, { errors, values });
+	return fail(status, { errors: inFieldOrder(errors, Object.keys(values)), values });
 }
 
 /** Convenience: a parsed result's failure as an action response. */

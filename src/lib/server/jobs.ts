@@ -1,7 +1,8 @@
 /**
  * The in-process scheduler: every JOB_INTERVAL_MS it runs each task that is due, in turn —
  * scheduled regional digests, personal digests, then draining the outbox, and housekeeping.
- * One run at a time per process; a failing task is logged and the others still run. The same
+ * One run at a time per process (mail in may also run beside it, as soon as a message is stored:
+ * see `inbound` below); a failing task is logged and the others still run. The same
  * tasks run from the command line (`npm run mail:send-due`). Several processes on one database
  * may run them at once: every task claims its work atomically, so nothing is sent twice.
  */
@@ -48,8 +49,9 @@ export const tasks: Task[] = [
 	{ name: 'mentoring-overdue', everyMs: HOUR, run: ({ now }) => sendOverdueReminders(now) },
 	// Events: announce newly published ones to the members they are for; remind those going the day before.
 	{ name: 'events', run: ({ now }) => eventMail.runDue(now) },
-	// Mail in (issue 14): replies, questions and bounces the receivers stored; before the outbox, so confirmations go in this tick.
-	{ name: 'inbound', run: () => processInbound() },
+	// Mail in (issue 14): replies, questions and bounces the receivers stored; before the outbox, so
+	// confirmations go in this tick. (When a run started by new mail is going on, it is left to finish.)
+	{ name: 'inbound', run: () => (inbound.running ? 'running' : inbound.run()) },
 	{ name: 'outbox', run: ({ transport }) => drain(transport) },
 	{
 		name: 'housekeeping',
@@ -73,6 +75,37 @@ export const tasks: Task[] = [
 	{ name: 'files-housekeeping', everyMs: HOUR, run: ({ now }) => files.sweep(now) },
 	{ name: 'backup', everyMs: 5 * MINUTE, run: ({ now }) => runScheduledBackup(sqlite(), now) }
 ];
+
+/**
+ * Mail in runs once at a time per process, in the tick or — as soon as a message is stored —
+ * beside it: while the outbox waits on the mail server, the next replies are posted.
+ */
+const INBOUND_BATCH = 200;
+const inbound = {
+	running: null as Promise<void> | null,
+	again: false,
+	/** Processes until nothing is pending; `afterBatch` after each batch (the tick, to send what it queued). */
+	run(afterBatch?: () => void): Promise<void> {
+		if (this.running) {
+			this.again = true;
+			return this.running;
+		}
+		this.running = (async () => {
+			try {
+				do {
+					this.again = false;
+					const counts = await processInbound(Date.now, INBOUND_BATCH);
+					afterBatch?.();
+					// A full batch: there may be more waiting.
+					if (Object.values(counts).reduce((a, b) => a + (b ?? 0), 0) >= INBOUND_BATCH) this.again = true;
+				} while (this.again);
+			} finally {
+				this.running = null;
+			}
+		})();
+		return this.running;
+	}
+};
 
 const lastRun = new Map<string, number>();
 
@@ -120,8 +153,8 @@ export function startJobs() {
 		}
 	};
 	timer = setInterval(tick, config().jobIntervalMs);
-	// A message that just came in is processed at once, not at the next tick.
-	stopInbound = inboundStore.onStored(() => void tick());
+	// A message that just came in is processed at once, beside the tick; the tick then sends the confirmation.
+	stopInbound = inboundStore.onStored(() => void inbound.run(() => void tick()));
 	timer.unref();
 	setTimeout(tick, 500).unref();
 }

@@ -91,3 +91,19 @@ describe('control characters', () => {
 		expect(quoted('x'.repeat(100), 40)).toHaveLength(42);
 	});
 });
+
+describe('role start dates', () => {
+	const NOW = Date.parse('2026-11-23T12:00:00Z');
+	it('refuses a date in the future or more than 40 years ago, with a message that says what to do', async () => {
+		const { roleStartProblem, roleStartDate } = await import('./validation');
+		expect(roleStartProblem('2026-11-23', NOW)).toBeNull();
+		expect(roleStartProblem('1986-11-23', NOW)).toBeNull();
+		expect(roleStartProblem('2026-11-24', NOW)).toBe('The date you took on the role must be today or in the past');
+		expect(roleStartProblem('1986-11-22', NOW, 'they')).toBe('The date they took on the role must be within the last 40 years: check the year');
+		const field = roleStartDate('the date you took on the role', 'you');
+		expect(field.safeParse('').success).toBe(true);
+		expect(field.safeParse('2099-01-01').error?.issues[0].message).toBe('The date you took on the role must be today or in the past');
+		expect(field.safeParse('1901-01-01').error?.issues[0].message).toBe('The date you took on the role must be within the last 40 years: check the year');
+		expect(field.safeParse('2026-02-30').error?.issues[0].message).toBe('Enter the date you took on the role as a real date');
+	});
+});

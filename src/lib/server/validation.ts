@@ -1,6 +1,7 @@
 /** Field rules shared by many forms, with messages that say what to do. */
 import { z } from 'zod';
 import { POSITIONS, TOPICS, values } from '../vocab';
+import { isoDate as londonIsoDate } from '../time';
 
 export const LIMITS = { name: 200, text: 20_000, email: 254 } as const;
 
@@ -78,4 +79,29 @@ export function isoDate(label: string, opts: { required?: boolean; minYear?: num
 	return opts.required
 		? base.refine((v) => v !== '', { message: `Enter ${label}` })
 		: base.optional().transform((v) => (v ? v : null));
+}
+
+/** How far back a role start date may go: nobody has held the role for longer. */
+export const ROLE_START_MAX_YEARS = 40;
+
+/**
+ * What is wrong with a role start date ('YYYY-MM-DD', already a real date), or null: it must not
+ * be after today (London) nor more than 40 years ago. `who` is "you" or "they".
+ */
+export function roleStartProblem(day: string, now = Date.now(), who: 'you' | 'they' = 'you'): string | null {
+	const today = londonIsoDate(now);
+	if (day > today) return `The date ${who} took on the role must be today or in the past`;
+	const earliest = `${Number(today.slice(0, 4)) - ROLE_START_MAX_YEARS}${today.slice(4)}`;
+	if (day < earliest) return `The date ${who} took on the role must be within the last ${ROLE_START_MAX_YEARS} years: check the year`;
+	return null;
+}
+
+/** A role start date field (optional unless `required`): a real date, not in the future, not more than 40 years ago. */
+export function roleStartDate(label: string, who: 'you' | 'they', opts: { required?: boolean } = {}) {
+	const check = (v: string | null | undefined) => !v || roleStartProblem(v, Date.now(), who) == null;
+	const message = (v: string | null | undefined) => (v ? (roleStartProblem(v, Date.now(), who) ?? '') : '');
+	const base = isoDate(label, { required: opts.required });
+	return base.superRefine((v, ctx) => {
+		if (!check(v)) ctx.addIssue({ code: 'custom', message: message(v) });
+	});
 }

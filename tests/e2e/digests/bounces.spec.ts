@@ -1,17 +1,7 @@
 /** Bounces: the banner a member sees while their mail bounces, and the coordinator's list. */
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
-import { test, expect, checkA11y, visit, signIn, waitForMail, linkIn, unique } from '../fixtures';
-
-/** At 390px wide (a phone) the page does not scroll sideways. */
-async function fitsAPhone(page: Page) {
-	const size = page.viewportSize();
-	await page.setViewportSize({ width: 390, height: 844 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-	expect(overflow, `sideways scroll at 390px on ${page.url()}`).toBeLessThanOrEqual(0);
-	if (size) await page.setViewportSize(size);
-}
+import { test, expect, fitsAPhone, checkA11y, visit, signIn, waitForMail, linkIn, unique } from '../fixtures';
 
 /**
  * Marks a member's current address bouncing in the running app's database, as a hard bounce

@@ -1,15 +1,5 @@
 /** Digests that respect the inbox: the member's setting, and the coordinator's "why did I get this?" page. */
-import type { Page } from '@playwright/test';
-import { test, expect, checkA11y, visit, signIn } from '../fixtures';
-
-/** At 390px wide (a phone) the page does not scroll sideways. */
-async function fitsAPhone(page: Page) {
-	const size = page.viewportSize();
-	await page.setViewportSize({ width: 390, height: 844 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-	expect(overflow, `sideways scroll at 390px on ${page.url()}`).toBeLessThanOrEqual(0);
-	if (size) await page.setViewportSize(size);
-}
+import { test, expect, fitsAPhone, checkA11y, visit, signIn } from '../fixtures';
 
 test('a member asks for their digest even when they have been on the site', async ({ page }) => {
 	await signIn(page, 'farida.rahman@example.org');

@@ -1,6 +1,5 @@
 /** Email both ways, the outbound half: reply lines, Reply-To, threading headers and VERP, read at the test SMTP server. */
-import type { Page } from '@playwright/test';
-import { test, expect, checkA11y, visit, signIn, waitForMail, unique, type SinkMail } from '../fixtures';
+import { test, expect, fitsAPhone, checkA11y, visit, signIn, waitForMail, unique, type SinkMail } from '../fixtures';
 
 /** A header exactly as sent (unfolded). */
 function rawHeader(raw: string, name: string): string | undefined {
@@ -10,14 +9,6 @@ function rawHeader(raw: string, name: string): string | undefined {
 		.find((l) => l.toLowerCase().startsWith(name.toLowerCase() + ':'))
 		?.slice(name.length + 1)
 		.trim();
-}
-
-async function fitsAPhone(page: Page) {
-	const size = page.viewportSize();
-	await page.setViewportSize({ width: 390, height: 844 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-	expect(overflow, `sideways scroll at 390px on ${page.url()}`).toBeLessThanOrEqual(0);
-	if (size) await page.setViewportSize(size);
 }
 
 test('a mention email says who will see a reply, replies to the thread, and threads with the thread’s other emails', async ({ page }) => {

@@ -1,7 +1,7 @@
 /**
  * Mail in, end to end (issue 14): a member's reply sent with nodemailer into the app's built-in
- * SMTP receiver is posted in the thread (checked on the page), the member it mentions is notified
- * through the outbox and the test SMTP server, and the replier gets a confirmation. The webhook
+ * SMTP receiver is posted in the thread (checked on the page), a follower and the member it
+ * mentions are notified through the outbox and the test SMTP server, and the replier gets a confirmation. The webhook
  * takes the same message shape with its secret. Admins see every message on "Mail in".
  *
  * The reply address is made with the app's own reply-keys module on the app's database and
@@ -49,11 +49,24 @@ async function waitForPost(page: import('@playwright/test').Page, threadId: numb
 	await checkA11y(page);
 }
 
-test('a reply sent by email into the SMTP receiver is posted in the thread and notifies the member it mentions', async ({ page }) => {
+test('a reply sent by email into the SMTP receiver is posted in the thread and notifies its followers and the member it mentions', async ({ page, browser }) => {
 	const word = unique('smtp');
 	await signIn(page, 'member@example.org');
 	const { id, title } = await startThread(page, word);
 	const to = await replyAddressFor('member@example.org', id);
+
+	// A follower who wants replies at once: chooses it on their email settings and follows the thread.
+	const context = await browser.newContext();
+	const other = await context.newPage();
+	await signIn(other, 'joanne.pallister@example.org');
+	await visit(other, '/settings/email');
+	await other.getByRole('group', { name: 'Replies in threads I follow' }).getByLabel('Immediately').check();
+	await other.getByRole('button', { name: 'Save email settings' }).click();
+	await expect(other.getByRole('group', { name: 'Replies in threads I follow' }).getByLabel('Immediately')).toBeChecked();
+	await visit(other, `/threads/${id}`);
+	await other.getByRole('button', { name: 'Follow this thread' }).click();
+	await expect(other.getByRole('button', { name: 'Stop following' })).toBeVisible();
+	await context.close();
 
 	const transport = nodemailer.createTransport({ host: '127.0.0.1', port: INBOUND_PORT, secure: false, ignoreTLS: true });
 	const info = await transport.sendMail({
@@ -73,6 +86,9 @@ test('a reply sent by email into the SMTP receiver is posted in the thread and n
 
 	const mention = await waitForMail('mentor@example.org', `mentioned you in`);
 	expect(mention.text).toContain(`${word}-reply`);
+	const followed = await waitForMail('joanne.pallister@example.org', new RegExp(`^New reply in .*${word}`));
+	expect(followed.text).toContain(`${word}-reply`);
+	expect(followed.text).toContain('Reply to this email to post in the thread');
 	const confirmation = await waitForMail('member@example.org', 'Re: ' + title);
 	expect(confirmation.text).toContain('Your reply is posted');
 	expect(confirmation.headers['auto-submitted']).toBe('auto-replied');

@@ -31,6 +31,12 @@ test('the privacy notice says what is kept, why, for how long and who sees it', 
 		await expect(page.getByRole('heading', { name: h })).toBeVisible();
 	}
 	await expect(page.getByText('90 days after sending')).toBeVisible();
+	// Mail in and engagement (issue 14): what is kept, and for how long.
+	await expect(page.getByRole('rowheader', { name: /When you were last on the site, when you were last active/ })).toBeVisible();
+	await expect(page.getByRole('cell', { name: /not been on the site nor emailed the network for 12 months/ })).toBeVisible();
+	await expect(page.getByRole('cell', { name: /The whole email for 30 days/ })).toBeVisible();
+	await expect(page.getByRole('cell', { name: /single date we overwrite, not a history of your visits/ })).toBeVisible();
+	await expect(page.getByRole('cell', { name: /forgotten 30 days after the last bounce/ })).toBeVisible();
 });
 
 test('a crafted request for someone else’s data or account gets only your own, or nothing', async ({ page, baseURL }) => {

@@ -3,19 +3,10 @@
  * coordinator decides: nothing changes for the member until then (issue 17 §1).
  */
 import type { Page } from '@playwright/test';
-import { test, expect, visit, checkA11y, signIn, waitForMail } from '../fixtures';
+import { test, expect, fitsAPhone, visit, checkA11y, signIn, waitForMail } from '../fixtures';
 import { freshMember, passwordStep, signOutFully } from './helpers';
 
 test.describe.configure({ timeout: 240_000 });
-
-/** The page does not scroll sideways on a 390px phone. */
-async function fitsPhone(page: Page) {
-	const size = page.viewportSize();
-	await page.setViewportSize({ width: 390, height: 844 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-	expect(overflow, `sideways scroll at 390px on ${page.url()}`).toBeLessThanOrEqual(0);
-	if (size) await page.setViewportSize(size);
-}
 
 const GRAHAM = 'graham.firth@example.org'; // the Yorkshire and The Humber coordinator in the demo
 const BERNADETTE = 'coordinator@example.org'; // the North West coordinator
@@ -51,7 +42,7 @@ test('a move to another region waits for the destination coordinator; until then
 	await expect(my.getByText('Authority: Leeds (Yorkshire and The Humber) to Lancashire (North West)')).toBeVisible();
 	expect(await my.getByLabel('Authority').locator('option:checked').textContent()).toBe('Leeds');
 	await checkA11y(my);
-	await fitsPhone(my);
+	await fitsAPhone(my);
 	await hidden();
 
 	// Both regions' coordinators are emailed: the destination decides, the source is told.
@@ -67,7 +58,7 @@ test('a move to another region waits for the destination coordinator; until then
 	const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: me.name }) });
 	await expect(item).toContainText('Authority: Leeds (Yorkshire and The Humber) to Lancashire (North West)');
 	await checkA11y(page);
-	await fitsPhone(page);
+	await fitsAPhone(page);
 	await hidden();
 	await page.getByRole('button', { name: `Approve the change for ${me.name}` }).click();
 	await expect(page.getByRole('status')).toContainText('Request approved');
@@ -135,7 +126,7 @@ test('one request at a time: cancel, decline with a reason, an unknown authority
 	await page.getByRole('button', { name: 'Decline the request' }).click();
 	await expect(page.getByRole('alert')).toContainText('Enter the reason');
 	await checkA11y(page);
-	await fitsPhone(page);
+	await fitsAPhone(page);
 	await page.getByLabel('Reason').fill('Wigan’s scrutiny chair is already on the network; please check with your democratic services team.');
 	await page.getByRole('button', { name: 'Decline the request' }).click();
 	await expect(page.getByRole('status')).toContainText('Request declined');

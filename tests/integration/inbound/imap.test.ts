@@ -58,6 +58,12 @@ async function until<T>(fn: () => T | Promise<T>, ms = 10_000): Promise<T> {
 	}
 }
 
+describe('Dovecot for the test', () => {
+	it('is never skipped: without it the test fails, saying how to install it', async () => {
+		await expect(startDovecot('/nonexistent/sbin/dovecot')).rejects.toThrow(/Dovecot is not installed \(no \/nonexistent\/sbin\/dovecot\)\..*apt-get install dovecot-imapd.*DOVECOT_PATH/);
+	});
+});
+
 describe('the IMAP poller with a real Dovecot', () => {
 	it('reads the URL, with a clear message for a bad one', () => {
 		expect(parseImapUrl('imaps://a%40b.org:p%40ss@imap.example.org/Replies')).toMatchObject({ host: 'imap.example.org', port: 993, secure: true, user: 'a@b.org', password: 'p@ss', folder: 'Replies' });

@@ -106,6 +106,19 @@ export type Resources = {
 	'library.moderate': Scope;
 	/** Storage used by every member and the network total. */
 	'library.viewUsage': Record<string, never>;
+	// induction ("Your first 100 days"): personal data
+	/** A member's path, steps and dates: the member, their mentor in an active pairing, their region's coordinator, admins. */
+	'induction.view': { memberId: number; mentorId: number | null; regionId: string };
+	/** The private notes and "not relevant" reasons: the member only. */
+	'induction.viewNotes': { memberId: number };
+	/** Tick a step, untick it, mark it not relevant, move to a newer version: the member only. */
+	'induction.tick': { memberId: number };
+	/** The region's new members: the list, a friendly nudge, marking someone as new. */
+	'induction.coordinate': { regionId: string };
+	/** Region-only steps (at most five): the region's coordinator, admins. */
+	'induction.manageRegionSteps': { regionId: string };
+	/** The national path and its versions. */
+	'induction.manageTemplate': Record<string, never>;
 	// digests and mail
 	'digest.compose': Scope;
 	'digest.view': Scope;
@@ -196,6 +209,13 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 	'library.report': seesScope,
 	'library.moderate': (a, r) => isAdmin(a) || (a.role === 'coordinator' && (r.regionId == null || coordinates(a, r.regionId))),
 	'library.viewUsage': (a) => isAdmin(a),
+
+	'induction.view': (a, r) => self(a, r.memberId) || self(a, r.mentorId) || isAdmin(a) || coordinates(a, r.regionId),
+	'induction.viewNotes': (a, r) => self(a, r.memberId),
+	'induction.tick': (a, r) => self(a, r.memberId),
+	'induction.coordinate': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
+	'induction.manageRegionSteps': (a, r) => isAdmin(a) || coordinates(a, r.regionId),
+	'induction.manageTemplate': (a) => isAdmin(a),
 
 	'digest.compose': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
 	'digest.view': seesScope,

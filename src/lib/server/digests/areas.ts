@@ -10,6 +10,7 @@ import * as discussions from '../discussions/digest';
 import * as mentoring from '../mentoring/digest';
 import * as training from '../training/digest';
 import * as succession from '../succession/digest';
+import * as induction from '../induction/digest';
 
 export type AreaDigest = {
 	name: DigestSection['area'];
@@ -22,7 +23,8 @@ export const AREAS: readonly AreaDigest[] = [
 	{ name: 'discussions', digestSection: discussions.digestSection, regionalDigestGroups: discussions.regionalDigestGroups },
 	{ name: 'mentoring', digestSection: mentoring.digestSection, regionalDigestGroups: mentoring.regionalDigestGroups },
 	{ name: 'training', digestSection: training.digestSection, regionalDigestGroups: training.regionalDigestGroups },
-	{ name: 'succession', digestSection: succession.digestSection, regionalDigestGroups: succession.regionalDigestGroups }
+	{ name: 'succession', digestSection: succession.digestSection, regionalDigestGroups: succession.regionalDigestGroups },
+	{ name: 'induction', digestSection: induction.digestSection, regionalDigestGroups: induction.regionalDigestGroups }
 ];
 
 let override: readonly AreaDigest[] | null = null;

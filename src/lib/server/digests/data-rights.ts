@@ -10,6 +10,14 @@ import { personalDigestRun, personalDigestState, regionalDigest } from '../db/sc
 import * as members from '../network/members';
 import { regionName } from '../network/authorities';
 
+/** What happened to each period's digest, in words. */
+const DIGEST_OUTCOME: Record<(typeof personalDigestRun.$inferSelect)['outcome'], string> = {
+	sent: 'sent',
+	empty: 'nothing new, not sent',
+	seen: 'not sent: you had been on the site and seen all of it',
+	held: 'not sent: your address was bouncing, or you had not been on the site for a long time'
+};
+
 /** Everything of the member's in digests. */
 export function exportMemberData(memberId: number): Record<string, unknown> {
 	const runs = db.select().from(personalDigestRun).where(eq(personalDigestRun.memberId, memberId)).orderBy(personalDigestRun.dueAt).all();
@@ -23,7 +31,7 @@ export function exportMemberData(memberId: number): Record<string, unknown> {
 			period: r.periodKey,
 			scheduledFor: new Date(r.dueAt).toISOString(),
 			covering: { from: new Date(r.coversFrom).toISOString(), to: new Date(r.coversUntil).toISOString() },
-			outcome: r.outcome === 'sent' ? 'sent' : 'nothing new, not sent',
+			outcome: DIGEST_OUTCOME[r.outcome],
 			items: r.itemCount
 		})),
 		regionalDigestsComposed: composed.map((d) => ({ title: d.title, region: regionName(d.regionId), status: d.status, sentAt: d.sentAt ? new Date(d.sentAt).toISOString() : null }))

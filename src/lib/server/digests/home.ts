@@ -11,6 +11,7 @@ import { yourWeek } from './personal';
 import { activeMembers } from './recipients';
 import { lastSent, listWork, newMembersGroup } from './regional';
 import type { DigestGroup } from '../digest-items';
+import { homeBlock } from '../induction/paths';
 
 const DAY = 86_400_000;
 
@@ -37,10 +38,15 @@ export function regionAtAGlance(actor: Actor, regionId: string | null, now = Dat
 /** Everything the home page shows the actor. */
 export function home(actor: Actor, now = Date.now()) {
 	const week = yourWeek(actor.id, now);
+	// A new member's home leads with their first 100 days (its own block), then mentoring, then the rest.
+	const induction = homeBlock(actor, now);
+	const sections = (week?.content.sections ?? []).filter((s) => s.area !== 'induction');
+	if (induction) sections.sort((a, b) => Number(b.area === 'mentoring') - Number(a.area === 'mentoring'));
 	const glanceRegion = actor.role === 'coordinator' && actor.coordinatorRegionId ? actor.coordinatorRegionId : actor.role === 'admin' ? null : undefined;
 	return {
 		name: week?.recipient.name ?? '',
-		sections: week?.content.sections ?? [],
+		induction,
+		sections,
 		nextDigestAt: week?.nextDigestAt ?? null,
 		frequency: week?.schedule.frequency ?? 'weekly',
 		region: glanceRegion === undefined ? null : regionAtAGlance(actor, glanceRegion, now)

@@ -80,17 +80,22 @@ export type DueMember = {
  * scheduled time has passed since it).
  */
 export async function dueMembers(now: number, opts: { memberIds?: number[] } = {}): Promise<DueMember[]> {
+	// In the web server's process (the scheduler), among pages being served: every step over all
+	// members reads or works in slices, with a turn of the event loop between them (issue 19: a
+	// page waits at most ~50 ms behind the digests).
 	const startedAt = schedulerStartedAt(now);
 	const only = opts.memberIds ? new Set(opts.memberIds) : null;
 	const rows = (await activeMembersYielding(null, now)).filter((m) => !only || only.has(m.id));
-	const prefs = preferences.many(opts.memberIds);
-	const states = new Map(db.select().from(personalDigestState).all().map((s) => [s.memberId, s]));
+	const prefs = opts.memberIds ? preferences.many(opts.memberIds) : await preferences.allYielding();
+	const states = await statesYielding();
 	const engaged = engagement.many();
 	// The latest scheduled instant at or before now, once per distinct schedule (a few hundred at most).
 	const latest = new Map<string, DueDigest | null>();
 	const fresh: (typeof personalDigestState.$inferInsert)[] = [];
 	const due: DueMember[] = [];
+	const slice = timeSlice();
 	for (const m of rows) {
+		await slice();
 		const p = prefs(m.id);
 		const schedule = scheduleOf(p);
 		if (schedule.frequency === 'never') continue;
@@ -124,12 +129,54 @@ export async function dueMembers(now: number, opts: { memberIds?: number[] } = {
 			engagement: engaged(m.id, m.createdAt, now)
 		});
 	}
-	if (fresh.length > 0) {
+	// Baselines are independent (insert or leave as is), so they are written 500 to a transaction.
+	for (let i = 0; i < fresh.length; i += 500) {
 		immediate(() => {
-			for (const f of fresh) db.insert(personalDigestState).values(f).onConflictDoNothing().run();
+			for (const f of fresh.slice(i, i + 500)) db.insert(personalDigestState).values(f).onConflictDoNothing().run();
 		});
+		if (i + 500 < fresh.length) await new Promise((r) => setImmediate(r));
 	}
 	return due;
+}
+
+/** Work done in one go before the event loop gets a turn (ms): a page waits at most about this long. */
+const SLICE_MS = 20;
+
+/** Call before each step of a long loop: gives the event loop a turn once SLICE_MS have passed since the last. */
+function timeSlice(ms = SLICE_MS): () => Promise<void> | void {
+	let since = performance.now();
+	return () => {
+		if (performance.now() - since < ms) return;
+		return new Promise<void>((r) =>
+			setImmediate(() => {
+				since = performance.now();
+				r();
+			})
+		);
+	};
+}
+
+const STATE_PAGE = 1000;
+const statePage = prepared(() =>
+	db
+		.select()
+		.from(personalDigestState)
+		.where(sql`${personalDigestState.memberId} > ${sql.placeholder('after')}`)
+		.orderBy(personalDigestState.memberId)
+		.limit(STATE_PAGE)
+		.prepare()
+);
+
+/** Every member's digest state, read 1,000 at a time with a turn of the event loop between. */
+async function statesYielding(): Promise<Map<number, PersonalDigestState>> {
+	const out = new Map<number, PersonalDigestState>();
+	for (let after = 0; ; ) {
+		const page = statePage().all({ after });
+		for (const s of page) out.set(s.memberId, s);
+		if (page.length < STATE_PAGE) return out;
+		after = page[page.length - 1].memberId;
+		await new Promise((r) => setImmediate(r));
+	}
 }
 
 export type DigestOutcome = 'sent' | 'empty' | 'seen' | 'held' | 'already';
@@ -269,11 +316,11 @@ export function handleDue(d: DueMember, now: number): { outcome: DigestOutcome; 
 export type RunResult = { due: number; sent: number; empty: number; seen: number; held: number; already: number; failed: number };
 
 /**
- * Queues every personal digest due at `now`. Members are taken `yieldEvery` at a time: each
- * batch is built with no transaction open, then written in one short transaction (each member
- * in a savepoint of it, so one member's failure undoes only their own writes), and the event
- * loop gets a turn before the next batch, so the web app keeps serving while thousands are
- * built. A member whose digest fails is logged and tried again on the next run.
+ * Queues every personal digest due at `now`. Members are taken `yieldEvery` at a time (fewer
+ * when building them takes over SLICE_MS): each batch is built with no transaction open, then
+ * written in one short transaction (each member in a savepoint of it, so one member's failure
+ * undoes only their own writes), and the event loop gets a turn before the next batch, so the
+ * web app keeps serving while thousands are built. A member whose digest fails is logged and tried again on the next run.
  */
 export async function sendDue(now = Date.now(), opts: { memberIds?: number[]; yieldEvery?: number } = {}): Promise<RunResult> {
 	const due = await dueMembers(now, opts);
@@ -283,9 +330,14 @@ export async function sendDue(now = Date.now(), opts: { memberIds?: number[]; yi
 		result.failed++;
 		log.error('personal digest failed', { memberId: d.member.id, error: err instanceof Error ? err.stack : String(err) });
 	};
-	for (let i = 0; i < due.length; i += every) {
+	for (let i = 0; i < due.length; ) {
+		// A batch: at most `every` members, and no more than SLICE_MS of building (a busy machine builds slower).
 		const built: Built[] = [];
-		for (const d of due.slice(i, i + every)) {
+		const start = performance.now();
+		const first = i;
+		const end = Math.min(due.length, i + every);
+		for (; i < end && (i === first || performance.now() - start < SLICE_MS); i++) {
+			const d = due[i];
 			try {
 				built.push(build(d, now));
 			} catch (err) {
@@ -311,7 +363,7 @@ export async function sendDue(now = Date.now(), opts: { memberIds?: number[]; yi
 				if (outcomes[k] !== null) failed(b.d, err);
 			});
 		}
-		if (i + every < due.length) await new Promise((r) => setImmediate(r));
+		if (i < due.length) await new Promise((r) => setImmediate(r));
 	}
 	if (result.due > 0) log.info('personal digests', { ...result });
 	return result;
@@ -339,7 +391,8 @@ export type DryRun = {
  * nothing is queued or recorded. Covers from their last digest (or `since`). Null for an
  * unknown address.
  */
-export function dryRun(email: string, now = Date.now(), opts: { since?: number; replyLinks?: boolean } = {}): DryRun | null {
+/** `preview`: for showing on the site, where the unsubscribe link must not work (previewUnsubscribeUrl). */
+export function dryRun(email: string, now = Date.now(), opts: { since?: number; replyLinks?: boolean; preview?: boolean } = {}): DryRun | null {
 	const recipient = recipientByEmail(email);
 	if (!recipient) return null;
 	const prefs = preferences.get(recipient.id);
@@ -360,7 +413,7 @@ export function dryRun(email: string, now = Date.now(), opts: { since?: number; 
 		nextAt: nextDigestAt(schedule, now),
 		since,
 		content,
-		email: content.sections.length > 0 ? personalEmail(recipient, frequency, content.sections, since, opts.replyLinks === false ? undefined : repliesFor(recipient.id, hrefsOf(content))) : null,
+		email: content.sections.length > 0 ? personalEmail(recipient, frequency, content.sections, since, opts.replyLinks === false ? undefined : repliesFor(recipient.id, hrefsOf(content)), { preview: opts.preview }) : null,
 		wouldSend: decision === 'send',
 		decision,
 		engagement: e,
@@ -396,8 +449,9 @@ export function previewForMember(actor: Actor, handle: string, now = Date.now())
 	const p = members.profileByHandle(actor, handle);
 	if (!p) return null;
 	authorize(actor, 'digest.previewMember', { regionId: p.regionId });
-	// Without the member's reply-by-email links: those addresses are theirs alone.
-	const r = dryRun(p.email, now, { replyLinks: false });
+	// Without the member's reply-by-email links (those addresses are theirs alone), and with an
+	// unsubscribe link that does nothing, so a click on the preview cannot unsubscribe them.
+	const r = dryRun(p.email, now, { replyLinks: false, preview: true });
 	if (!r) return null;
 	return { ...r, member: { name: p.name, handle: p.handle, regionName: p.regionName }, explanation: explain(r), bodyHtml: r.email ? emailBodyHtml(r.email.html) : null, history: history(p.id) };
 }

@@ -41,7 +41,7 @@ const CHUNK = 500;
 /** A send still `sending` this long after it started was cut short: the scheduler finishes it. */
 const RESUME_AFTER_MS = 60_000;
 /** Suggested sections appear in this order by source. */
-const SOURCE_ORDER = ['discussions', 'training', 'members', 'mentoring', 'succession'];
+const SOURCE_ORDER = ['discussions', 'training', 'members', 'induction', 'mentoring', 'succession'];
 
 export const batchKeyOf = (id: number) => `regional-digest:${id}`;
 
@@ -433,7 +433,7 @@ function sizeProblem(d: RegionalDigest): string | null {
 export function preview(actor: Actor, id: number): { digest: DigestView; email: RenderedEmail; bodyHtml: string; empty: boolean; recipients: number } {
 	const d = get(actor, id);
 	authorize(actor, 'digest.compose', { regionId: d.regionId }, { hide: true });
-	const email = regionalEmail(bodyOf(d), { id: actor.id });
+	const email = regionalEmail(bodyOf(d), { id: actor.id }, { preview: true });
 	return { digest: d, email, bodyHtml: emailBodyHtml(email.html), empty: isEmpty(d), recipients: recipients(d.regionId).length };
 }
 

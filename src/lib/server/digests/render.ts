@@ -6,7 +6,7 @@
 import { convert } from 'html-to-text';
 import { config } from '../config';
 import { absoluteUrl, emailBytes, MAX_EMAIL_BYTES, renderEmail, type EmailBlock } from '../mail/layout';
-import { DIGEST_LIST, listHeaders, REGIONAL_DIGEST_LIST, unsubscribeUrl } from '../mail/unsubscribe';
+import { DIGEST_LIST, listHeaders, previewUnsubscribeUrl, REGIONAL_DIGEST_LIST, unsubscribeUrl } from '../mail/unsubscribe';
 import { formatDate } from '../../time';
 import type { DigestGroup, DigestSection } from '../digest-items';
 import { capSections, countItems } from './content';
@@ -44,6 +44,8 @@ export function htmlToText(html: string): string {
 		wordwrap: 78,
 		selectors: [
 			{ selector: 'a', options: { hideLinkIfSameAsText: true } },
+			// "* " as the email's own lists have; the default " * " left every bullet but the first indented.
+			{ selector: 'ul', options: { itemPrefix: '* ' } },
 			{ selector: 'h3', options: { uppercase: false } },
 			{ selector: 'h4', options: { uppercase: false } }
 		]
@@ -70,7 +72,8 @@ export function personalEmail(
 	frequency: 'daily' | 'weekly',
 	sections: DigestSection[],
 	since: number,
-	replies?: Replies
+	replies?: Replies,
+	opts: { preview?: boolean } = {}
 ): RenderedEmail {
 	let content = sections;
 	for (let total = 40; ; total = Math.floor(total / 2)) {
@@ -87,7 +90,7 @@ export function personalEmail(
 			reason: `You get this email because you chose a ${frequency} digest of what is new for you in the Lead Member Network.`,
 			footerLinks: [
 				{ text: 'Change how often you get your digest', href: '/settings/email' },
-				{ text: 'Unsubscribe from your digest email', href: unsubscribeUrl(member.id, DIGEST_LIST) }
+				{ text: 'Unsubscribe from your digest email', href: opts.preview ? previewUnsubscribeUrl() : unsubscribeUrl(member.id, DIGEST_LIST) }
 			]
 		});
 		if (emailBytes({ html, text }) <= MAX_EMAIL_BYTES || total <= 1) {
@@ -129,8 +132,11 @@ export function regionalSubject(d: Pick<RegionalDigestBody, 'title' | 'regionNam
 	return d.regionName === 'National' ? `Lead Member Network: ${d.title}` : `${d.regionName} Lead Members: ${d.title}`;
 }
 
-/** The regional digest email for one member (or, with `test`, the test copy for its composer). */
-export function regionalEmail(d: RegionalDigestBody, recipient: { id: number }, opts: { test?: boolean; replies?: Replies } = {}): RenderedEmail {
+/**
+ * The regional digest email for one member (or, with `test`, the test copy for its composer;
+ * with `preview`, the copy shown on the site, whose unsubscribe link does nothing).
+ */
+export function regionalEmail(d: RegionalDigestBody, recipient: { id: number }, opts: { test?: boolean; preview?: boolean; replies?: Replies } = {}): RenderedEmail {
 	const subject = (opts.test ? '[Test] ' : '') + regionalSubject(d);
 	const where = d.regionName === 'National' ? 'the Lead Member Network nationally' : `the ${d.regionName} Lead Member network`;
 	const { html, text } = renderEmail({
@@ -145,7 +151,7 @@ export function regionalEmail(d: RegionalDigestBody, recipient: { id: number }, 
 		reason: `You get this email because you are a member of ${where}. Your coordinator sends these digests.`,
 		footerLinks: [
 			{ text: 'Change your email settings', href: '/settings/email' },
-			{ text: 'Unsubscribe from regional digests', href: unsubscribeUrl(recipient.id, REGIONAL_DIGEST_LIST) }
+			{ text: 'Unsubscribe from regional digests', href: opts.preview ? previewUnsubscribeUrl() : unsubscribeUrl(recipient.id, REGIONAL_DIGEST_LIST) }
 		]
 	});
 	return { subject, html, text, headers: listHeaders(recipient.id, REGIONAL_DIGEST_LIST, `${d.regionName === 'National' ? 'National' : d.regionName} regional digest`) };

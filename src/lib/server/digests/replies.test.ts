@@ -7,6 +7,7 @@ import { resolveAddress } from '../mail/reply-keys';
 import { CHILD_SAFETY } from '../mail/layout';
 import * as follows from '../discussions/follows';
 import * as preferences from '../mail/preferences';
+import * as threads from '../discussions/threads';
 import { personalEmail, regionalEmail } from './render';
 import { repliesFor, threadIdOf } from './replies';
 
@@ -33,6 +34,18 @@ describe('emails about a thread', () => {
 		expect(second.kind).toBe('notification-reply');
 		expect(second.messageId).not.toBe(mail.messageId);
 		expect(second.headers!['References']).toBe(mail.headers!['References']);
+	});
+
+	it('carry the reply address for an accepted answer too', () => {
+		const asker = makeMember();
+		const helper = makeMember();
+		const id = startThread(asker.actor, { isQuestion: true });
+		const answer = replyTo(helper.actor, id, 'Ask the virtual school head for two case studies.');
+		expect(threads.acceptAnswer(asker.actor, id, answer.id)).toMatchObject({ ok: true });
+		const accepted = messagesTo(helper.email).find((m) => m.kind === 'notification-answer')!;
+		expect(resolveAddress(accepted.headers!['Reply-To'])).toEqual({ memberId: helper.id, kind: 'thread', id });
+		expect(accepted.headers!['In-Reply-To']).toMatch(new RegExp(`^<thread-${id}@`));
+		expect(accepted.text).toContain('your reply is visible to all members.');
 	});
 
 	it('say "all members" for a national thread', () => {

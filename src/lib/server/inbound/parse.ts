@@ -7,6 +7,7 @@
 import { simpleParser, type AddressObject, type ParsedMail as MpParsed } from 'mailparser';
 import { compile } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
+import { headerBlock } from '../mail/inbound';
 
 export type Attachment = { filename: string; contentType: string; size: number; content: Buffer; /** 'attachment' for a file the sender attached (not an inline logo). */ disposition: string };
 
@@ -31,7 +32,16 @@ export type ParsedMail = {
 	contentType: string;
 	/** Files attached (not inline parts of a report). */
 	attachments: Attachment[];
+	/**
+	 * Why the body could not be read, when only the headers could (a multipart of more than
+	 * MAX_PARTS parts, a header over the limit, a broken structure): the message is then checked
+	 * like any other (bounce, auto-reply, key, sender) but nothing is posted from it. Null otherwise.
+	 */
+	unreadable: string | null;
 };
+
+/** The most MIME parts a message may have (mailparser's own limit of child nodes); a larger one is not read. */
+export const MAX_PARTS = 1000;
 
 /** Text longer than this is cut before trimming (a post is at most 50,000 characters anyway). */
 export const MAX_TEXT_CHARS = 200_000;
@@ -102,13 +112,33 @@ export function isAddress(s: string): boolean {
 	return s.length <= 254 && /^[^\s@<>()",;:\\[\]]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s);
 }
 
-/** Parses a raw message; null when it cannot be read at all. */
+const OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 } as const;
+
+/** What the parser's error means, in words for the sender. */
+function whyUnreadable(err: unknown): string {
+	const message = err instanceof Error ? err.message : String(err);
+	if (/child nodes/i.test(message)) return `it has more than ${MAX_PARTS.toLocaleString('en-GB')} parts (attachments, pictures and sections), more than the network reads`;
+	if (/head/i.test(message)) return 'one of its parts has headers too long to read';
+	return 'its structure (MIME) is broken';
+}
+
+/** Parses a raw message; null when it cannot be read at all (not even its headers). */
 export async function parseMail(raw: Buffer): Promise<ParsedMail | null> {
 	let m: MpParsed;
+	let unreadable: string | null = null;
 	try {
-		m = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
-	} catch {
-		return null;
+		m = await simpleParser(raw, { ...OPTIONS, maxChildNodes: MAX_PARTS });
+	} catch (err) {
+		// The body is beyond what we read: read the headers alone, so the sender can be told why.
+		unreadable = whyUnreadable(err);
+		try {
+			m = await simpleParser(Buffer.from(`${headerBlock(raw)}\r\n\r\n`, 'latin1'), OPTIONS);
+		} catch {
+			return null;
+		}
+		m.text = '';
+		m.html = false;
+		m.attachments = [];
 	}
 	const fromAll = addresses(m.from).filter((a) => isAddress(a.address));
 	const headers = new Map<string, string>();
@@ -143,6 +173,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail | null> {
 			size: a.size ?? a.content?.length ?? 0,
 			content: a.content ?? Buffer.alloc(0),
 			disposition: (a.contentDisposition ?? '').toLowerCase()
-		}))
+		})),
+		unreadable
 	};
 }

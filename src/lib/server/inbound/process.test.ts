@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db/client';
-import { auditEvent, member, outboxMessage, pairingMeeting, post, thread } from '../db/schema';
+import { auditEvent, member, outboxMessage, pairingMeeting, post, postReport, thread } from '../db/schema';
 import { makeMember } from '../../../../tests/support/members';
-import { startThread, tick } from '../../../../tests/support/discussions';
+import { replyTo, startThread, tick } from '../../../../tests/support/discussions';
+import * as posts from '../discussions/posts';
 import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../../../../tests/support/mentoring';
 import * as categories from '../discussions/categories';
 import * as follows from '../discussions/follows';
@@ -14,7 +15,9 @@ import * as meetings from '../mentoring/meetings';
 import * as store from '../mail/inbound';
 import { askAddress, replyAddress, revokeKeys } from '../mail/reply-keys';
 import { bounceStatus, verpReturnPath } from '../mail/bounces';
-import { processOne, processPending, readAnswer, titleFromSubject } from './process';
+import { startSmtpReceiver } from '../mail/receivers/smtp';
+import nodemailer from 'nodemailer';
+import { confirmsHeld, processOne, processPending, readAnswer, titleFromSubject } from './process';
 
 beforeAll(() => {
 	categories.ensureDefaults();
@@ -111,6 +114,96 @@ describe('the child-safety check on email posts', () => {
 		expect(held).toHaveLength(1);
 		expect(held[0].text).toMatch(/might identify a child/);
 		expect(held[0].text).toContain('Jamie Smith, aged 14');
+	});
+});
+
+describe('confirming a held post by email', () => {
+	const IDENTIFYING = 'Jamie Smith, aged 14, goes to Oakfield Academy and was excluded.';
+	/** The held email's reply address (its Reply-To), checked to be a held-post address of the member. */
+	const heldReplyTo = (email: string) => {
+		const held = mailTo(email, 'inbound-held')[0];
+		const address = held.headers!['Reply-To'];
+		expect(address).toMatch(/^reply\+h/);
+		return { held, address };
+	};
+
+	it('"confirm" on the first line posts the held text as it is, flagged for moderators, once', async () => {
+		const m = makeMember();
+		const threadId = startThread(m.actor);
+		const first = await receive({ from: m.email, to: replyAddress(m.id, { kind: 'thread', id: threadId }), body: IDENTIFYING });
+		expect(first.outcome).toBe('held');
+		const { held, address } = heldReplyTo(m.email);
+		expect(held.text).toMatch(/Reply with “confirm” as the first line/);
+		expect(held.text).toMatch(/visible to everyone in the network/);
+		expect(held.text).toContain(`/threads/${threadId}#reply`);
+		const confirm = await receive({ from: m.email, to: address, body: 'Confirm\n\nOn Monday the network wrote:\n> We have not posted your email yet.' });
+		expect(confirm.row).toMatchObject({ outcome: 'posted', action: 'reply' });
+		const after = postsIn(threadId);
+		expect(after).toHaveLength(2);
+		expect(after[1].body).toBe(IDENTIFYING);
+		expect(db.select().from(postReport).where(eq(postReport.postId, after[1].id)).get()).toMatchObject({ source: 'check', reason: 'identifies-child' });
+		expect(store.byId(first.id)).toMatchObject({ outcome: 'posted', resultPath: confirm.row.resultPath });
+		expect(store.byId(first.id)!.reason).toMatch(/confirmed it by email/);
+		expect(mailTo(m.email, 'inbound-confirm')).toHaveLength(1);
+		// A second "confirm" (another email) posts nothing more.
+		const again = await receive({ from: m.email, to: address, body: 'confirm' });
+		expect(again.row).toMatchObject({ outcome: 'refused', action: 'held' });
+		expect(again.row.reason).toMatch(/already up/);
+		expect(postsIn(threadId)).toHaveLength(2);
+	});
+
+	it('anything else is a new version, checked again: posted when clean, held again when not', async () => {
+		const m = makeMember();
+		const threadId = startThread(m.actor);
+		const to = replyAddress(m.id, { kind: 'thread', id: threadId });
+		const first = await receive({ from: m.email, to, body: IDENTIFYING });
+		const { address } = heldReplyTo(m.email);
+		// Still identifying: held again; the first one is closed, so confirming it does nothing.
+		const second = await receive({ from: m.email, to: address, body: 'Jamie Smith, 14, was excluded from Oakfield Academy last week.' });
+		expect(second.outcome).toBe('held');
+		expect(store.byId(first.id)).toMatchObject({ outcome: 'refused' });
+		expect(store.byId(first.id)!.reason).toMatch(/Replaced by a new version/);
+		const late = await receive({ from: m.email, to: address, body: 'confirm' });
+		expect(late.row.reason).toMatch(/newer version/);
+		// The new held email's address takes a clean version, which is posted without a flag.
+		const newer = mailTo(m.email, 'inbound-held')[0].headers!['Reply-To'];
+		expect(newer).not.toBe(address);
+		const clean = await receive({ from: m.email, to: newer, body: 'A pupil in our area was excluded; this is what the panel did next.' });
+		expect(clean.row).toMatchObject({ outcome: 'posted', action: 'reply' });
+		expect(store.byId(second.id)).toMatchObject({ outcome: 'posted' });
+		expect(store.byId(second.id)!.reason).toMatch(/new version/);
+		const after = postsIn(threadId);
+		expect(after.map((p) => p.body)).toEqual([expect.any(String), 'A pupil in our area was excluded; this is what the panel did next.']);
+		expect(db.select().from(postReport).where(eq(postReport.postId, after[1].id)).all()).toHaveLength(0);
+	});
+
+	it('a held question is asked with its first subject once confirmed', async () => {
+		const m = makeMember();
+		const first = await receive({ from: m.email, to: askAddress(m.id), subject: 'Exclusions at one academy', body: IDENTIFYING });
+		expect(first.outcome).toBe('held');
+		const { address } = heldReplyTo(m.email);
+		const confirm = await receive({ from: m.email, to: address, subject: 'Re: Exclusions at one academy', body: 'Post it.' });
+		expect(confirm.row).toMatchObject({ outcome: 'posted', action: 'question' });
+		const t = db.select().from(thread).where(eq(thread.id, Number(confirm.row.resultPath!.split('/').pop()))).get()!;
+		expect(t).toMatchObject({ title: 'Exclusions at one academy', authorId: m.id, regionId: null });
+	});
+
+	it('only the member, from their own address, can answer; and only while the first email is kept', async () => {
+		const m = makeMember();
+		const threadId = startThread(m.actor);
+		const first = await receive({ from: m.email, to: replyAddress(m.id, { kind: 'thread', id: threadId }), body: IDENTIFYING });
+		const { address } = heldReplyTo(m.email);
+		expect((await receive({ from: 'someone@evil.example', to: address, body: 'confirm' })).outcome).toBe('rejected');
+		store.purgeRaw(0, Date.now() + 1000);
+		expect(store.byId(first.id)!.raw).toBeNull();
+		const late = await receive({ from: m.email, to: address, body: 'confirm' });
+		expect(late.row.reason).toMatch(/no longer kept/);
+		expect(postsIn(threadId)).toHaveLength(1);
+	});
+
+	it('reads "confirm" only alone on the first line', () => {
+		for (const yes of ['confirm', 'Confirm.', 'CONFIRMED', 'post it', 'Post it!', 'Yes, post it', 'I confirm', '\n\nconfirm\nthanks']) expect(confirmsHeld(yes), yes).toBe(true);
+		for (const no of ['Post it notes were used in the session', 'Confirmation of the panel date', 'Please confirm the date', '']) expect(confirmsHeld(no), no).toBe(false);
 	});
 });
 
@@ -299,7 +392,10 @@ describe('asking a question by email', () => {
 		expect(r.outcome).toBe('posted');
 		const t = db.select().from(thread).where(eq(thread.id, Number(r.row.resultPath!.split('/').pop()))).get()!;
 		expect(t).toMatchObject({ title: 'How do you run your children in care council?', regionId: null, isQuestion: true, authorId: m.id });
-		expect(mailTo(m.email, 'inbound-confirm')[0].text).toMatch(/visible to everyone in the network/);
+		const confirmation = mailTo(m.email, 'inbound-confirm')[0];
+		expect(confirmation.text).toMatch(/visible to everyone in the network/);
+		expect(confirmation.text).toContain(`/threads/${t.id}`);
+		expect(confirmation.text).toMatch(/To edit it \(its title and text\), open it on the site and choose “Edit”/);
 	});
 
 	it('asks in the member’s region with a [Region] prefix or the region address; refuses another region', async () => {
@@ -337,6 +433,7 @@ describe('mentoring by email', () => {
 		expect(r.outcome).toBe('posted');
 		const row = db.select().from(pairingMeeting).where(eq(pairingMeeting.pairingId, pairingId)).get()!;
 		expect(row.notes).toMatch(/^First meeting\.\n\nNote added by .+ on .+:\nActions: I will send the panel terms of reference\.$/);
+		expect(mailTo(mentee.email, 'inbound-confirm')[0].text).toMatch(/Your note is added to the meeting log[\s\S]*Only you and the other member of your mentoring pair can see it/);
 		const stranger = makeMember();
 		const outside = await receive({ from: stranger.email, to: replyAddress(stranger.id, { kind: 'pairing', id: pairingId }) });
 		expect(outside.outcome).toBe('refused');
@@ -350,10 +447,12 @@ describe('mentoring by email', () => {
 		if (!c.ok) throw new Error(c.message);
 		const yes = await receive({ from: mentor.email, to: replyAddress(mentor.id, { kind: 'proposal', id: c.proposalId }), body: 'Yes\n\nSent from my iPhone' });
 		expect(yes.row).toMatchObject({ outcome: 'posted', action: 'accept' });
+		expect(mailTo(mentor.email, 'inbound-confirm')[0]).toMatchObject({ subject: 'You accepted the proposed match' });
 		const bareNo = await receive({ from: mentee.email, to: replyAddress(mentee.id, { kind: 'proposal', id: c.proposalId }), body: 'No' });
 		expect(bareNo.row.reason).toMatch(/To decline, reply “No” and a sentence on why/);
 		const no = await receive({ from: mentee.email, to: replyAddress(mentee.id, { kind: 'proposal', id: c.proposalId }), body: 'No – I would rather have a mentor from a county council.' });
 		expect(no.row).toMatchObject({ outcome: 'posted', action: 'decline' });
+		expect(mailTo(mentee.email, 'inbound-confirm')[0]).toMatchObject({ subject: 'You declined the proposed match' });
 		const again = await receive({ from: mentee.email, to: replyAddress(mentee.id, { kind: 'proposal', id: c.proposalId }), body: 'Yes' });
 		expect(again.outcome).toBe('refused');
 		const a = db.select().from(auditEvent).where(and(eq(auditEvent.action, 'mentoring.proposal-declined'), eq(auditEvent.actorId, mentee.id))).get();
@@ -393,14 +492,53 @@ describe('bad input never crashes and never posts twice', () => {
 			outcomes.push(await processOne(id));
 			expect(await processOne(id)).toBe(outcomes.at(-1));
 		}
-		// Not an email (no From, no key): rejected. The 1,000-part message is beyond what the MIME
-		// parser will read (it stops at its limit of child parts): recorded as failed, not posted.
-		expect(outcomes).toEqual(['rejected', 'posted', 'failed', 'posted', 'posted', 'posted']);
+		// Not an email (no From, no key): rejected. The 1,000-part message is beyond what we read
+		// (mailparser stops at 1,000 parts): its headers are checked as any message's, then it is
+		// refused with the reason, and the member is told; nothing is posted from it.
+		expect(outcomes).toEqual(['rejected', 'posted', 'refused', 'posted', 'posted', 'posted']);
+		const many = store.recent({ outcome: 'refused', limit: 1 })[0];
+		expect(many).toMatchObject({ action: 'unreadable', memberId: m.id });
+		expect(many.reason).toMatch(/more than 1,000 parts/);
+		expect(mailTo(m.email, 'inbound-refuse')[0].text).toMatch(/Your email could not be read: it has more than 1,000 parts/);
 		const bodies = postsIn(threadId).map((p) => p.body);
 		expect(new Set(bodies).size).toBe(bodies.length);
 		expect(bodies).toContain('Still readable text');
 		expect(bodies).toContain('Unknown charset text');
 		expect(bodies.some((b) => b.endsWith(' ok') && b.includes('\ufffd'))).toBe(true);
+	});
+
+	it('a 1,000-part message through the SMTP receiver: stored at once, refused with its reason in well under a second, and the receiver takes the next message', async () => {
+		const { m, threadId, to } = threadFor();
+		const receiver = await startSmtpReceiver({ port: 0, host: '127.0.0.1', domain: 'reply.localhost' });
+		try {
+			const t = nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true });
+			const parts = Array.from({ length: 1000 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\nPart ${i}\r\n`).join('') + '--b--\r\n';
+			const bomb = `From: <${m.email}>\r\nTo: ${to}\r\nSubject: Re: parts\r\nMessage-ID: <parts-${++seq}@x.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts}`;
+			const first = await t.sendMail({ envelope: { from: m.email, to: [to] }, raw: bomb });
+			const next = await t.sendMail({ envelope: { from: m.email, to: [to] }, raw: raw({ from: m.email, to, body: 'Sent just after the big one.' }).toString() });
+			const [a, b] = [first, next].map((i) => Number(/message (\d+)/.exec(i.response)![1]));
+			const started = performance.now();
+			expect(await processOne(a)).toBe('refused');
+			expect(performance.now() - started).toBeLessThan(1000);
+			expect(store.byId(a)!.reason).toMatch(/more than 1,000 parts/);
+			expect(await processOne(b)).toBe('posted');
+			expect(postsIn(threadId).map((p) => p.body)).toEqual([expect.any(String), 'Sent just after the big one.']);
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	it('a reply to the email about a post since deleted goes into its thread, which lives on, once', async () => {
+		const { m, threadId, to } = threadFor();
+		const author = makeMember();
+		const deleted = replyTo(author.actor, threadId, 'A reply its author later deleted.');
+		posts.remove(author.actor, deleted.id);
+		const message = { from: m.email, to, body: 'Answering the reply that is now gone.', messageId: `<after-delete-${++seq}@x.org>` };
+		expect((await receive(message)).outcome).toBe('posted');
+		expect((await receive(message)).duplicate).toBe(true);
+		const rows = postsIn(threadId);
+		expect(rows.map((p) => p.body)).toEqual([expect.any(String), '', 'Answering the reply that is now gone.']);
+		expect(rows[1].deletedAt).not.toBeNull();
 	});
 
 	it('sanitises HTML with scripts and tracking pixels like any post', async () => {

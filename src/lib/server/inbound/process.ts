@@ -5,7 +5,9 @@
  * auto-reply? (nothing posted, nothing sent) → a key we made, not revoked? → sent from that
  * member's own address (one From, no DMARC failure reported by the receiving server)? → then
  * ONE function of the area, with the member as the actor and the same policy as the web form:
- * `posts.reply`, `threads.create`, `meetings.addNote`, `proposals.answer`. The post and the
+ * `posts.reply`, `threads.create`, `meetings.addNote`, `proposals.answer`. A post the child-safety
+ * check holds is emailed back; the member answers that email with "confirm" to post it as it is
+ * (as ticking the box on the web form), or with a new version, checked again. The post and the
  * message's "processed" mark commit in one transaction, so a crash never posts twice, and a
  * Message-ID delivered twice was stored once. Every outcome is recorded; the member gets a
  * confirmation, or a clear refusal; a stranger gets nothing, and a message that failed the
@@ -15,7 +17,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { immediate } from '../db/client';
 import { log } from '../log';
 import * as store from '../mail/inbound';
-import { resolveAddress, type ResolvedAddress } from '../mail/reply-keys';
+import { replyAddress, resolveAddress, type ResolvedAddress } from '../mail/reply-keys';
 import { noteInbound, recordBounce, resolveBounceAddress } from '../mail/bounces';
 import * as audit from '../auth/audit';
 import * as members from '../network/members';
@@ -85,7 +87,7 @@ function recipientsOf(row: Row, m: ParsedMail): string[] {
 	return [...new Set([...row.recipients, ...m.to, ...m.cc].map((a) => a.trim().toLowerCase()).filter(Boolean))].slice(0, 60);
 }
 
-function decide(row: Row, m: ParsedMail, now: number): store.InboundOutcome {
+async function decide(row: Row, m: ParsedMail, now: number): Promise<store.InboundOutcome> {
 	const base = { fromAddress: m.from, subject: m.subject };
 	const recipients = recipientsOf(row, m);
 	let verp: ReturnType<typeof resolveBounceAddress> = null;
@@ -138,6 +140,9 @@ function decide(row: Row, m: ParsedMail, now: number): store.InboundOutcome {
 	if (!actor) return refuse(ctx, 'deactivated', 'Your account on the Lead Member Network is deactivated, so your email was not posted. If you think this is a mistake, contact your regional coordinator.');
 	ctx.actor = actor;
 
+	if (m.unreadable) {
+		return refuse(ctx, 'unreadable', `Your email could not be read: ${m.unreadable}. Nothing was posted. Send it again as a plain email (without attachments), or post it on the site.`);
+	}
 	const body = trimReply(m.text);
 	try {
 		switch (key.kind) {
@@ -149,11 +154,13 @@ function decide(row: Row, m: ParsedMail, now: number): store.InboundOutcome {
 				return addMeetingNote(ctx, key.id, body);
 			case 'proposal':
 				return answerProposal(ctx, key.id, body);
+			case 'held':
+				return await answerHeld(ctx, key.id, body);
 		}
 	} catch (err) {
 		if (err instanceof AlreadyProcessed) return store.byId(row.id)?.outcome ?? 'failed';
 		if (isHttpError(err) && (err.status === 404 || err.status === 403)) {
-			const what = key.kind === 'thread' ? 'That thread no longer exists, or you can no longer see it' : key.kind === 'ask' ? 'You cannot ask questions there' : 'That mentoring no longer exists, or you are not part of it';
+			const what = key.kind === 'thread' || key.kind === 'held' ? 'That thread no longer exists, or you can no longer see it' : key.kind === 'ask' ? 'You cannot ask questions there' : 'That mentoring no longer exists, or you are not part of it';
 			return refuse(ctx, 'not-found', `${what}, so your email was not posted.`);
 		}
 		throw err;
@@ -161,6 +168,9 @@ function decide(row: Row, m: ParsedMail, now: number): store.InboundOutcome {
 }
 
 type Ctx = { row: Row; m: ParsedMail; member: Member; key: ResolvedAddress; toKey: string | null; now: number; actor?: Actor };
+
+/** How a post is made: `confirmed` as the web form's "no child can be identified" box; `heldId` the held message this one answers. */
+type Posting = { confirmed?: boolean; heldId?: number };
 
 /** Files attached by the sender (not inline logos): not posted yet, so the confirmation says so. */
 function attachmentNote(m: ParsedMail): EmailBlock[] {
@@ -179,8 +189,13 @@ function attachmentNote(m: ParsedMail): EmailBlock[] {
 }
 
 /** Records the outcome and confirms it to the member — inside the transaction that made the post. */
-function done(ctx: Ctx, action: string, resultPath: string, email: { subject: string; heading: string; blocks: EmailBlock[] }, auditEntry: audit.AuditInput | null) {
+function done(ctx: Ctx, action: string, resultPath: string, email: { subject: string; heading: string; blocks: EmailBlock[] }, auditEntry: audit.AuditInput | null, posting: Posting = {}) {
 	if (!store.finish(ctx.row.id, { fromAddress: ctx.m.from, subject: ctx.m.subject, outcome: 'posted', memberId: ctx.member.id, toKey: ctx.toKey, action, resultPath }, ctx.now)) throw new AlreadyProcessed();
+	if (posting.heldId != null) {
+		const reason = posting.confirmed ? `Posted when the member confirmed it by email (inbound message ${ctx.row.id}).` : `A new version the member sent by email (inbound message ${ctx.row.id}) was posted instead.`;
+		// Answered already (two answers at once): roll back, and this one is refused on its next run.
+		if (!store.closeHeld(posting.heldId, ctx.member.id, { outcome: 'posted', reason, resultPath })) throw new AlreadyProcessed();
+	}
 	noteInbound(ctx.member.id, ctx.now);
 	if (auditEntry) audit.record(auditEntry, ctx.now);
 	replies.send({ inboundId: ctx.row.id, what: 'confirm', to: ctx.member.email, recipientId: ctx.member.id, inReplyTo: ctx.m.messageId, subject: email.subject, heading: email.heading, blocks: [...email.blocks, ...attachmentNote(ctx.m)] }, ctx.now);
@@ -219,14 +234,14 @@ function refuse(ctx: Ctx, action: string, reason: string, extra: EmailBlock[] = 
  * by email to check it — the words the check found, their text, and a link to post it from the
  * site, where they can change it or confirm that no child can be identified (as on the web form).
  */
-function hold(ctx: Ctx, action: string, warnings: ChildSafetyWarning[], href: string): store.InboundOutcome {
+function hold(ctx: Ctx, action: string, warnings: ChildSafetyWarning[], href: string, visibleTo: string, body: string, posting: Posting = {}): store.InboundOutcome {
 	const words = warnedWords(warnings)
 		.slice(0, 12)
 		.map((w) => `“${w}”`)
 		.join(', ');
-	const body = trimReply(ctx.m.text);
 	immediate(() => {
 		if (!store.finish(ctx.row.id, { fromAddress: ctx.m.from, subject: ctx.m.subject, outcome: 'held', memberId: ctx.member.id, toKey: ctx.toKey, action, reason: `The child-safety check warned about ${words}.`, notifiedAt: ctx.now }, ctx.now)) return;
+		if (posting.heldId != null) store.closeHeld(posting.heldId, ctx.member.id, { outcome: 'refused', reason: `Replaced by a new version the member sent by email (inbound message ${ctx.row.id}), which was held in its turn.` });
 		replies.send(
 			{
 				inboundId: ctx.row.id,
@@ -236,9 +251,13 @@ function hold(ctx: Ctx, action: string, warnings: ChildSafetyWarning[], href: st
 				inReplyTo: ctx.m.messageId,
 				subject: replies.reSubject(ctx.m.subject, 'your email to the Lead Member Network'),
 				heading: 'Check your post before it goes up',
+				replyTo: replyAddress(ctx.member.id, { kind: 'held', id: ctx.row.id }),
 				blocks: [
 					{ kind: 'paragraph', text: `We have not posted your email yet. The child-safety check found words that might identify a child or young person: ${words}.` },
-					{ kind: 'paragraph', text: 'Posts must never let anyone identify a child. Open the page below, paste your text, change those words or confirm that no child can be identified, and post it.' },
+					{ kind: 'paragraph', text: 'Posts must never let anyone identify a child. You can answer this email:' },
+					{ kind: 'paragraph', text: 'Reply with “confirm” as the first line to post your text as it is, confirming that no child can be identified. A moderator will look at it too.' },
+					{ kind: 'paragraph', text: 'Or reply with a changed text: it is checked again, and posted if the check finds nothing.' },
+					{ kind: 'paragraph', text: `Your post will be visible to ${visibleTo}. Or post it from the site, where you can change it before it goes up:` },
 					{ kind: 'button', text: 'Post it from the site', href },
 					{ kind: 'paragraph', text: 'Your text:' },
 					{ kind: 'paragraph', text: body.slice(0, 5000) }
@@ -287,12 +306,13 @@ function reject(row: Row, m: ParsedMail, memberId: number | null, reason: string
 
 const EMPTY = 'We could not find any words of your own in your email once the quoted message and signature were taken out, so nothing was posted.';
 
-function replyInThread(ctx: Ctx, threadId: number, body: string): store.InboundOutcome {
+function replyInThread(ctx: Ctx, threadId: number, body: string, posting: Posting = {}): store.InboundOutcome {
 	if (!body.trim()) return refuse(ctx, 'reply', EMPTY);
 	const t = posts.threadFacts(threadId);
+	const visibleTo = t?.regionId ? `members in ${regionName(t.regionId)}` : 'everyone in the network';
 	const result = audit.via('by email', () =>
 		immediate(() => {
-			const r = posts.reply(ctx.actor!, threadId, { body }, ctx.now);
+			const r = posts.reply(ctx.actor!, threadId, { body, childSafeConfirmed: posting.confirmed }, ctx.now);
 			if (!r.ok) return r;
 			const path = postHref(threadId, r.value.number);
 			done(
@@ -303,17 +323,18 @@ function replyInThread(ctx: Ctx, threadId: number, body: string): store.InboundO
 					subject: replies.reSubject(t?.title ?? ctx.m.subject, 'your reply'),
 					heading: 'Your reply is posted',
 					blocks: [
-						{ kind: 'paragraph', text: `Your reply to “${t?.title ?? 'the thread'}” is now in the thread, visible to ${t?.regionId ? `members in ${regionName(t.regionId)}` : 'everyone in the network'}.` },
+						{ kind: 'paragraph', text: `Your reply to “${t?.title ?? 'the thread'}” is now in the thread, visible to ${visibleTo}.` },
 						{ kind: 'button', text: 'View your reply', href: path },
 						{ kind: 'paragraph', text: 'To change or delete it, open it on the site.' }
 					]
 				},
-				{ actorId: ctx.member.id, action: 'post.by-email', subjectType: 'post', subjectId: r.value.id, regionId: t?.regionId ?? null, detail: { threadId } }
+				{ actorId: ctx.member.id, action: 'post.by-email', subjectType: 'post', subjectId: r.value.id, regionId: t?.regionId ?? null, detail: { threadId } },
+				posting
 			);
 			return r;
 		})
 	);
-	if (!result.ok && result.childSafety?.length) return hold(ctx, 'reply', result.childSafety, `/threads/${threadId}#reply`);
+	if (!result.ok && result.childSafety?.length) return hold(ctx, 'reply', result.childSafety, `/threads/${threadId}#reply`, visibleTo, body, posting);
 	if (!result.ok) return refuse(ctx, 'reply', `Your reply to “${t?.title ?? 'the thread'}” was not posted: ${Object.values(result.errors)[0]}`);
 	return 'posted';
 }
@@ -350,8 +371,8 @@ function defaultCategory(): number | null {
 	return (open.find((c) => c.slug === 'the-role') ?? open[0])?.id ?? null;
 }
 
-function askQuestion(ctx: Ctx, regionSlug: string | null, body: string): store.InboundOutcome {
-	const { title, regionId: tagged } = titleFromSubject(ctx.m.subject);
+function askQuestion(ctx: Ctx, regionSlug: string | null, body: string, posting: Posting & { subject?: string } = {}): store.InboundOutcome {
+	const { title, regionId: tagged } = titleFromSubject(posting.subject ?? ctx.m.subject);
 	const regionId = regionSlug ?? tagged;
 	if (!body.trim()) return refuse(ctx, 'question', EMPTY);
 	const categoryId = defaultCategory();
@@ -359,7 +380,7 @@ function askQuestion(ctx: Ctx, regionSlug: string | null, body: string): store.I
 	const category = categories.byId(categoryId)!;
 	const result = audit.via('by email', () =>
 		immediate(() => {
-			const r = threads.create(ctx.actor!, { title, body, categoryId, regionId, isQuestion: true }, ctx.now);
+			const r = threads.create(ctx.actor!, { title, body, categoryId, regionId, isQuestion: true, childSafeConfirmed: posting.confirmed }, ctx.now);
 			if (!r.ok) return r;
 			const path = `/threads/${r.value.id}`;
 			done(
@@ -375,12 +396,13 @@ function askQuestion(ctx: Ctx, regionSlug: string | null, body: string): store.I
 						{ kind: 'paragraph', text: 'To edit it (its title and text), open it on the site and choose “Edit”. A coordinator can move it to a better category.' }
 					]
 				},
-				{ actorId: ctx.member.id, action: 'thread.by-email', subjectType: 'thread', subjectId: r.value.id, regionId, detail: { title } }
+				{ actorId: ctx.member.id, action: 'thread.by-email', subjectType: 'thread', subjectId: r.value.id, regionId, detail: { title } },
+				posting
 			);
 			return r;
 		})
 	);
-	if (!result.ok && result.childSafety?.length) return hold(ctx, 'question', result.childSafety, '/threads/new');
+	if (!result.ok && result.childSafety?.length) return hold(ctx, 'question', result.childSafety, '/threads/new', regionId ? `members in ${regionName(regionId)}` : 'everyone in the network', body, posting);
 	if (!result.ok) {
 		const errors = result.errors;
 		const why = errors.title
@@ -391,6 +413,54 @@ function askQuestion(ctx: Ctx, regionSlug: string | null, body: string): store.I
 		return refuse(ctx, 'question', `Your question was not posted: ${why}`);
 	}
 	return 'posted';
+}
+
+/** "confirm" (or "post it") alone on the first line of an answer to a held post. */
+const CONFIRM = /^\s*(?:yes[\s,]*)?(?:i\s+)?(?:confirm(?:ed)?|post\s+it|please\s+post\s+it)[\s.!]*$/i;
+
+/** Whether an answer to a held post confirms it (its first line says so). */
+export function confirmsHeld(body: string): boolean {
+	const first = body.split('\n').find((l) => l.trim()) ?? '';
+	return CONFIRM.test(first);
+}
+
+/**
+ * An answer to the email about a held post: "confirm" posts the held text as it is (as the web
+ * form's box; it goes to the moderation queue like any confirmed post); anything else is a new
+ * version, checked again. The held message is closed in the same transaction as the post, so two
+ * answers post once.
+ */
+async function answerHeld(ctx: Ctx, heldId: number, body: string): Promise<store.InboundOutcome> {
+	const held = store.byId(heldId);
+	const site: EmailBlock[] = held?.resultPath ? [{ kind: 'button', text: 'View it', href: held.resultPath }] : [];
+	if (!held || held.memberId !== ctx.member.id) return refuse(ctx, 'held', 'We could not find the post this email is about, so nothing was posted. You can post it on the site.');
+	if (held.outcome === 'posted') return refuse(ctx, 'held', 'That post is already up, so nothing more was posted.', site);
+	if (held.outcome !== 'held') return refuse(ctx, 'held', 'You sent a newer version of that post, so nothing was posted. Answer the latest email about it instead.');
+	const original = held.raw ? await parseMail(held.raw) : null;
+	const target = heldTarget(held);
+	if (!original) return refuse(ctx, 'held', 'Your first email is no longer kept (we keep emails for 30 days), so it cannot be posted from here. Post it on the site instead.');
+	if (!target || target.memberId !== ctx.member.id) return refuse(ctx, 'held', 'The address your first email went to no longer works (your reply addresses were renewed), so it cannot be posted from here. Post it on the site instead.');
+	const confirmed = confirmsHeld(body);
+	const text = confirmed ? trimReply(original.text) : body;
+	if (!text.trim()) return refuse(ctx, 'held', EMPTY);
+	const posting = { confirmed, heldId };
+	if (target.kind === 'thread') return replyInThread(ctx, target.id, text, posting);
+	if (target.kind === 'ask') return askQuestion(ctx, target.regionSlug ?? null, text, { ...posting, subject: original.subject });
+	return refuse(ctx, 'held', 'We could not find the post this email is about, so nothing was posted. You can post it on the site.');
+}
+
+/** Any domain: a key is checked by its mac, not by the domain it was sent to. */
+const REPLY_DOMAIN_ANY = 'reply.invalid';
+
+/** The thread or ask address a held message was meant for (following new versions back to the first, at most 20). */
+function heldTarget(held: store.InboundMessage): ResolvedAddress | null {
+	let row: store.InboundMessage | null = held;
+	for (let i = 0; row && i < 20; i++) {
+		const target: ResolvedAddress | null = row.toKey ? resolveAddress(`${row.toKey}@${REPLY_DOMAIN_ANY}`) : null;
+		if (!target || target.kind !== 'held') return target;
+		row = store.byId(target.id);
+	}
+	return null;
 }
 
 function addMeetingNote(ctx: Ctx, pairingId: number, body: string): store.InboundOutcome {

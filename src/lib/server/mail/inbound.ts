@@ -5,7 +5,7 @@
  * retrying server, an IMAP message seen again after a crash — is one row).
  */
 import { createHash } from 'node:crypto';
-import { and, desc, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { db } from '../db/client';
 import { inboundMessage, INBOUND_OUTCOMES, type InboundMessage, type InboundOutcome } from '../db/schema';
 
@@ -148,6 +148,22 @@ export function finish(id: number, f: Finish, now = Date.now()): boolean {
 	);
 }
 
+/**
+ * Closes a message the child-safety check held, once the member has answered it by email: posted
+ * (they confirmed it, or a new version went up) or replaced by a new version held in its turn.
+ * Call it inside the transaction that makes the post. False when it is no longer held (answered
+ * already) or is not that member's.
+ */
+export function closeHeld(id: number, memberId: number, f: { outcome: 'posted' | 'refused'; reason: string; resultPath?: string | null }): boolean {
+	return (
+		db
+			.update(inboundMessage)
+			.set({ outcome: f.outcome, reason: f.reason.slice(0, 500), resultPath: f.resultPath ?? null })
+			.where(and(eq(inboundMessage.id, id), eq(inboundMessage.memberId, memberId), eq(inboundMessage.outcome, 'held')))
+			.run().changes > 0
+	);
+}
+
 /** Counts a failed attempt at a pending message (it stays pending until `maxAttempts`, then is marked failed). */
 export function attemptFailed(id: number, reason: string, maxAttempts = 3, now = Date.now()): void {
 	const row = db.select({ attempts: inboundMessage.attempts }).from(inboundMessage).where(eq(inboundMessage.id, id)).get();
@@ -223,6 +239,25 @@ export function outcomeCounts(): Record<InboundOutcome, number> {
 	const out = Object.fromEntries(INBOUND_OUTCOMES.map((o) => [o, 0])) as Record<InboundOutcome, number>;
 	for (const r of db.select({ outcome: inboundMessage.outcome, n: sql<number>`count(*)` }).from(inboundMessage).groupBy(inboundMessage.outcome).all()) out[r.outcome] = r.n;
 	return out;
+}
+
+/** A member's own messages: those that named them (by reply address or bounce) or came from their address, oldest first, without the raw bytes (data export). */
+export function forMember(memberId: number, email: string): InboundRow[] {
+	const rows = db
+		.select()
+		.from(inboundMessage)
+		.where(or(eq(inboundMessage.memberId, memberId), eq(inboundMessage.fromAddress, email.toLowerCase())))
+		.orderBy(inboundMessage.id)
+		.all();
+	return rows.map(({ raw, ...r }) => ({ ...r, hasRaw: raw != null }));
+}
+
+/** Deletes a member's messages (account deletion): the same ones `forMember` lists. */
+export function eraseFor(memberId: number, email: string): number {
+	return db
+		.delete(inboundMessage)
+		.where(or(eq(inboundMessage.memberId, memberId), eq(inboundMessage.fromAddress, email.toLowerCase()), sql`instr(lower(${inboundMessage.envelopeFrom}), ${email.toLowerCase()}) > 0`))
+		.run().changes;
 }
 
 /** Empties the raw bytes of messages received more than `days` ago (retention); returns how many. */

@@ -4,9 +4,9 @@ import { askAddress, keyOf, replyAddress, resolveAddress, revokeKeys } from './r
 import { config } from '../config';
 
 describe('reply addresses', () => {
-	it('round-trip member and target for threads, pairings and proposals', () => {
+	it('round-trip member and target for threads, pairings, proposals and held posts', () => {
 		const m = makeMember();
-		for (const kind of ['thread', 'pairing', 'proposal'] as const) {
+		for (const kind of ['thread', 'pairing', 'proposal', 'held'] as const) {
 			const a = replyAddress(m.id, { kind, id: 1234 });
 			expect(a).toMatch(new RegExp(`^reply\\+[a-z0-9-]+@${config().inbound.domain.replace(/\./g, '\\.')}$`));
 			expect(resolveAddress(a)).toEqual({ memberId: m.id, kind, id: 1234 });

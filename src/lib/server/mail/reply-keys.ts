@@ -1,7 +1,8 @@
 /**
  * Reply addresses (issue 14): each email the network sends can be answered, and the address it
  * is answered to names the member and what the answer is for — a thread, a mentoring pairing's
- * meeting log, a proposal — or, for a member's own "ask" address, a new question (optionally in
+ * meeting log, a proposal, a message held by the child-safety check (the member confirms it or
+ * sends a new version) — or, for a member's own "ask" address, a new question (optionally in
  * a region). mail/ knows no area, so a target is a generic `{ kind, id }`.
  *
  * A key is `<kind><member>-<id or region>-<mac>`: the kind one letter, the numbers in base 36,
@@ -21,14 +22,14 @@ import { db, prepared } from '../db/client';
 import { memberMailState } from '../db/schema';
 import { hmac } from './secret';
 
-export type ReplyTargetKind = 'thread' | 'pairing' | 'proposal';
+export type ReplyTargetKind = 'thread' | 'pairing' | 'proposal' | 'held';
 export type ReplyTarget = { kind: ReplyTargetKind; id: number };
 export type ResolvedAddress =
 	| { memberId: number; kind: ReplyTargetKind; id: number }
 	| { memberId: number; kind: 'ask'; regionSlug?: string };
 
-const LETTER: Record<ReplyTargetKind | 'ask', string> = { thread: 't', pairing: 'm', proposal: 'p', ask: 'a' };
-const KIND_OF: Record<string, ReplyTargetKind | 'ask'> = { t: 'thread', m: 'pairing', p: 'proposal', a: 'ask' };
+const LETTER: Record<ReplyTargetKind | 'ask', string> = { thread: 't', pairing: 'm', proposal: 'p', held: 'h', ask: 'a' };
+const KIND_OF: Record<string, ReplyTargetKind | 'ask'> = { t: 'thread', m: 'pairing', p: 'proposal', h: 'held', a: 'ask' };
 
 /** 128 bits of the mac: 26 base32 characters. */
 const MAC_BYTES = 16;
@@ -73,7 +74,7 @@ export function addressFor(local: string, key: string): string {
 	return `${c.mailbox ?? local}+${key}@${c.domain}`;
 }
 
-/** The address a member replies to, to post in a thread, add a note to a pairing's meeting log, or answer a proposal. */
+/** The address a member replies to, to post in a thread, add a note to a pairing's meeting log, answer a proposal, or confirm a held post. */
 export function replyAddress(memberId: number, target: ReplyTarget): string {
 	if (!Number.isSafeInteger(target.id) || target.id <= 0) throw new Error(`Not a ${target.kind} id: ${target.id}`);
 	return addressFor('reply', key(memberId, target.kind, target.id.toString(36)));
@@ -103,7 +104,7 @@ export function keyOf(address: string): string | null {
 export function resolveAddress(address: string): ResolvedAddress | null {
 	const k = keyOf(address);
 	if (!k) return null;
-	const m = /^([tmpa])([0-9a-z]{1,11})-([0-9a-z][0-9a-z-]{0,39})-([a-z2-7]{26})$/.exec(k);
+	const m = /^([tmpha])([0-9a-z]{1,11})-([0-9a-z][0-9a-z-]{0,39})-([a-z2-7]{26})$/.exec(k);
 	if (!m) return null;
 	const [, letter, member36, middle, mac] = m;
 	const memberId = parseInt(member36, 36);

@@ -43,6 +43,14 @@ export function unsubscribeUrl(memberId: number, list: string): string {
 	return absoluteUrl(`/unsubscribe/${createToken(memberId, list)}`);
 }
 
+/** The token of the unsubscribe link in an email shown on the site as a preview: it unsubscribes no one. */
+export const PREVIEW_TOKEN = 'preview';
+
+/** The unsubscribe link of a preview: its page says it is a preview and changes nothing. */
+export function previewUnsubscribeUrl(): string {
+	return absoluteUrl(`/unsubscribe/${PREVIEW_TOKEN}`);
+}
+
 /** List-Unsubscribe (https, one-click POST target) and List-Id headers for a list. */
 export function listHeaders(memberId: number, list: string, listName: string): Record<string, string> {
 	const host = new URL(config().origin).hostname;

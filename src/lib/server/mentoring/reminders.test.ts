@@ -5,6 +5,7 @@ import { outboxMessage } from '../db/schema';
 import * as preferences from '../mail/preferences';
 import * as meetings from './meetings';
 import { sendOverdueReminders } from './reminders';
+import { resolveAddress } from '../mail/reply-keys';
 import { makeCoordinator, makeMentee, makeMentor, pairUp } from '../../../../tests/support/mentoring';
 
 const DAY = 86_400_000;
@@ -31,6 +32,9 @@ describe('overdue check-in reminders', () => {
 		expect(toMentor).toHaveLength(1);
 		expect(toMentor[0].text).toContain(`No meeting with your mentee ${mentee.name} has been logged yet.`);
 		expect(reminders(mentee.email)[0].text).toContain(`No meeting with your mentor ${mentor.name}`);
+		// A reminder is answered by email to add a note to the pair's meeting log (issue 14).
+		expect(resolveAddress(toMentor[0].headers!['Reply-To'])).toEqual({ memberId: mentor.id, kind: 'pairing', id: pairingId });
+		expect(toMentor[0].text).toContain('Reply to this email to add a note to your meeting log — it is visible only to you and your mentee.');
 
 		meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-23', durationMinutes: 30, mode: 'phone', notes: '', newActions: [], doneActionIds: [], addToTrainingLog: false }, NOW);
 		sendOverdueReminders(NOW + 10 * DAY);

@@ -6,6 +6,8 @@ import { authorize, type Actor } from '../auth/policy';
 import { people, person, refuse, type Outcome } from './store';
 import * as notify from './notify';
 import type { RequestForm } from './schemas';
+import { CORE_TOPICS, POSITIONS, TOPICS, label } from '../../vocab';
+import { formatDate } from '../../time';
 
 const currentQuery = prepared(() =>
 	db
@@ -37,14 +39,29 @@ export function hasActiveMentor(memberId: number): boolean {
  * 'has-mentor' or 'proposed' when they cannot), the form's starting values, and the kind of
  * their authority (for "a similar kind of authority to mine").
  */
-export function formContext(actor: Actor) {
+export function formContext(actor: Actor, opts: { fromProfile?: boolean } = {}) {
 	const r = current(actor);
 	const me = person(actor.id);
 	const state: 'has-mentor' | 'proposed' | 'open' | 'new' = hasActiveMentor(actor.id) ? 'has-mentor' : r?.status === 'proposed' ? 'proposed' : r ? 'open' : 'new';
 	const values = r
 		? { goals: r.goals, focusTopics: r.focusTopics, regionPref: r.regionPref, partyPref: r.partyPref, kindPref: r.kindPref, meetingModes: r.meetingModes }
-		: { goals: '', focusTopics: [] as string[], regionPref: '', partyPref: '', kindPref: '', meetingModes: [] as string[] };
+		: opts.fromProfile && me
+			? fromProfile(me)
+			: { goals: '', focusTopics: [] as string[], regionPref: '', partyPref: '', kindPref: '', meetingModes: [] as string[] };
 	return { state, values, authorityKind: me?.authorityKind ?? null, regionName: me?.regionName ?? '', party: me?.party ?? null };
+}
+
+/**
+ * A first request started from what the member's profile says (the "ask for a mentor" step of a
+ * new member's first 100 days): who they are and since when, and the core topics their profile
+ * does not list as expertise. The member changes it before sending.
+ */
+function fromProfile(me: NonNullable<ReturnType<typeof person>>) {
+	const since = me.inRoleSince ? ` (in the role since ${formatDate(Date.parse(`${me.inRoleSince}T12:00:00Z`))})` : '';
+	const focusTopics: string[] = CORE_TOPICS.filter((t) => !me.expertise.includes(t)).slice(0, 3);
+	const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+	const goals = [`Find my feet as ${label(POSITIONS, me.position)} at ${me.authorityName}${since}`, ...focusTopics.map((t) => `Get to grips with ${lowerFirst(label(TOPICS, t))}`)].join('\n');
+	return { goals, focusTopics, regionPref: 'any', partyPref: 'any', kindPref: 'similar', meetingModes: ['online'] as string[] };
 }
 
 /**

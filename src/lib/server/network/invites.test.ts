@@ -4,6 +4,7 @@ import * as outbox from '../mail/outbox';
 import { hashPassword } from '../auth/password';
 import * as invites from './invites';
 import * as members from './members';
+import { authorityGroups } from './authorities';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.parse('2026-11-23T09:00:00Z');
@@ -60,8 +61,29 @@ describe('sending invitations', () => {
 		invites.create(admin.actor, { email: to, name: 'F', authorityId: authorityId('Leeds'), position: 'other' }, {}, NOW + 1000);
 		const second = inviteToken(to);
 		expect(second).not.toBe(first);
-		expect(invites.find(first, NOW + 2000)).toEqual({ ok: false, reason: 'unknown' });
+		expect(invites.find(first, NOW + 2000)).toEqual({ ok: false, reason: 'replaced' });
+		expect(invites.explain('replaced')).toMatch(/newer invitation/);
 		expect(invites.find(second, NOW + 2000).ok).toBe(true);
+	});
+
+	it('says how many earlier links a new invitation replaced', () => {
+		const admin = makeMember({ role: 'admin' });
+		const to = address();
+		const first = invites.create(admin.actor, { email: to, name: 'G', authorityId: authorityId('Leeds'), position: 'other' }, {}, NOW);
+		expect(first).toMatchObject({ ok: true, replaced: 0 });
+		const second = invites.create(admin.actor, { email: to.toUpperCase(), name: 'G', authorityId: authorityId('Leeds'), position: 'other' }, {}, NOW + 1000);
+		expect(second).toMatchObject({ ok: true, replaced: 1 });
+		// An expired invitation is not "replaced": its link had stopped working already.
+		const later = invites.create(admin.actor, { email: to, name: 'G', authorityId: authorityId('Leeds'), position: 'other' }, {}, NOW + 15 * DAY);
+		expect(later).toMatchObject({ ok: true, replaced: 0 });
+	});
+
+	it('lists the authorities a coordinator may invite into in the regions’ usual order, like the join form', () => {
+		const admin = makeMember({ role: 'admin' });
+		const nw = makeMember({ role: 'coordinator', coordinatorRegionId: 'north-west' });
+		const regionsInOrder = authorityGroups().map((g) => g.label);
+		expect(invites.invitableGroups(admin.actor).map((g) => g.label)).toEqual(regionsInOrder);
+		expect(invites.invitableGroups(nw.actor).map((g) => g.label)).toEqual(['North West']);
 	});
 });
 
@@ -125,7 +147,7 @@ describe('open invitations', () => {
 		expect(invites.withdraw(london.actor, id, {}, NOW)).toBe(false);
 		expect(invites.withdraw(nw.actor, id, {}, NOW)).toBe(true);
 		expect(invites.withdraw(nw.actor, id, {}, NOW)).toBe(false);
-		expect(invites.find(token, NOW).ok).toBe(false);
+		expect(invites.find(token, NOW)).toEqual({ ok: false, reason: 'withdrawn' });
 		expect(invites.listOpen(nw.actor, NOW).some((i) => i.id === id)).toBe(false);
 	});
 });

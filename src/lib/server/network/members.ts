@@ -1,7 +1,7 @@
 /** Members: profiles, the directory, roles. */
 import { clearBounce } from '../mail/bounces';
 import { recordSignIn } from '../mail/engagement';
-import { and, asc, eq, getTableName, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableName, gt, gte, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { db, prepared } from '../db/client';
 import { authority, member, region, type Member } from '../db/schema';
@@ -268,6 +268,28 @@ export function newInRoleSince(now = Date.now()): string {
 
 export function isNewInRole(inRoleSince: string | null, now = Date.now()): boolean {
 	return inRoleSince != null && inRoleSince > newInRoleSince(now);
+}
+
+/**
+ * Active members who took on their role on or after `since` ('YYYY-MM-DD'), or whose ids are in
+ * `alsoIds` (marked new by a coordinator): those of one region, or the whole network (null). With
+ * when they last signed in, for a coordinator's view of who is new.
+ */
+export function newcomers(regionId: string | null, since: string, alsoIds: number[] = []) {
+	const query = (which: SQL) =>
+		db
+			.select({ ...placeColumns, lastSignInAt: member.lastSignInAt, createdAt: member.createdAt })
+			.from(member)
+			.innerJoin(authority, eq(authority.id, member.authorityId))
+			.innerJoin(region, eq(region.id, authority.regionId))
+			.where(and(isNull(member.deactivatedAt), regionId == null ? undefined : eq(authority.regionId, regionId), which))
+			.all();
+	// Two lookups (by the role start date's index, then by id) rather than one OR, which would read every member.
+	const rows = query(gte(member.inRoleSince, since));
+	const seen = new Set(rows.map((r) => r.id));
+	const more = alsoIds.filter((id) => !seen.has(id));
+	if (more.length) rows.push(...query(inArray(member.id, more)));
+	return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
 }
 
 export type DirectoryFilter = { includeInactive?: boolean; role?: Member['role']; q?: string; regionId?: string; authorityId?: number; expertise?: string; newInRole?: boolean; after?: string; limit?: number };

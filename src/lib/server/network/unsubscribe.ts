@@ -6,7 +6,7 @@
  */
 import * as members from './members';
 import * as preferences from '../mail/preferences';
-import { DIGEST_LIST, REGIONAL_DIGEST_LIST, isSubscribed, listDescription, readToken } from '../mail/unsubscribe';
+import { DIGEST_LIST, PREVIEW_TOKEN, REGIONAL_DIGEST_LIST, isSubscribed, listDescription, readToken } from '../mail/unsubscribe';
 import type { NotificationKind } from '../mail/preferences';
 
 export type UnsubscribeResult = { ok: true; memberId: number; list: string; description: string; changed: boolean } | { ok: false };
@@ -31,6 +31,11 @@ export function unsubscribe(token: string, now = Date.now()): UnsubscribeResult 
 		}
 	}
 	return { ok: true, memberId: t.memberId, list: t.list, description, changed };
+}
+
+/** Whether the link is the one in an email shown as a preview on the site (it unsubscribes no one). */
+export function isPreview(token: string): boolean {
+	return token === PREVIEW_TOKEN;
 }
 
 /** What a token is for, without changing anything (the confirm page); null when unusable. */

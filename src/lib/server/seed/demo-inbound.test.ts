@@ -11,7 +11,7 @@ describe('the demo’s mail in', () => {
 		categories.ensureDefaults();
 		await seedDemo(db, Date.UTC(2026, 10, 23, 9));
 		const counts = store.outcomeCounts();
-		for (const o of ['posted', 'refused', 'rejected', 'auto-reply', 'bounce', 'failed'] as const) expect(counts[o], o).toBeGreaterThan(0);
+		for (const o of ['posted', 'held', 'refused', 'rejected', 'auto-reply', 'bounce'] as const) expect(counts[o], o).toBeGreaterThan(0);
 		expect(counts.pending).toBe(0);
 		expect(counts.posted).toBe(2);
 		expect(bounceStatus(members.findByEmail('craig.robson@example.org')!.id).bouncing).toBe(true);

@@ -1,8 +1,10 @@
 /**
  * Demo data for mail in (issue 14): a few emails of each outcome, sent in the last fortnight
  * and processed as real ones are — a reply posted in a thread, a question asked by email, an
- * out-of-office, a bounce, a forged sender, a reply with nothing of its own, and one message that
- * could not be read (a thousand MIME parts) — so the admin's "Mail in" page and the threads show the loop on `npm start`.
+ * out-of-office, a bounce, a forged sender, a reply with nothing of its own, a reply held by the
+ * child-safety check (Tom can confirm it or send a new version by answering the "check your post"
+ * email in the local mailbox), and one message that could not be read (a thousand MIME parts) —
+ * so the admin's "Mail in" page and the threads show the loop on `npm start`.
  */
 import { and, asc, isNull } from 'drizzle-orm';
 import type { DemoContext } from './context';
@@ -63,6 +65,14 @@ export async function seedInbound(ctx: DemoContext): Promise<void> {
 	);
 	add(at(1, 22), 'Prize Team <winner@lottery.example.com>', reply, 'Re: You have won', 'demo-inbound-forged', 'Click here to claim your prize.');
 	add(at(1, 10), 'Tom Ashworth <member@example.org>', replyAddress(member, { kind: 'thread', id: national[0].id }), `Re: ${national[0].title}`, 'demo-inbound-empty', `> Reply to this email to post in the thread.\n> ${national[0].title}`);
+	add(
+		at(0, 7),
+		'Tom Ashworth <member@example.org>',
+		reply,
+		`Re: ${national[1].title}`,
+		'demo-inbound-held',
+		`We had the same problem. Ellie Turner, aged 15, at Ribblesdale High was moved three times last year before the panel stepped in.\n\nTom`
+	);
 	// A message of a thousand parts (a broken mailer, or worse): more than the MIME parser reads.
 	const parts = Array.from({ length: 1000 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\nPart ${i}\r\n`).join('') + '--b--\r\n';
 	messages.push({ raw: Buffer.from(`From: <member@example.org>\r\nTo: ${reply}\r\nSubject: Re: parts\r\nMessage-ID: <demo-inbound-parts@demo.example.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts}`), to: reply, from: 'member@example.org', when: at(0, 6) });

@@ -12,6 +12,7 @@ import { seedDigests } from './demo-digests';
 import { seedTrust } from './demo-trust';
 import { seedInbound } from './demo-inbound';
 import { seedLibrary } from './demo-library';
+import { seedInduction } from './demo-induction';
 import { uniqueHandle } from '../network/members';
 
 /** Seeds the demo network when there are no members yet. Returns whether it did. */
@@ -71,5 +72,6 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
 	}
 	await seedInbound(ctx);
 	await seedLibrary(ctx);
+	db.transaction(() => seedInduction(ctx));
 	return true;
 }

@@ -9,6 +9,7 @@ import { checklist, checklistChange, checklistItem, checklistTemplate, successio
 import * as members from '../network/members';
 import { authorityById } from '../network/authorities';
 import { describe } from './history';
+import * as handover from './handover';
 import { statusLabel } from './words';
 
 const FORMER = 'Former member';
@@ -47,6 +48,7 @@ export function exportMemberData(memberId: number): Record<string, unknown> {
 		checklistItemsOwned: owned.map((o) => ({ authority: names.get(o.checklistId) ?? '', item: o.title, status: statusLabel(o.status), dueDate: o.dueDate })),
 		electionDatesSet: elections.map((c) => ({ authority: authorityById(c.authorityId)?.name ?? '', electionDate: c.electionDate, setAt: c.electionSetAt ? new Date(c.electionSetAt).toISOString() : null })),
 		remindersSent: reminders.map((r) => ({ authority: authorityById(r.authorityId)?.name ?? '', day: r.day, recipients: r.recipientCount, openItems: r.openItemCount, message: r.message })),
+		handoverPacksOpened: handover.openedBy(memberId).map((o) => ({ authority: authorityById(o.authorityId)?.name ?? '', firstOpenedAt: new Date(o.firstAt).toISOString(), lastOpenedAt: new Date(o.lastAt).toISOString() })),
 		checklistTemplateVersionsPublished: templatesPublished.map((t) => ({ version: t.version, summary: t.summary, publishedAt: t.publishedAt ? new Date(t.publishedAt).toISOString() : null }))
 	};
 }
@@ -56,6 +58,7 @@ export function eraseMember(memberId: number): void {
 	const p = members.profile(memberId);
 	const words = [p?.name, p?.email].filter((w): w is string => !!w && w.trim().length >= 3);
 	immediate(() => {
+		handover.forget(memberId);
 		db.update(checklistChange).set({ changedById: null }).where(eq(checklistChange.changedById, memberId)).run();
 		const ref = `m:${memberId}`;
 		db.update(checklistChange).set({ fromValue: `n:${FORMER}` }).where(eq(checklistChange.fromValue, ref)).run();

@@ -10,6 +10,7 @@ import * as training from '../training/data-rights';
 import * as succession from '../succession/data-rights';
 import * as digests from '../digests/data-rights';
 import * as library from '../library/data-rights';
+import * as induction from '../induction/data-rights';
 
 export type DataRights = {
 	exportMemberData(memberId: number): Record<string, unknown>;
@@ -25,5 +26,6 @@ export const AREAS: Area[] = [
 	{ key: 'training', title: 'Training', rights: training },
 	{ key: 'succession', title: 'Succession', rights: succession },
 	{ key: 'digests', title: 'Digests', rights: digests },
-	{ key: 'library', title: 'Library', rights: library }
+	{ key: 'library', title: 'Library', rights: library },
+	{ key: 'induction', title: 'Your first 100 days', rights: induction }
 ];

@@ -308,6 +308,27 @@ export function sentence(e: Entry, l: Lookup): Part[] {
 		case 'template.item-removed':
 			return s('removed an item from the draft checklist template');
 
+		// induction
+		case 'induction.nudged':
+			return s('sent ', ...themOr(), ' a friendly nudge about their first 100 days');
+		case 'induction.marked-new':
+			return s('marked ', ...themOr(), ' as new, so they get the first 100 days path');
+		case 'induction.unmarked-new':
+			return s('took off the mark that ', ...themOr(), ' is new');
+		case 'induction.published':
+			return s('published version ', e.subjectId ?? '?', ' of the ', { text: 'first 100 days path', href: l.admin ? '/admin/induction' : null });
+		case 'induction.draft-discarded':
+			return s('discarded a draft of the first 100 days path');
+		case 'induction.step-added':
+		case 'induction.step-changed':
+			return s(e.action.endsWith('added') ? 'added the step ' : 'changed the step ', quote(d.title) ?? 'a step', ' in the draft first 100 days path');
+		case 'induction.step-removed':
+			return s('removed a step from the draft first 100 days path');
+		case 'induction.region-step-added':
+			return s('added the region-only step ', quote(d.title) ?? 'a step', ' to the first 100 days path');
+		case 'induction.region-step-removed':
+			return s('removed a region-only step from the first 100 days path');
+
 		// digests and mail
 		case 'digest.sent':
 		case 'digest.scheduled':

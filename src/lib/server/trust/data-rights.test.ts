@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { generateHOTP } from '@oslojs/otp';
 import { db, sqlite } from '../db/client';
-import { auditEvent, checklistChange, member, outboxMessage, pairing, pairingMeeting, post, session, trainingEntry } from '../db/schema';
+import { auditEvent, checklistChange, inboundMessage, member, outboxMessage, pairing, pairingMeeting, post, session, trainingEntry } from '../db/schema';
 import { makeMember } from '../../../../tests/support/members';
 import * as twoFactor from '../network/two-factor';
 import { createSession } from '../auth/session';
@@ -37,6 +37,18 @@ describe('download my data', () => {
 		expect(account.emailPreferences).toMatchObject({ personalDigest: 'daily', digestHourUkTime: 8 });
 		expect(account.emailsSentToYouInTheLast90Days.map((e: { subject: string }) => e.subject)).toContain(`Hello ${f.name}`);
 		expect(account.sessions[0]).toMatchObject({ browser: 'Chrome on Windows', ipAddress: '203.0.113.5' });
+		// Email in: the record of each email they sent, and what the network knows of their activity.
+		expect(account.emailYouSentToTheNetwork).toEqual([
+			expect.objectContaining({ from: f.me.email, subject: `Re: Question from ${f.mark}`, whatHappened: 'posted', what: 'reply', whereItWasPosted: expect.stringMatching(new RegExp(`^/threads/${f.threadId}`)), wholeEmailKept: expect.stringMatching(/^until 2026-12-21/) })
+		]);
+		expect(account.emailAndActivity).toMatchObject({
+			lastOnTheSite: new Date(NOW - 86_400_000).toISOString(),
+			lastEmailToTheNetwork: new Date(NOW - 2 * 86_400_000).toISOString(),
+			areYouStillThereEmailSent: 'no',
+			sendMyDigestEvenWhenIHaveBeenOnTheSite: false,
+			addressBouncing: false
+		});
+		expect(text).toContain(`${f.mark} reply by email`);
 		expect(account.auditTrail.some((a: { action: string }) => a.action === 'sign-in')).toBe(true);
 		for (const piece of [`${f.mark} opening post`, `${f.mark} my reply`, `${f.mark} meeting notes`, `${f.mark} course`, `${f.mark} reflection`, `${f.mark} goals`]) {
 			expect(text).toContain(piece);
@@ -82,7 +94,7 @@ describe('download my data', () => {
 		const f = await memberWithEverything(NOW);
 		const o = overview(f.me.actor, NOW);
 		const posts = o.find((s) => s.section === 'Discussions')!.items.find((i) => i.label === 'Posts')!;
-		expect(posts.count).toBe(2);
+		expect(posts.count).toBe(3); // the opening post, a reply, a reply by email
 	});
 });
 
@@ -114,7 +126,7 @@ describe('delete my account', () => {
 	it('removes the account: posts stay as “Former member”, notes and training log go, checklist changes keep the action, sessions end', async () => {
 		const f = await memberWithEverything(NOW);
 		const postsBefore = db.select().from(post).where(eq(post.authorId, f.me.id)).all();
-		expect(postsBefore).toHaveLength(2);
+		expect(postsBefore).toHaveLength(3); // the opening post, a reply, a reply by email
 		const changesBefore = db.select().from(checklistChange).where(eq(checklistChange.changedById, f.me.id)).all();
 		expect(changesBefore.length).toBeGreaterThan(0);
 
@@ -136,6 +148,8 @@ describe('delete my account', () => {
 		expect(db.select().from(outboxMessage).where(eq(outboxMessage.toAddress, f.me.email)).all()).toHaveLength(0);
 		const toColleague = db.select().from(outboxMessage).where(eq(outboxMessage.toAddress, f.other.email)).all();
 		expect(toColleague.map((e) => e.text)).toContain('Former member replied in your thread');
+		// The emails they sent to the network are gone, record and all.
+		expect(db.select().from(inboundMessage).where(eq(inboundMessage.fromAddress, f.me.email)).all()).toHaveLength(0);
 		// One audit entry says an account was deleted.
 		expect(db.select().from(auditEvent).where(and(eq(auditEvent.action, 'member.deleted'), eq(auditEvent.subjectId, String(f.me.id)))).all()).toHaveLength(1);
 	});
@@ -179,7 +193,8 @@ describe('delete my account', () => {
 			area.rights = { ...area.rights, eraseMember: original };
 		}
 		expect(db.select().from(member).where(eq(member.id, f.me.id)).get()).toBeTruthy();
-		expect(db.select().from(post).where(eq(post.authorId, f.me.id)).all()).toHaveLength(2);
+		expect(db.select().from(post).where(eq(post.authorId, f.me.id)).all()).toHaveLength(3);
+		expect(db.select().from(inboundMessage).where(eq(inboundMessage.memberId, f.me.id)).all()).toHaveLength(1);
 		expect(db.select().from(trainingEntry).where(eq(trainingEntry.memberId, f.me.id)).all()).toHaveLength(1);
 	});
 });

@@ -1,6 +1,7 @@
 /**
  * The network's own part of data rights (profile, account, sessions, two-factor, email
- * choices, emails sent, the audit trail, join requests and invitations) — the part no area
+ * choices, emails sent, emails received from them and their engagement, the audit trail, join
+ * requests and invitations) — the part no area
  * owns. Every area adds its own part through its `data-rights.ts` (see ./areas.ts).
  */
 import { and, asc, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
@@ -8,6 +9,10 @@ import { db } from '../db/client';
 import { auditEvent, invite, joinRequest, member, outboxMessage, rateLimitEvent } from '../db/schema';
 import * as members from '../network/members';
 import * as preferences from '../mail/preferences';
+import * as inbound from '../mail/inbound';
+import * as engagement from '../mail/engagement';
+import { bounceStatus, lastInboundAt } from '../mail/bounces';
+import { config } from '../config';
 import * as twoFactor from '../network/two-factor';
 import * as recovery from '../auth/recovery-codes';
 import * as devices from '../auth/trusted-devices';
@@ -39,6 +44,9 @@ export function exportNetworkData(memberId: number, now = Date.now()): Record<st
 		.all();
 	const audit = db.select().from(auditEvent).where(auditWhere(memberId)).orderBy(asc(auditEvent.id)).all();
 	const prefs = preferences.get(memberId);
+	const seen = engagement.of(memberId, m.createdAt, now);
+	const bounce = bounceStatus(memberId, now);
+	const rawDays = config().inbound.rawDays;
 	const tfAt = twoFactor.enabledAt(memberId);
 	return {
 		profile: {
@@ -89,6 +97,29 @@ export function exportNetworkData(memberId: number, now = Date.now()): Record<st
 			digestHourUkTime: prefs.digestHour,
 			regionalDigest: prefs.regionalDigest,
 			notifications: Object.fromEntries(Object.entries(prefs.notifications).map(([k, v]) => [preferences.NOTIFICATION_KINDS[k as preferences.NotificationKind]?.label ?? k, v]))
+		},
+		emailYouSentToTheNetwork: inbound.forMember(memberId, m.email).map((r) => ({
+			received: iso(r.receivedAt),
+			via: r.via,
+			from: r.fromAddress ?? r.envelopeFrom,
+			toReplyAddress: r.toKey,
+			subject: r.subject,
+			whatHappened: r.outcome,
+			what: r.action,
+			why: r.reason,
+			whereItWasPosted: r.outcome === 'posted' ? r.resultPath : null,
+			wholeEmailKept: r.hasRaw ? `until ${iso(r.receivedAt + rawDays * 86_400_000)} (not included here: ask an admin for a copy)` : 'no longer (only this record is kept)'
+		})),
+		emailAndActivity: {
+			lastOnTheSite: iso(seen.seenAt),
+			lastActive: iso(seen.activeAt),
+			lastEmailToTheNetwork: iso(lastInboundAt(memberId)),
+			areYouStillThereEmailSent: seen.askedForActiveAt != null ? `yes, after being quiet since ${iso(seen.askedForActiveAt)}` : 'no',
+			sendMyDigestEvenWhenIHaveBeenOnTheSite: prefs.digestWhenVisited,
+			addressBouncing: bounce.bouncing,
+			bounceScore: bounce.score,
+			lastBounce: bounce.lastAt != null ? { at: iso(bounce.lastAt), kind: bounce.lastKind, detail: bounce.lastDetail } : null,
+			note: `Emails are paused when you have not been on the site nor emailed the network for ${config().inactiveMonths} months (after one “are you still there?” email), and while your address bounces.`
 		},
 		emailsSentToYouInTheLast90Days: emails.map((e) => ({
 			to: e.toAddress,
@@ -141,6 +172,7 @@ export function eraseNetworkData(memberId: number): void {
 	if (!m) return;
 	const email = m.email.toLowerCase();
 	endAllSessions(memberId);
+	inbound.eraseFor(memberId, email);
 	db.delete(outboxMessage)
 		.where(or(eq(outboxMessage.recipientId, memberId), sql`lower(${outboxMessage.toAddress}) = ${email}`))
 		.run();

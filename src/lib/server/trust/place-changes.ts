@@ -22,6 +22,7 @@ import * as members from '../network/members';
 import * as mentorRequests from '../mentoring/requests';
 import { POSITIONS, label } from '../../vocab';
 import { formatDate } from '../../time';
+import { roleStartProblem } from '../validation';
 
 export type PlaceInput = { authorityId: number; position: string; inRoleSince: string | null };
 type Meta = { ip?: string };
@@ -359,6 +360,8 @@ export function setDirectly(actor: Actor, memberId: number, to: PlaceInput, reas
 	if (!m) return refuse('That member could not be found');
 	const auth = authorityById(to.authorityId);
 	if (!auth) return refuse('Choose an authority from the list', 'authorityId');
+	const started = to.inRoleSince ? roleStartProblem(to.inRoleSince, now, 'they') : null;
+	if (started) return refuse(started, 'inRoleSince');
 	const why = reason.trim();
 	if (why.length < 10) return refuse('Enter the reason for the change, at least 10 characters', 'reason');
 	const from = { id: 0, fromAuthorityId: m.authorityId, toAuthorityId: to.authorityId, fromPosition: m.position, toPosition: to.position, fromInRoleSince: m.inRoleSince, toInRoleSince: to.inRoleSince };
@@ -389,6 +392,8 @@ export function saveProfile(actor: Actor, input: ProfileInput, meta: Meta = {}, 
 	const me = members.byId(actor.id);
 	if (!me) return refuse('Your account could not be found');
 	if (!authorityById(input.authorityId)) return refuse('Choose an authority from the list', 'authorityId');
+	const started = input.inRoleSince ? roleStartProblem(input.inRoleSince, now) : null;
+	if (started) return refuse(started, 'inRoleSince');
 	const current: PlaceInput = { authorityId: me.authorityId, position: me.position, inRoleSince: me.inRoleSince };
 	const wanted: PlaceInput = { authorityId: input.authorityId, position: input.position, inRoleSince: input.inRoleSince };
 	const asks = needsApproval(current, wanted);

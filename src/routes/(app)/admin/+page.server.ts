@@ -38,6 +38,7 @@ export const load: PageServerLoad = ({ locals }) => {
 		tools.push({ href: '/admin/moderation', title: 'Moderation', description: `Reported posts and hidden, locked and pinned threads${where}.` });
 	if (can(actor, 'category.manage', {})) tools.push({ href: '/admin/categories', title: 'Discussion categories', description: 'Add, rename and order the categories for discussions.' });
 	if (can(actor, 'template.manage', {})) tools.push({ href: '/admin/template', title: 'Succession checklist template', description: 'The items every authority’s succession checklist starts from.' });
+	if (can(actor, 'induction.manageTemplate', {})) tools.push({ href: '/admin/induction', title: 'The first 100 days path', description: 'The steps every new Lead Member’s induction path starts from, in versions.' });
 	if (can(actor, 'mail.viewBouncing', { regionId: scope }))
 		tools.push({ href: '/admin/bouncing', title: 'Email addresses that bounce', description: `Members${where} whose email comes back undelivered, so they get no digests or notifications.` });
 	if (can(actor, 'mail.manage', {})) tools.push({ href: '/admin/mail', title: 'Mail delivery', description: 'What is queued, sent and failed, and retrying failures.' });

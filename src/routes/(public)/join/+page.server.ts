@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import * as joinRequests from '$lib/server/network/join-requests';
-import { authorities, regions } from '$lib/server/network/authorities';
+import { authorityGroups } from '$lib/server/network/authorities';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import * as once from '$lib/server/once';
 import { clientIp } from '$lib/server/request';
@@ -9,7 +9,7 @@ import { authorityId, email, optionalText, position, text } from '$lib/server/va
 
 export const load: PageServerLoad = () => ({
 	formToken: once.newToken(),
-	authorityGroups: regions().map((r) => ({ label: r.name, options: authorities().filter((a) => a.regionId === r.id).map((a) => [a.id, a.name] as const) }))
+	authorityGroups: authorityGroups()
 });
 
 const schema = z.object({

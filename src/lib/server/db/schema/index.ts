@@ -10,3 +10,4 @@ export * from './trust';
 export * from './files';
 export * from './forms';
 export * from './library';
+export * from './induction';

@@ -1,5 +1,5 @@
 // Tables of the succession area. Owned by $lib/server/succession/; other areas call its functions, never these tables.
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { authority, member } from './network';
 
 /**
@@ -182,6 +182,22 @@ export const successionReminder = sqliteTable(
 		index('succession_reminder_sent_by_idx').on(t.sentById),
 		index('succession_reminder_sent_at_idx').on(t.sentAt)
 	]
+);
+
+/** Who opened an authority's printable handover pack, and when first and last (a new Lead Member reading their predecessor's pack). */
+export const handoverPackOpening = sqliteTable(
+	'handover_pack_opening',
+	{
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => member.id, { onDelete: 'cascade' }),
+		authorityId: integer('authority_id')
+			.notNull()
+			.references(() => authority.id),
+		firstAt: integer('first_at').notNull(),
+		lastAt: integer('last_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.memberId, t.authorityId] })]
 );
 
 export type ChecklistTemplate = typeof checklistTemplate.$inferSelect;

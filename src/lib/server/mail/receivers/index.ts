@@ -20,7 +20,7 @@ export async function startReceivers(): Promise<{ smtpPort: number | null; imap:
 	if (c.smtpPort != null && !smtp) {
 		try {
 			smtp = await startSmtpReceiver();
-			log.info('inbound SMTP receiver listening', { host: smtp.host, port: smtp.port, domain: c.domain });
+			log.info('inbound SMTP receiver listening', { host: smtp.host, port: smtp.port, domain: c.domain, starttls: smtp.tls });
 		} catch (err) {
 			log.error('inbound SMTP receiver could not start', { port: c.smtpPort, error: err instanceof Error ? err.message : String(err) });
 		}

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { config } from '../../config';
 import * as store from '../inbound';
-import { startSmtpReceiver, type SmtpReceiver } from './smtp';
+import { readTls, startSmtpReceiver, type SmtpReceiver } from './smtp';
 import { receive, sameSecret } from './webhook';
 
 let smtp: SmtpReceiver;
@@ -40,6 +44,21 @@ describe('the built-in SMTP receiver', () => {
 		expect(ok.response).toMatch(/^250/);
 	});
 
+	it('refuses a 25 MB message at the SMTP level with the default limit (10 MB), and stays up', async () => {
+		const limit = config().inbound.maxBytes;
+		expect(limit).toBe(10 * 1024 * 1024);
+		const receiver = await startSmtpReceiver({ port: 0, host: '127.0.0.1', domain: 'reply.localhost' });
+		try {
+			const t = nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true });
+			const huge = Buffer.alloc(25 * 1024 * 1024, 'a');
+			await expect(t.sendMail({ from: 'a@example.org', to: 'reply+huge@reply.localhost', subject: 'huge', text: 'see attached', attachments: [{ filename: 'huge.bin', content: huge }] })).rejects.toMatchObject({ responseCode: 552 });
+			const ok = await t.sendMail({ from: 'a@example.org', to: 'reply+after-huge@reply.localhost', subject: 'small', text: 'small', messageId: '<smtp-after-25mb@example.org>' });
+			expect(ok.response).toMatch(/^250/);
+		} finally {
+			await receiver.close();
+		}
+	});
+
 	it('records a null envelope sender (bounces) as <>', async () => {
 		const info = await transport().sendMail({ envelope: { from: '', to: ['bounces+b1-aaaaaaaaaaaaaaaaaaaaaaaaaa@reply.localhost'] }, from: 'mailer-daemon@example.org', to: 'bounces+b1-aaaaaaaaaaaaaaaaaaaaaaaaaa@reply.localhost', subject: 'Undeliverable', text: 'x', messageId: '<smtp-null-sender@example.org>' });
 		const id = Number(/message (\d+)/.exec(info.response)![1]);
@@ -69,6 +88,45 @@ describe('the built-in SMTP receiver', () => {
 		});
 		expect(said).toMatch(new RegExp(`SIZE ${MAX}`));
 		expect(said).toMatch(/\n552 .*(message exceeds fixed maximum message size|Message too big)/);
+	});
+});
+
+describe('STARTTLS on the SMTP receiver', () => {
+	let dir: string;
+	let tlsReceiver: SmtpReceiver;
+	let cert: Buffer;
+	beforeAll(async () => {
+		// A self-signed certificate made for this test by the openssl command line.
+		dir = mkdtempSync(join(tmpdir(), 'lmn-tls-'));
+		execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=reply.localhost', '-addext', 'subjectAltName=DNS:reply.localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+		cert = readFileSync(join(dir, 'cert.pem'));
+		tlsReceiver = await startSmtpReceiver({ port: 0, host: '127.0.0.1', maxBytes: MAX, domain: 'reply.localhost', tls: readTls({ certFile: join(dir, 'cert.pem'), keyFile: join(dir, 'key.pem') }) });
+	});
+	afterAll(async () => {
+		await tlsReceiver?.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('takes mail over TLS from a client that requires it, checking the configured certificate', async () => {
+		expect(tlsReceiver.tls).toBe(true);
+		const t = nodemailer.createTransport({ host: '127.0.0.1', port: tlsReceiver.port, secure: false, requireTLS: true, tls: { ca: [cert], servername: 'reply.localhost' } });
+		const info = await t.sendMail({ from: 'member@example.org', to: 'reply+tls@reply.localhost', subject: 'Re: over TLS', text: 'Sent encrypted', messageId: '<smtp-starttls-1@example.org>' });
+		expect(info.response).toMatch(/^250 .*Stored as inbound message \d+/);
+		const id = Number(/message (\d+)/.exec(info.response)![1]);
+		expect(store.byId(id)!.raw!.toString()).toContain('Sent encrypted');
+		// A client that does not trust the certificate gets no further than the handshake.
+		const untrusting = nodemailer.createTransport({ host: '127.0.0.1', port: tlsReceiver.port, secure: false, requireTLS: true, tls: { servername: 'reply.localhost' } });
+		await expect(untrusting.sendMail({ from: 'member@example.org', to: 'reply+tls@reply.localhost', subject: 'x', text: 'x' })).rejects.toThrow(/self[- ]signed|certificate/i);
+	});
+
+	it('is not offered without a certificate: a client that requires TLS is told so', async () => {
+		expect(smtp.tls).toBe(false);
+		const t = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: true });
+		await expect(t.sendMail({ from: 'member@example.org', to: 'reply+plain@reply.localhost', subject: 'x', text: 'x' })).rejects.toThrow(/STARTTLS/);
+	});
+
+	it('names the file it cannot read', () => {
+		expect(() => readTls({ certFile: join(dir, 'missing.pem'), keyFile: join(dir, 'key.pem') })).toThrow(/could not read its TLS certificate, INBOUND_TLS_CERT \(.*missing\.pem\)/);
 	});
 });
 

@@ -10,21 +10,39 @@
  *   DATA otherwise (552).
  * - A database that cannot take the message now gets a temporary failure (451): the sending
  *   server tries again later, as SMTP intends.
+ * - STARTTLS is offered when a certificate and key are configured (INBOUND_TLS_CERT,
+ *   INBOUND_TLS_KEY); without them the receiver speaks plain SMTP only and does not announce it.
  */
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { config } from '../../config';
 import { log } from '../../log';
 import * as inbound from '../inbound';
 
-export type SmtpReceiver = { port: number; host: string; close: () => Promise<void> };
+export type SmtpReceiver = { port: number; host: string; tls: boolean; close: () => Promise<void> };
 
 export type SmtpReceiverOptions = {
 	port?: number;
 	host?: string;
 	maxBytes?: number;
 	domain?: string;
+	/** PEM certificate (with its chain) and key for STARTTLS; default: the files INBOUND_TLS_CERT and INBOUND_TLS_KEY name, else none. */
+	tls?: { cert: string | Buffer; key: string | Buffer } | null;
 };
+
+/** The configured certificate and key, read once at start; a file that cannot be read stops the receiver with a message. */
+export function readTls(files: { certFile: string; keyFile: string } | null): { cert: Buffer; key: Buffer } | null {
+	if (!files) return null;
+	const read = (file: string, what: string) => {
+		try {
+			return readFileSync(file);
+		} catch (err) {
+			throw new Error(`The inbound SMTP receiver could not read its TLS ${what} (${file}): ${err instanceof Error ? err.message : String(err)}`);
+		}
+	};
+	return { cert: read(files.certFile, 'certificate, INBOUND_TLS_CERT'), key: read(files.keyFile, 'key, INBOUND_TLS_KEY') };
+}
 
 const smtpError = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
 
@@ -33,12 +51,20 @@ export function startSmtpReceiver(opts: SmtpReceiverOptions = {}): Promise<SmtpR
 	const c = config().inbound;
 	const maxBytes = opts.maxBytes ?? c.maxBytes;
 	const domain = (opts.domain ?? c.domain).toLowerCase();
+	let tls: { cert: string | Buffer; key: string | Buffer } | null;
+	try {
+		tls = opts.tls === undefined ? readTls(c.tls) : opts.tls;
+	} catch (err) {
+		return Promise.reject(err);
+	}
 	const options: SMTPServerOptions = {
 		name: domain,
 		banner: 'Lead Member Network mail in',
 		authOptional: true,
-		disabledCommands: ['AUTH', 'STARTTLS'],
-		hideSTARTTLS: true,
+		// STARTTLS only with a certificate; AUTH never (the receiver takes mail, it relays none).
+		disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+		hideSTARTTLS: !tls,
+		...(tls ? { key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' as const } : {}),
 		size: maxBytes,
 		maxClients: 50,
 		socketTimeout: 60_000,
@@ -90,7 +116,7 @@ export function startSmtpReceiver(opts: SmtpReceiverOptions = {}): Promise<SmtpR
 			// The receiver never keeps the process alive by itself: on SIGTERM the web server
 			// closes and the process exits (stopReceivers closes it properly on shutdown too).
 			server.server.unref();
-			resolve({ port, host, close: () => new Promise<void>((done) => server.close(() => done())) });
+			resolve({ port, host, tls: tls != null, close: () => new Promise<void>((done) => server.close(() => done())) });
 		});
 	});
 }

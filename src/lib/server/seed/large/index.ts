@@ -17,6 +17,7 @@ import { seedLargeTraining } from './training';
 import { seedLargeSuccession } from './succession';
 import { seedLargeDigests } from './digests';
 import { LIBRARY_RARE_WORD, seedLargeLibrary } from './library';
+import { seedLargeInduction } from './induction';
 import { COMMON_WORD, pick, RARE_WORD } from './text';
 
 export const LARGE_TARGETS = {
@@ -40,7 +41,7 @@ export type LargeManifest = {
 	now: number;
 	builtMs: number;
 	counts: Record<string, number>;
-	accounts: { member: string; mentor: string; coordinator: string; coordinatorRegion: string; admin: string; posters: string[] };
+	accounts: { member: string; mentor: string; coordinator: string; coordinatorRegion: string; admin: string; posters: string[]; newMember: string };
 	threads: { twentyPost: number; long: number; longPosts: number };
 	words: { common: string; rare: string };
 	/** The library: a word found only inside a few PDFs (on page 2 or later), and a national entry that has it. */
@@ -89,6 +90,7 @@ export async function seedLarge(opts: { seed: number; now: number; targets?: Par
 	const discussions = step('discussions', () => seedLargeDiscussions(ctx, { threads: targets.threads, posts: targets.posts, longThreads: targets.longThreads, longMin: targets.longMin }));
 	const digests = step('digests', () => seedLargeDigests(ctx, { regionalDigests: targets.regionalDigests }));
 	const library = await seedLargeLibrary(ctx, { entries: targets.libraryEntries, files: targets.libraryFiles });
+	const induction = step('induction', () => seedLargeInduction(ctx));
 	// Statistics for the query planner, as the app's housekeeping keeps them (PRAGMA optimize).
 	const t = performance.now();
 	conn.exec('ANALYZE');
@@ -127,7 +129,9 @@ export async function seedLarge(opts: { seed: number; now: number; targets?: Par
 			libraryVersions: count('library_version'),
 			storedFiles: count('stored_file'),
 			storedBytes: (conn.prepare('SELECT coalesce(sum(size), 0) AS n FROM stored_file').get() as { n: number }).n,
-			libraryUseful: library.usefulMarks
+			libraryUseful: library.usefulMarks,
+			inductionPaths: induction.paths,
+			inductionSteps: induction.progress
 		},
 		accounts: {
 			member: 'member@example.org',
@@ -135,7 +139,9 @@ export async function seedLarge(opts: { seed: number; now: number; targets?: Par
 			coordinator: 'coordinator@example.org',
 			coordinatorRegion: 'north-west',
 			admin: 'admin@example.org',
-			posters: [...posters]
+			posters: [...posters],
+			// A demo member in the North West twelve days into the role (seed/demo-induction.ts).
+			newMember: 'rachel.okonjo@example.org'
 		},
 		threads: { twentyPost: discussions.twentyPost, long: discussions.long, longPosts: discussions.longPosts },
 		words: { common: COMMON_WORD, rare: RARE_WORD },

@@ -184,6 +184,18 @@ function plan(ctx: LargeContext, targets: LibraryTargets): EntryPlan[] {
 		f.versions.push(newVersion(e, last.kind, `${e.title} ${pick(random, ['updated', 'revised', 'after consultation', 'refreshed'])}`, at, e.author));
 		budget--;
 	}
+	// A small network (the tests') may draw no file of a rarer kind: give one entry that may carry it
+	// such a file, so every kind is stored and checked. The full network has them all already.
+	const drawn = new Set(entries.flatMap((e) => e.files.flatMap((f) => f.versions.map((v) => v.kind))));
+	for (const k of KINDS)
+		for (const [kind] of k.files) {
+			if (drawn.has(kind)) continue;
+			const e = entries.find((x) => x.kind === k.kind && x.files.length > 1);
+			if (!e) continue;
+			const f = e.files[e.files.length - 1];
+			f.versions = [newVersion(e, kind, `${e.title} - ${pick(random, ANNEXES)}`, f.versions[0].createdAt, e.author)];
+			drawn.add(kind);
+		}
 	// The rare word on the second page of a few current PDFs (one in 400 files), the first in a national entry.
 	const currentPdfs = entries.flatMap((e) => e.files.map((f) => ({ e, v: f.versions[f.versions.length - 1] }))).filter((x) => x.v.kind === 'pdf' && !x.e.hidden);
 	const first = currentPdfs.findIndex((x) => !x.e.regionId);

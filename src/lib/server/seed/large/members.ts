@@ -10,6 +10,8 @@ const PARTIES = ['Labour', 'Labour', 'Labour', 'Conservative', 'Conservative', '
 const POSITIONS = ['lead-member', 'lead-member', 'deputy', 'deputy', 'cabinet-sharing', 'scrutiny-chair', 'cpp-member', 'cpp-member', 'cpp-member', 'other'];
 const BACKGROUNDS = ['Former teacher', 'Former social worker', 'Foster carer', 'Business owner', 'NHS nurse', 'Solicitor', 'Youth worker', 'Charity manager', 'Retired police officer', ''];
 const TOPIC_VALUES = TOPICS.map(([v]) => v);
+/** Members within their first 100 days in the role (their induction paths: induction.ts). */
+export const NEW_WITHIN_100_DAYS = 400;
 
 /** A handle as `uniqueHandle` makes it, kept unique against the set (one query for all, not one per member). */
 function handleFor(name: string, taken: Set<string>): string {
@@ -37,13 +39,17 @@ export function addMembers(
 	);
 	const people: Person[] = [];
 	const count = opts.total - existing.n;
+	// 400 on the full network; about one in fifty on a small one (tests), so it keeps experienced members to mentor.
+	const freshCount = Math.min(NEW_WITHIN_100_DAYS, Math.floor(count / 49));
 	for (let i = 0; i < count; i++) {
 		const name = `${pick(random, FIRST_NAMES)} ${pick(random, SURNAMES)}`;
 		const handle = handleFor(name, handles);
 		const email = `${handle}@lmn.example.net`;
 		const authority = opts.authorities[i % opts.authorities.length];
-		// One in six is new in the role (the last six months); the rest up to eight years.
-		const inRoleDaysAgo = random() < 1 / 6 ? between(random, 5, 180) : between(random, 181, 8 * 365);
+		// The first 400 are within their first 100 days in the role (issue 16); of the rest one in
+		// six is new in the role (the last six months, past 100 days), the others up to eight years.
+		const fresh = i < freshCount;
+		const inRoleDaysAgo = random() < 1 / 6 || fresh ? between(random, fresh ? 3 : 101, fresh ? 99 : 180) : between(random, 181, 8 * 365);
 		const createdAt = opts.now - Math.min(inRoleDaysAgo, 700) * DAY + between(random, 0, 23) * 3_600_000;
 		const party = pick(random, PARTIES);
 		const expertise = some(random, TOPIC_VALUES, between(random, 0, 3));

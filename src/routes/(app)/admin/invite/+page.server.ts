@@ -12,13 +12,10 @@ export const load: PageServerLoad = ({ locals }) => {
 	const actor = actorOf(locals);
 	const scope = actor.role === 'admin' ? null : actor.coordinatorRegionId;
 	authorize(actor, 'member.invite', { regionId: scope ?? actor.regionId });
-	const allowed = invites.invitableAuthorities(actor);
-	const groups = new Map<string, [number, string][]>();
-	for (const a of allowed) groups.set(a.regionName, [...(groups.get(a.regionName) ?? []), [a.id, a.name]]);
 	return {
 		scopeName: scope ? regionName(scope) : null,
 		formToken: once.newToken(),
-		authorityGroups: [...groups].map(([label, options]) => ({ label, options })),
+		authorityGroups: invites.invitableGroups(actor),
 		open: invites.listOpen(actor).map((i) => ({
 			id: i.id,
 			email: i.email,
@@ -48,7 +45,7 @@ export const actions: Actions = {
 		);
 		if (!result.ok) return invalid({ [result.field]: result.message }, form.values);
 		// A repeated submit shows the invitation the first one sent.
-		return { invited: result.value ? result.value.invite.email : form.data.email };
+		return { invited: result.value ? result.value.invite.email : form.data.email, replaced: result.value?.replaced ?? 0 };
 	},
 	withdraw: async (event) => {
 		const actor = actorOf(event.locals);

@@ -6,7 +6,8 @@ import { failed, invalid, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import * as once from '$lib/server/once';
 
-export const load: PageServerLoad = ({ locals }) => ({ ...requests.formContext(actorOf(locals)), formToken: once.newToken() });
+// From a new member's first 100 days (?from=first-100-days), a first request starts from their profile.
+export const load: PageServerLoad = ({ locals, url }) => ({ ...requests.formContext(actorOf(locals), { fromProfile: url.searchParams.get('from') === 'first-100-days' }), formToken: once.newToken() });
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {

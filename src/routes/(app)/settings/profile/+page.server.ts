@@ -6,8 +6,7 @@ import * as placeChanges from '$lib/server/trust/place-changes';
 import { authorityGroups } from '$lib/server/network/authorities';
 import { actorOf, clientIp } from '$lib/server/request';
 import { failed, invalid, parseForm } from '$lib/server/forms';
-import { LIMITS, authorityId, isoDate, optionalText, position, text, topics } from '$lib/server/validation';
-import { isoDate as dayOf } from '$lib/time';
+import { LIMITS, authorityId, optionalText, position, roleStartDate, text, topics } from '$lib/server/validation';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const actor = actorOf(locals);
@@ -40,7 +39,7 @@ const schema = z.object({
 	authorityId,
 	position,
 	party: optionalText('your party or group', LIMITS.name),
-	inRoleSince: isoDate('the date you took on the role', { minYear: 1970, maxYear: 2100 }),
+	inRoleSince: roleStartDate('the date you took on the role', 'you'),
 	background: optionalText('your professional background'),
 	expertise: topics,
 	bio: optionalText('your short bio')
@@ -52,7 +51,6 @@ export const actions: Actions = {
 		const form = parseForm(schema, await event.request.formData(), { arrays: ['expertise'] });
 		if (!form.ok) return failed(form);
 		const d = form.data;
-		if (d.inRoleSince && d.inRoleSince > dayOf(Date.now())) return invalid({ inRoleSince: 'The date you took on the role must be today or in the past' }, form.values);
 		const result = placeChanges.saveProfile(
 			actor,
 			{

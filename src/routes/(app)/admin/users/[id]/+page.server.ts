@@ -7,7 +7,7 @@ import { authorityGroups, regionById, regions } from '$lib/server/network/author
 import { can } from '$lib/server/auth/policy';
 import { actorOf, clientIp, idParam, loadById } from '$lib/server/request';
 import { failed, invalid, parseForm } from '$lib/server/forms';
-import { authorityId, isoDate, position, text } from '$lib/server/validation';
+import { authorityId, position, roleStartDate, text } from '$lib/server/validation';
 import { ROLES, values } from '$lib/vocab';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -53,7 +53,7 @@ const roleForm = z.object({
 const placeForm = z.object({
 	authorityId,
 	position,
-	inRoleSince: isoDate('the date they took on the role', { minYear: 1970, maxYear: 2100 }),
+	inRoleSince: roleStartDate('the date they took on the role', 'they'),
 	reason: text('the reason for the change', { min: 10, max: 1000 })
 });
 

@@ -6,10 +6,14 @@ import { actionSchema, actionStatusSchema, goalIdSchema, goalSchema, goalStatusS
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { idParam } from '../../ids';
+import { isNew } from '$lib/server/induction/paths';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const now = Date.now();
-	return { pairing: pairings.page(actorOf(locals), idParam(params.id), now), done: url.searchParams.get('done'), now };
+	const pairing = pairings.page(actorOf(locals), idParam(params.id), now);
+	// A mentor of a new member follows their first 100 days (the steps, not the notes).
+	const menteePath = pairing.mySide === 'mentor' && pairing.status === 'active' && pairing.mentee.id != null && isNew(pairing.mentee.id, now) ? pairing.mentee.id : null;
+	return { pairing, menteePath, done: url.searchParams.get('done'), now };
 };
 
 export const actions: Actions = {

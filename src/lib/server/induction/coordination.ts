@@ -1,0 +1,160 @@
+/**
+ * The coordinator's view of their region's new Lead Members: start date, days in the role, steps
+ * done, mentor (or waiting since), last sign-in, and who has done nothing for 21 days; and the
+ * friendly nudge, an email the coordinator may edit, sent through the outbox and logged.
+ */
+import { error } from '@sveltejs/kit';
+import { desc, eq } from 'drizzle-orm';
+import { db, immediate } from '../db/client';
+import { inductionNudge } from '../db/schema';
+import { authorize, type Actor } from '../auth/policy';
+import * as audit from '../auth/audit';
+import * as members from '../network/members';
+import { regionName } from '../network/authorities';
+import { enqueue } from '../mail/outbox';
+import { renderEmail } from '../mail/layout';
+import { newInRegion, summaries, type StepView } from './paths';
+import { STALLED_DAYS } from './dates';
+
+export const NUDGE_MAX = 2_000;
+const DAY = 86_400_000;
+
+export const SORTS = ['name', 'start', 'done', 'last-sign-in', 'activity'] as const;
+export type Sort = (typeof SORTS)[number];
+export const FILTERS = ['all', 'stalled', 'no-mentor', 'on-path', 'folded'] as const;
+export type Filter = (typeof FILTERS)[number];
+
+export type NewMemberRow = {
+	id: number;
+	name: string;
+	handle: string;
+	authorityName: string;
+	startDay: string;
+	daysInRole: number;
+	done: number;
+	total: number;
+	mentorName: string | null;
+	waitingSince: number | null;
+	lastSignInAt: number | null;
+	lastActivityAt: number;
+	stalled: boolean;
+	folded: boolean;
+	markedNew: boolean;
+};
+
+/** Whether nothing has been done on the path for 21 days. */
+export function isStalled(lastActivityAt: number, done: number, total: number, now: number): boolean {
+	return done < total && now - lastActivityAt >= STALLED_DAYS * DAY;
+}
+
+/** The region's new members for its coordinator (admins: any region), sorted and filtered. */
+export function newMembers(actor: Actor, regionId: string, opts: { sort?: Sort; filter?: Filter; descending?: boolean } = {}, now = Date.now()) {
+	authorize(actor, 'induction.coordinate', { regionId });
+	const list = newInRegion(regionId, now);
+	const mentors = members.people(list.map((s) => s.seen.mentoring.mentorId));
+	let rows: NewMemberRow[] = list.map((s) => ({
+		id: s.member.id,
+		name: s.person.name,
+		handle: s.person.handle,
+		authorityName: s.person.authorityName,
+		startDay: s.startDay,
+		daysInRole: s.dayOfPath,
+		done: s.counts.done,
+		total: s.counts.total,
+		mentorName: s.seen.mentoring.mentorId != null ? (mentors.get(s.seen.mentoring.mentorId)?.name ?? null) : null,
+		waitingSince: s.seen.mentoring.waitingSince,
+		lastSignInAt: s.person.lastSignInAt,
+		lastActivityAt: s.lastActivityAt,
+		stalled: isStalled(s.lastActivityAt, s.counts.done, s.counts.total, now),
+		folded: s.folded,
+		markedNew: s.markedNew
+	}));
+	const filter = opts.filter ?? 'all';
+	if (filter === 'stalled') rows = rows.filter((r) => r.stalled);
+	else if (filter === 'no-mentor') rows = rows.filter((r) => r.mentorName == null);
+	else if (filter === 'on-path') rows = rows.filter((r) => !r.folded);
+	else if (filter === 'folded') rows = rows.filter((r) => r.folded);
+	const sort = opts.sort ?? 'start';
+	const key: Record<Sort, (r: NewMemberRow) => string | number> = {
+		name: (r) => r.name.toLowerCase(),
+		start: (r) => r.startDay,
+		done: (r) => (r.total ? r.done / r.total : 1),
+		'last-sign-in': (r) => r.lastSignInAt ?? 0,
+		activity: (r) => r.lastActivityAt
+	};
+	const k = key[sort];
+	const dir = (opts.descending ?? sort === 'start') ? -1 : 1;
+	rows.sort((a, b) => (k(a) < k(b) ? -dir : k(a) > k(b) ? dir : a.name.localeCompare(b.name)));
+	return { regionId, regionName: regionName(regionId), rows, sort, filter, descending: dir === -1, total: list.length, stalledCount: list.filter((s) => isStalled(s.lastActivityAt, s.counts.done, s.counts.total, now)).length };
+}
+
+/** The region the actor looks after: a coordinator's own, or for an admin the one asked for (404 when unknown). */
+export function regionFor(actor: Actor, asked: string | null): string {
+	const regionId = actor.role === 'admin' ? asked || actor.regionId : actor.coordinatorRegionId;
+	if (!regionId || !regionName(regionId)) error(404, 'Page not found');
+	authorize(actor, 'induction.coordinate', { regionId });
+	return regionId;
+}
+
+function nudgeTarget(actor: Actor, memberId: number, now: number) {
+	const p = members.profile(memberId);
+	if (!p || p.deactivatedAt != null) error(404, 'Page not found');
+	authorize(actor, 'induction.coordinate', { regionId: p.regionId }, { hide: true });
+	const [s] = summaries([{ id: p.id, authorityId: p.authorityId, regionId: p.regionId, inRoleSince: p.inRoleSince }], now);
+	return { person: p, path: s ?? null };
+}
+
+/** The message a coordinator starts from; they may change it. */
+export function defaultNudge(firstName: string, next: StepView[], senderName: string): string {
+	const lines = [`Dear ${firstName},`, '', 'I hope the new role is going well. I wanted to check in on your first 100 days on the Lead Member Network.'];
+	if (next.length) lines.push('', `A good next step might be: ${next[0].title.charAt(0).toLowerCase()}${next[0].title.slice(1)}.`);
+	lines.push('', 'If there is anything I can help with, just reply to this email or get in touch.', '', 'Best wishes,', senderName);
+	return lines.join('\n');
+}
+
+/** What the nudge form needs: who it goes to, their progress, the message to start from, earlier nudges. */
+export function nudgeForm(actor: Actor, memberId: number, now = Date.now()) {
+	const { person, path } = nudgeTarget(actor, memberId, now);
+	const sender = members.nameOf(actor.id) ?? 'Your coordinator';
+	const next = path ? path.steps.filter((s) => s.state === 'to-do').slice(0, 3) : [];
+	return {
+		member: { id: person.id, name: person.name, authorityName: person.authorityName, regionId: person.regionId },
+		counts: path?.counts ?? null,
+		message: defaultNudge(person.name.split(' ')[0], next, sender),
+		past: db.select({ sentAt: inductionNudge.sentAt, sentById: inductionNudge.sentById }).from(inductionNudge).where(eq(inductionNudge.memberId, memberId)).orderBy(desc(inductionNudge.sentAt)).all()
+	};
+}
+
+export type NudgeResult = { ok: true; name: string } | { ok: false; errors: Record<string, string> };
+
+/** Sends the friendly nudge: one email through the outbox, a row, an audit entry. */
+export function nudge(actor: Actor, memberId: number, message: string, meta: { ip?: string } = {}, now = Date.now()): NudgeResult {
+	const { person } = nudgeTarget(actor, memberId, now);
+	const text = message.replace(/\r\n/g, '\n').trim();
+	if (!text) return { ok: false, errors: { message: 'Enter the message to send' } };
+	if (text.length > NUDGE_MAX) return { ok: false, errors: { message: `Enter a message of at most ${NUDGE_MAX.toLocaleString('en-GB')} characters` } };
+	const recipient = members.recipients([person.id]).get(person.id);
+	if (!recipient) error(404, 'Page not found');
+	const sender = members.nameOf(actor.id) ?? 'Your coordinator';
+	const region = regionName(person.regionId);
+	const email = renderEmail({
+		heading: 'Your first 100 days',
+		preheader: `A note from ${sender}`,
+		blocks: [
+			...text.split(/\n{2,}/).map((para) => ({ kind: 'paragraph' as const, text: para })),
+			{ kind: 'button', text: 'See your first 100 days', href: '/induction' }
+		],
+		reason: `You got this email because ${sender}, who ${actor.role === 'coordinator' ? `coordinates the ${region} network` : 'helps run the network'}, sent it to you about your first 100 days as a member.`,
+		footerLinks: [{ text: 'Your email settings', href: '/settings/email' }]
+	});
+	const id = immediate(() => {
+		const row = db.insert(inductionNudge).values({ memberId: person.id, sentById: actor.id, sentAt: now, message: text }).returning({ id: inductionNudge.id }).get();
+		enqueue(
+			{ key: `induction-nudge:${row.id}`, kind: 'induction-nudge', to: recipient.email, recipientId: person.id, subject: `${sender}: your first 100 days`, text: email.text, html: email.html },
+			now
+		);
+		return row.id;
+	});
+	audit.record({ actorId: actor.id, action: 'induction.nudged', subjectType: 'member', subjectId: person.id, regionId: person.regionId, ipAddress: meta.ip, detail: { nudge: id } }, now);
+	return { ok: true, name: person.name };
+}

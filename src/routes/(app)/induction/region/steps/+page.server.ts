@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import * as regionSteps from '$lib/server/induction/region-steps';
+import { regionFor } from '$lib/server/induction/coordination';
+import { PHASE_CHOICES } from '$lib/server/induction/words';
+import { actorOf, clientIp } from '$lib/server/request';
+import { failed, invalid, parseForm } from '$lib/server/forms';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const actor = actorOf(locals);
+	return { ...regionSteps.list(actor, regionFor(actor, url.searchParams.get('region'))), phases: PHASE_CHOICES };
+};
+
+const addForm = z.object({ phase: z.string().optional().default(''), title: z.string().optional().default(''), body: z.string().optional().default('') });
+
+export const actions: Actions = {
+	add: async (event) => {
+		const actor = actorOf(event.locals);
+		const regionId = regionFor(actor, event.url.searchParams.get('region'));
+		const form = parseForm(addForm, await event.request.formData());
+		if (!form.ok) return failed(form);
+		const r = regionSteps.add(actor, regionId, form.data, { ip: clientIp(event) });
+		return r.ok ? { added: form.data.title.trim() } : invalid(r.errors, form.values);
+	},
+	remove: async (event) => {
+		const actor = actorOf(event.locals);
+		const regionId = regionFor(actor, event.url.searchParams.get('region'));
+		const key = String((await event.request.formData()).get('key') ?? '');
+		return regionSteps.remove(actor, regionId, key, { ip: clientIp(event) }) ? { removed: true } : invalid({ form: 'That step is not there any more' }, {});
+	}
+};
