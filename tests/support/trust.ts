@@ -48,7 +48,7 @@ export async function memberWithEverything(now = Date.parse('2026-11-23T12:00:00
 
 	// Mentoring: a pairing with a meeting note.
 	const { pairingId } = pairUp(coordinator, mentor, me, now - 30 * DAY);
-	meetings.log(me.actor, pairingId, { heldOn: '2026-11-01', durationMinutes: 60, mode: 'online', notes: `${mark} meeting notes`, actions: `${mark} actions`, addToTrainingLog: false }, now);
+	meetings.log(me.actor, pairingId, { heldOn: '2026-11-01', durationMinutes: 60, mode: 'online', notes: `${mark} meeting notes`, newActions: [{ text: `${mark} actions`, owner: 'both', dueOn: null }], doneActionIds: [], addToTrainingLog: false }, now);
 
 	// Training log.
 	const saved = entries.addEntry(me.actor, { startDate: '2026-10-01', title: `${mark} course`, kind: 'informal', topics: ['send'], hours: '2', reflection: `${mark} reflection` }, now);

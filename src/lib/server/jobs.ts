@@ -24,6 +24,7 @@ import * as files from './files';
 import { processPending as processInbound } from './inbound/process';
 import * as inboundStore from './mail/inbound';
 import * as libraryText from './library/text';
+import * as eventMail from './training/announcements';
 
 export type Task = {
 	name: string;
@@ -46,6 +47,8 @@ export const tasks: Task[] = [
 	{ name: 'personal-digests', when: (now, last) => last == null || Math.floor(now / HOUR) !== Math.floor(last / HOUR), run: ({ now }) => personal.sendDue(now) },
 	// Mentoring: remind both sides of a pairing whose check-in is overdue (once per pairing per period).
 	{ name: 'mentoring-overdue', everyMs: HOUR, run: ({ now }) => sendOverdueReminders(now) },
+	// Events: announce newly published ones to the members they are for; remind those going the day before.
+	{ name: 'events', run: ({ now }) => eventMail.runDue(now) },
 	// Mail in (issue 14): replies, questions and bounces the receivers stored; before the outbox, so
 	// confirmations go in this tick. (When a run started by new mail is going on, it is left to finish.)
 	{ name: 'inbound', run: () => (inbound.running ? 'running' : inbound.run()) },

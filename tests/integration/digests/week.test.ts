@@ -82,9 +82,12 @@ describe('a week of activity', () => {
 		expect(alice[0].text).toContain('Replies in threads you follow');
 		expect(alice[0].text).toContain('Panel attendance in the North West');
 
+		// Bob hears of Dave's mention straight away (the default), so his digest does not repeat it.
 		const bob = digestsFor(ms.bob.email);
 		expect(bob).toHaveLength(1);
-		expect(bob[0].text).toContain(`${ms.dave.name} mentioned you`);
+		expect(sink.to(ms.bob.email).filter((m) => m.subject === `${ms.dave.name} mentioned you in “Panel attendance in the North West”`)).toHaveLength(1);
+		expect(bob[0].text).not.toContain(`${ms.dave.name} mentioned you`);
+		expect(bob[0].text).toContain('Short breaks for disabled children');
 
 		const fay = digestsFor(ms.fay.email);
 		expect(fay).toHaveLength(1);

@@ -18,7 +18,7 @@ type Who = keyof typeof actors;
 const pair = { mentorId: mentor.id, menteeId: mentee.id, regionId: NW };
 
 /** Who may do each pairing action; everyone else is refused. */
-const pairRules: Record<Extract<Action, `pairing.${string}` | 'proposal.answer'>, Who[]> = {
+const pairRules: Record<Exclude<Extract<Action, `pairing.${string}` | 'proposal.answer'>, 'pairing.changeMeeting'>, Who[]> = {
 	'pairing.viewPrivate': ['mentor', 'mentee'],
 	'pairing.viewStatus': ['mentor', 'mentee', 'coordinator', 'admin'],
 	'pairing.logMeeting': ['mentor', 'mentee'],
@@ -36,6 +36,19 @@ describe('mentoring policy', () => {
 			});
 		}
 	}
+
+	it('lets only its author change or delete a logged meeting, and only while one of the pair', () => {
+		const byMentor = { ...pair, authorId: mentor.id };
+		for (const [who, actor] of Object.entries(actors) as [Who, Actor][]) {
+			expect(can(actor, 'pairing.changeMeeting', byMentor), who).toBe(who === 'mentor');
+		}
+		expect(can(mentee, 'pairing.changeMeeting', { ...pair, authorId: mentee.id })).toBe(true);
+		// The author's account was deleted: no one may change it.
+		expect(can(mentee, 'pairing.changeMeeting', { ...pair, authorId: null })).toBe(false);
+		// An author who is no longer in the pair (their side deleted their account) may not.
+		expect(can(mentor, 'pairing.changeMeeting', { mentorId: -1, menteeId: mentee.id, regionId: NW, authorId: mentor.id })).toBe(false);
+		expect(can(null, 'pairing.changeMeeting', byMentor)).toBe(false);
+	});
 
 	it('lets every member offer to mentor and ask for a mentor', () => {
 		for (const actor of Object.values(actors)) {

@@ -74,6 +74,8 @@ export type Resources = {
 	'pairing.viewPrivate': PairFacts;
 	'pairing.viewStatus': PairFacts;
 	'pairing.logMeeting': PairFacts;
+	/** Change or delete a logged meeting: its author, while one of the pair. */
+	'pairing.changeMeeting': PairFacts & { authorId: number | null };
 	'pairing.close': PairFacts;
 	/** Goals, rhythm, end date, booking the next meeting, feedback: the pair only. */
 	'pairing.edit': PairFacts;
@@ -195,6 +197,7 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 	'pairing.viewPrivate': inPair,
 	'pairing.viewStatus': (a, r) => inPair(a, r) || isAdmin(a) || coordinates(a, r.regionId),
 	'pairing.logMeeting': inPair,
+	'pairing.changeMeeting': (a, r) => inPair(a, r) && self(a, r.authorId),
 	'pairing.close': (a, r) => inPair(a, r) || isAdmin(a) || coordinates(a, r.regionId),
 	'pairing.edit': inPair,
 	'proposal.answer': inPair,

@@ -427,7 +427,7 @@ describe('mentoring by email', () => {
 		const to = replyAddress(mentee.id, { kind: 'pairing', id: pairingId });
 		const none = await receive({ from: mentee.email, to, body: 'We met on Tuesday.' });
 		expect(none.row.reason).toMatch(/no meeting in your log yet/);
-		const logged = meetings.log(mentee.actor, pairingId, { heldOn: new Date().toISOString().slice(0, 10), durationMinutes: 60, mode: 'online', notes: 'First meeting.', actions: '', addToTrainingLog: false });
+		const logged = meetings.log(mentee.actor, pairingId, { heldOn: new Date().toISOString().slice(0, 10), durationMinutes: 60, mode: 'online', notes: 'First meeting.', newActions: [], doneActionIds: [], addToTrainingLog: false });
 		expect(logged.ok).toBe(true);
 		const r = await receive({ from: mentee.email, to, body: 'Actions: I will send the panel terms of reference.' });
 		expect(r.outcome).toBe('posted');

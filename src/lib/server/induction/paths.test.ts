@@ -120,7 +120,7 @@ describe('steps done by themselves, each by the real action in its area', () => 
 		const mentor = makeMentor();
 		const { pairingId } = pairUp(makeCoordinator(), mentor, mentee, NOW - 4 * DAY);
 		expect(stateOf(mentee.actor, 'first-mentoring-meeting').state).toBe('to-do');
-		const logged = meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-22', durationMinutes: 60, mode: 'online', notes: '', actions: '', addToTrainingLog: false }, NOW - DAY);
+		const logged = meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-22', durationMinutes: 60, mode: 'online', notes: '', newActions: [], doneActionIds: [], addToTrainingLog: false }, NOW - DAY);
 		expect(logged.ok).toBe(true);
 		expect(stateOf(mentee.actor, 'first-mentoring-meeting')).toMatchObject({ state: 'done', at: NOW - DAY });
 		expect(stateOf(mentee.actor, 'ask-mentor').state).toBe('done');

@@ -11,8 +11,11 @@ export const NOTIFICATION_KINDS = {
 	answer: { label: 'An answer is accepted on my question', default: 'immediately' },
 	mentoring: { label: 'Mentoring proposals and meetings', default: 'immediately' },
 	moderation: { label: 'Moderation of my posts', default: 'immediately' },
-	succession: { label: 'Succession checklist reminders from my coordinator', default: 'immediately' }
-} as const satisfies Record<string, { label: string; default: NotifyChoice }>;
+	succession: { label: 'Succession checklist reminders from my coordinator', default: 'immediately' },
+	events: { label: 'New events for me (network meetings, courses, webinars)', default: 'immediately' },
+	/** Shown to coordinators only: "in my digest" lists the request there instead. */
+	mentorRequest: { label: 'A member in my region asks for a mentor', default: 'immediately', coordinatorsOnly: true }
+} as const satisfies Record<string, { label: string; default: NotifyChoice; coordinatorsOnly?: boolean }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 

@@ -16,7 +16,7 @@ import * as audit from '../auth/audit';
 import { regions as allRegions } from '../network/authorities';
 import { daysBetween } from '../../time';
 import type { AuthorityKind, MeetingMode, Topic } from '../../vocab';
-import { explain, isEligible, proposeMatches, scorePair, type MatchMentor, type MatchRequest, type PairRef } from './matching';
+import { explain, isEligible, proposeMatches, scorePair, unmetWishes, type MatchMentor, type MatchRequest, type PairRef } from './matching';
 import { inAttentionOrder, median, pairingHealth, type PairingState } from './health';
 import { FORMER_MEMBER, inJson, jsonList, mentorLoads, people, person, refuse, today, type Outcome, type Person } from './store';
 import * as notify from './notify';
@@ -176,10 +176,12 @@ export type WorkbenchItem = {
 		mentor: PersonLine & { load: number; capacity: number; availability: string };
 		score: number;
 		explanation: string;
+		/** What the mentee asked for and this mentor does not give ("own party — the mentor is from another party"). */
+		unmet: string[];
 		chosen: boolean;
 	} | null;
 	excluded: { mentorId: number; name: string; declined: boolean }[];
-	alternatives: { mentorId: number; name: string; authorityName: string; regionName: string; score: number; room: number }[];
+	alternatives: { mentorId: number; name: string; authorityName: string; regionName: string; score: number; room: number; unmet: number }[];
 };
 
 /**
@@ -213,7 +215,8 @@ export function workbench(actor: Actor, regionId: string | null, now = Date.now(
 				authorityName: x.person.authorityName,
 				regionName: x.person.regionName,
 				score: scorePair(match, x.match, now).score,
-				room: x.offer.capacity - x.load
+				room: x.offer.capacity - x.load,
+				unmet: unmetWishes(match, x.match).length
 			}))
 			.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
 			.slice(0, ALTERNATIVES);
@@ -235,6 +238,7 @@ export function workbench(actor: Actor, regionId: string | null, now = Date.now(
 							mentor: { ...line(m.person), load: m.load, capacity: m.offer.capacity, availability: m.offer.availability },
 							score: chosen.score,
 							explanation: chosen.explanation,
+							unmet: unmetWishes(match, m.match),
 							chosen: fixedKeys.has(`${row.id}:${chosen.mentorMemberId}`)
 						}
 					: null,

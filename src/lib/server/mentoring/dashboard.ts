@@ -13,6 +13,7 @@ import * as requests from './requests';
 import * as offers from './offers';
 import { canCoordinate } from './coordination';
 import { ofMember } from './pairings';
+import * as actions from './actions';
 
 const goalCountsQuery = prepared(() =>
 	db
@@ -57,6 +58,7 @@ export function forMember(actor: Actor, now = Date.now()) {
 	const last = lastMeetings(ids);
 	const next = bookings(ids);
 	const goals = goalCounts(ids);
+	const openActions = actions.openOf(active, now);
 	const who = people(all.flatMap((p) => [p.mentorId, p.menteeId]));
 	const day = today(now);
 
@@ -74,6 +76,8 @@ export function forMember(actor: Actor, now = Date.now()) {
 			lastMeetingOn,
 			nextMeeting: booking && booking.startsAt > now ? { startsAt: booking.startsAt, mode: booking.mode } : null,
 			goals: goals.get(p.id) ?? { done: 0, total: 0 },
+			/** Open agreed actions, earliest due first. */
+			openActions: openActions.get(p.id) ?? [],
 			state: health.state as PairingState,
 			dueBy: health.dueBy
 		};

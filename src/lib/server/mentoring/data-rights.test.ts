@@ -45,7 +45,7 @@ function story() {
 	const mentor = makeMentor({ capacity: 3 });
 	const mentee = makeMentee({ goals: `${mark}-GOAL get ready for inspection`, now: NOW - 40 * DAY });
 	const { pairingId } = pairUp(coordinator, mentor, mentee, NOW - 30 * DAY);
-	meetings.log(mentee.actor, pairingId, { heldOn: '2026-11-01', durationMinutes: 60, mode: 'online', notes: `${mark}-NOTES private`, actions: `${mark}-ACTION`, addToTrainingLog: false }, NOW);
+	meetings.log(mentee.actor, pairingId, { heldOn: '2026-11-01', durationMinutes: 60, mode: 'online', notes: `${mark}-NOTES private`, newActions: [{ text: `${mark}-ACTION`, owner: 'mentee', dueOn: '2026-12-01' }], doneActionIds: [], addToTrainingLog: false }, NOW);
 	meetings.book(mentor.actor, pairingId, { date: '2026-12-01', time: '10:00', durationMinutes: 60, mode: 'in-person', location: `${mark}-PLACE` }, NOW);
 	return { coordinator, mentor, mentee, pairingId, mark };
 }
@@ -59,7 +59,8 @@ describe('download my data', () => {
 		const p = data.mentoringPairings[0] as Record<string, unknown>;
 		expect(p).toMatchObject({ role: 'mentee', with: mentor.name, status: 'active', meetEveryWeeks: 4 });
 		expect(p.goals).toEqual([{ goal: `${mark}-GOAL get ready for inspection`, status: 'not-started' }]);
-		expect(p.meetings).toEqual([{ heldOn: '2026-11-01', minutes: 60, how: 'online', notes: `${mark}-NOTES private`, actions: `${mark}-ACTION` }]);
+		expect(p.meetings).toEqual([{ heldOn: '2026-11-01', minutes: 60, how: 'online', notes: `${mark}-NOTES private` }]);
+		expect(p.actions).toEqual([{ action: `${mark}-ACTION`, who: 'mentee', dueOn: '2026-12-01', status: 'open' }]);
 		expect((exportMemberData(mentor.id) as { mentorOffer: unknown }).mentorOffer).toMatchObject({ capacity: 3 });
 	});
 });

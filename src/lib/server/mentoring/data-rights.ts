@@ -1,7 +1,7 @@
 /**
  * A member's mentoring data: everything of theirs for "download my data", and erasure for
  * "delete my account". Erasing removes their offer, requests and proposals, and from every
- * pairing they were part of: the goals, the meeting notes and actions, the booked meeting and
+ * pairing they were part of: the goals, the meeting notes and actions (and their earlier versions), the booked meeting and
  * their own feedback. The pairing itself stays (with the member shown as "Former member") so the
  * other member keeps the dates and the region keeps its figures.
  */
@@ -16,7 +16,9 @@ import {
 	pairingBooking,
 	pairingFeedback,
 	pairingGoal,
-	pairingMeeting
+	pairingAction,
+	pairingMeeting,
+	pairingMeetingRevision
 } from '../db/schema';
 import { FORMER_MEMBER, people } from './store';
 
@@ -37,6 +39,8 @@ export function exportMemberData(memberId: number): Record<string, unknown> {
 	const ids = pairings.map((p) => p.id);
 	const goals = ids.length ? db.select().from(pairingGoal).where(inArray(pairingGoal.pairingId, ids)).all() : [];
 	const meetings = ids.length ? db.select().from(pairingMeeting).where(inArray(pairingMeeting.pairingId, ids)).all() : [];
+	const actionRows = ids.length ? db.select().from(pairingAction).where(inArray(pairingAction.pairingId, ids)).all() : [];
+	const revisions = ids.length ? db.select().from(pairingMeetingRevision).where(inArray(pairingMeetingRevision.pairingId, ids)).all() : [];
 	const bookingRows = ids.length ? db.select().from(pairingBooking).where(inArray(pairingBooking.pairingId, ids)).all() : [];
 	const feedback = db.select().from(pairingFeedback).where(eq(pairingFeedback.memberId, memberId)).all();
 	const who = people([...proposalRows.flatMap((p) => [p.mentorId, p.menteeId]), ...pairings.flatMap((p) => [p.mentorId, p.menteeId])]);
@@ -91,7 +95,11 @@ export function exportMemberData(memberId: number): Record<string, unknown> {
 				goals: goals.filter((g) => g.pairingId === p.id).map((g) => ({ goal: g.text, status: g.status })),
 				meetings: meetings
 					.filter((m) => m.pairingId === p.id)
-					.map((m) => ({ heldOn: m.heldOn, minutes: m.durationMinutes, how: m.mode, notes: m.notes, actions: m.actions })),
+					.map((m) => ({ heldOn: m.heldOn, minutes: m.durationMinutes, how: m.mode, notes: m.notes })),
+				actions: actionRows.filter((a) => a.pairingId === p.id).map((a) => ({ action: a.text, who: a.owner, dueOn: a.dueOn, status: a.status })),
+				earlierVersionsOfMeetings: revisions
+					.filter((r) => r.pairingId === p.id)
+					.map((r) => ({ heldOn: r.heldOn, minutes: r.durationMinutes, how: r.mode, notes: r.notes, actions: r.actions, replaced: r.reason === 'delete' ? 'deleted' : 'changed', replacedAt: iso(r.replacedAt) })),
 				bookedMeetings: bookingRows
 					.filter((b) => b.pairingId === p.id)
 					.map((b) => ({ startsAt: iso(b.startsAt), endsAt: iso(b.endsAt), how: b.mode, where: b.location, status: b.status })),
@@ -116,6 +124,8 @@ export function eraseMember(memberId: number, now = Date.now()): void {
 		if (ids.length) {
 			db.delete(pairingGoal).where(inArray(pairingGoal.pairingId, ids)).run();
 			db.update(pairingMeeting).set({ notes: '', actions: '' }).where(inArray(pairingMeeting.pairingId, ids)).run();
+			db.delete(pairingMeetingRevision).where(inArray(pairingMeetingRevision.pairingId, ids)).run();
+			db.delete(pairingAction).where(inArray(pairingAction.pairingId, ids)).run();
 			db.delete(pairingBooking).where(inArray(pairingBooking.pairingId, ids)).run();
 			db.update(pairing)
 				.set({ status: 'ended-early', closedAt: now, updatedAt: now })
@@ -124,6 +134,8 @@ export function eraseMember(memberId: number, now = Date.now()): void {
 		}
 		db.delete(pairingFeedback).where(eq(pairingFeedback.memberId, memberId)).run();
 		db.update(pairingMeeting).set({ loggedById: null }).where(eq(pairingMeeting.loggedById, memberId)).run();
+		db.update(pairingAction).set({ createdById: null }).where(eq(pairingAction.createdById, memberId)).run();
+		db.update(pairingAction).set({ doneById: null }).where(eq(pairingAction.doneById, memberId)).run();
 		db.update(pairing).set({ mentorId: null }).where(eq(pairing.mentorId, memberId)).run();
 		db.update(pairing).set({ menteeId: null }).where(eq(pairing.menteeId, memberId)).run();
 		db.update(pairing).set({ closedById: null }).where(eq(pairing.closedById, memberId)).run();

@@ -36,6 +36,13 @@ describe('the mentoring demo', () => {
 		const page = pairings.page(actor('member@example.org'), tom.id, NOW);
 		expect(page.private?.meetings).toHaveLength(2);
 		expect(page.private?.booking?.past).toBe(false);
+		// Agreed actions open (one overdue) and done, and a meeting changed since with its earlier version.
+		const open = page.private!.actions.filter((a) => a.status === 'open');
+		expect(open.length).toBeGreaterThanOrEqual(3);
+		expect(open.some((a) => a.overdue)).toBe(true);
+		expect(page.private!.actions.some((a) => a.status === 'done')).toBe(true);
+		expect(page.private!.meetings.some((m) => m.earlier.length > 0)).toBe(true);
+		expect(tom.openActions.length).toBe(open.length);
 		expect(dashboard.forMember(actor('member@example.org'), NOW).mentor?.other.name).toBe('Sarah Holroyd');
 	});
 
@@ -51,6 +58,10 @@ describe('the mentoring demo', () => {
 		expect(o.awaiting).toHaveLength(1);
 		expect(o.closed.every((c) => c.mentorFeedback && c.menteeFeedback)).toBe(true);
 		expect(o.medianDaysToMatch).not.toBeNull();
+		// The demo shows a match that does not give the member what they asked for, flagged.
+		const gemma = items.find((i) => i.mentee.name === 'Gemma Lightfoot')!;
+		expect(gemma.proposal!.score).toBeGreaterThan(0);
+		expect(gemma.proposal!.unmet).toContain('own party — the mentor is from another party');
 	});
 
 	it('makes every demo member with a mentor entry a mentor', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
-import { pairingMeeting } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { outboxMessage, pairingMeeting } from '../db/schema';
+import * as preferences from '../mail/preferences';
 import type { DigestRecipient } from '../digest-items';
 import * as coordination from './coordination';
 import * as meetings from './meetings';
@@ -40,7 +42,7 @@ describe('the member’s digest section', () => {
 		const a = pairUp(coordinator, mentor, onTrack, NOW - 20 * DAY);
 		const b = pairUp(coordinator, mentor, late, NOW - 80 * DAY);
 		db.insert(pairingMeeting).values({ pairingId: b.pairingId, heldOn: '2026-10-01', durationMinutes: 60, mode: 'online', createdAt: NOW - 53 * DAY }).run();
-		meetings.book(mentor.actor, a.pairingId, { date: '2026-11-26', time: '18:00', durationMinutes: 60, mode: 'online', location: 'Video call' }, NOW - DAY);
+		meetings.book(mentor.actor, a.pairingId, { date: '2026-11-26', time: '18:00', durationMinutes: 60, mode: 'online', location: 'https://meet.example.org/video-call' }, NOW - DAY);
 
 		const section = digestSection(recipient(mentor), NOW - 7 * DAY, NOW)!;
 		const next = section.groups.find((g) => g.title === 'Your next mentoring meetings')!;
@@ -91,12 +93,38 @@ describe('the member’s digest section', () => {
 		expect(other).not.toContain(mentor.name);
 	});
 
-	it('tells coordinators how many requests wait in their region', () => {
+	it('names each request waiting in a coordinator’s region, with the day it was made; new when they chose the digest for them', () => {
 		const coordinator = makeCoordinator('south-east', 'Kent');
-		makeMentee({ authority: 'Surrey', now: NOW - 2 * DAY });
+		preferences.update(coordinator.id, { notifications: { ...preferences.get(coordinator.id).notifications, mentorRequest: 'digest' } });
+		const mentee = makeMentee({ authority: 'Surrey', now: NOW - 2 * DAY });
 		const section = digestSection(recipient(coordinator), NOW - 7 * DAY, NOW)!;
-		expect(section.groups.at(-1)).toMatchObject({ title: 'Members in your region waiting for a mentor', items: [{ text: '1 request is waiting for a mentor', href: '/mentoring/coordinate/match' }] });
+		expect(section.groups[0]).toEqual({
+			title: 'Members in your region waiting for a mentor',
+			items: [{ text: `${mentee.name} (Surrey) asks for a mentor`, href: '/mentoring/coordinate/match', note: 'waiting since 21 November 2026' }],
+			more: undefined,
+			moreHref: '/mentoring/coordinate'
+		});
 		expect(section.hasNew).toBe(true);
+		// No email was sent for it: the digest is where they asked for it.
+		expect(db.select().from(outboxMessage).where(eq(outboxMessage.toAddress, coordinator.email)).all()).toEqual([]);
+	});
+
+	it('emails a coordinator who wants requests at once; the digest still lists it, not as news', () => {
+		const coordinator = makeCoordinator('east-midlands', 'Derby');
+		const mentee = makeMentee({ authority: 'Nottinghamshire', topics: ['send', 'care-leavers'], now: NOW - DAY });
+		const [mail] = db.select().from(outboxMessage).where(eq(outboxMessage.toAddress, coordinator.email)).all();
+		expect(mail).toMatchObject({ subject: `${mentee.name} (Nottinghamshire) asks for a mentor`, idempotencyKey: `mentoring:request:${mentee.requestId}:coordinator:${coordinator.id}` });
+		expect(mail.text).toContain('Focus: SEND, Care leavers.');
+		expect(mail.text).toContain('/mentoring/coordinate/match');
+		expect(mail.text).toMatch(/\/unsubscribe\//);
+		const section = digestSection(recipient(coordinator), NOW - 7 * DAY, NOW)!;
+		expect(section.groups[0].items[0].note).toBe('waiting since 22 November 2026');
+		expect(section.hasNew).toBe(false);
+		// Off: neither.
+		const quiet = makeCoordinator('east-midlands', 'Leicester');
+		preferences.update(quiet.id, { notifications: { ...preferences.get(quiet.id).notifications, mentorRequest: 'off' } });
+		makeMentee({ authority: 'Lincolnshire', now: NOW });
+		expect(db.select().from(outboxMessage).where(eq(outboxMessage.toAddress, quiet.email)).all()).toEqual([]);
 	});
 });
 

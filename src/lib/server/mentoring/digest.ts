@@ -1,20 +1,26 @@
 /**
  * Mentoring in digests and on the home page ("your week"): proposals waiting for the member's
- * answer, their next meetings, overdue check-ins (for mentors, one line per mentee), feedback
+ * answer, their next meetings, open agreed actions (mentor and mentee alike), overdue check-ins (for mentors, one line per mentee), feedback
  * wanted, and for coordinators the requests waiting in their region. Regional digests get
  * aggregate suggestions only — never names, goals or notes.
  */
-import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { choiceFor } from '../mail/preferences';
 import { db, prepared } from '../db/client';
 import { mentorRequest, pairing, pairingBooking } from '../db/schema';
 import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digest-items';
 import { formatDate, formatDateTime, isoDate } from '../../time';
 import { pairingHealth } from './health';
 import * as proposals from './proposals';
+import * as actions from './actions';
 import { FORMER_MEMBER, feedbackGiven, inJson, jsonList, lastMeetings, people, today } from './store';
 
 /** Next meetings this many days ahead appear in the digest. */
 export const NEXT_MEETINGS_DAYS = 14;
+/** Open actions listed per pairing in a digest (the rest are on the pairing page). */
+export const ACTIONS_PER_PAIRING = 5;
+/** Open requests a coordinator's digest names (oldest first; the rest are counted). */
+export const REQUESTS_LISTED = 10;
 /** A closed pairing asks for feedback in digests for this many days. */
 export const FEEDBACK_DAYS = 30;
 const DAY = 86_400_000;
@@ -99,9 +105,25 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 		if (upcoming.some((b) => b.updatedAt > since)) hasNew = true;
 	}
 
-	const last = lastMeetings(ids);
 	const day = today(now);
 	const sinceDay = isoDate(since);
+	const open = actions.openOf(active, now);
+	for (const p of active) {
+		const list = open.get(p.id) ?? [];
+		if (list.length === 0) continue;
+		const mySide = p.mentorId === recipient.id ? 'mentor' : 'mentee';
+		const whose = (a: actions.ActionView) => (a.owner === 'both' ? 'Both of you' : a.owner === mySide ? 'You' : a.ownerName);
+		groups.push({
+			title: `Open actions in your mentoring with ${otherName(p)}`,
+			items: list.slice(0, ACTIONS_PER_PAIRING).map((a) => ({ text: `${whose(a)}: ${a.text}`, href: `/mentoring/pairings/${p.id}`, note: a.due })),
+			more: list.length > ACTIONS_PER_PAIRING ? list.length - ACTIONS_PER_PAIRING : undefined,
+			moreHref: `/mentoring/pairings/${p.id}`
+		});
+		// New since the last digest: agreed since, or come due since.
+		if (list.some((a) => a.createdAt > since || (a.dueOn != null && a.dueOn >= sinceDay && a.dueOn < day))) hasNew = true;
+	}
+
+	const last = lastMeetings(ids);
 	const overdue: DigestItem[] = [];
 	for (const p of active) {
 		const lastMeetingOn = last.get(p.id) ?? null;
@@ -137,23 +159,29 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	const coordinated = recipient.role === 'coordinator' ? recipient.coordinatorRegionId : null;
 	if (coordinated) {
 		const open = db
-			.select({ id: mentorRequest.id, createdAt: mentorRequest.createdAt })
+			.select({ id: mentorRequest.id, memberId: mentorRequest.memberId, createdAt: mentorRequest.createdAt })
 			.from(mentorRequest)
 			.where(and(eq(mentorRequest.status, 'open'), eq(mentorRequest.regionId, coordinated)))
+			.orderBy(asc(mentorRequest.createdAt), asc(mentorRequest.id))
 			.all();
 		if (open.length) {
-			const oldest = Math.min(...open.map((r) => r.createdAt));
-			groups.push({
+			const asking = people(open.slice(0, REQUESTS_LISTED).map((r) => r.memberId));
+			// First: for a coordinator, a member waiting for a mentor is the thing to act on.
+			groups.unshift({
 				title: 'Members in your region waiting for a mentor',
-				items: [
-					{
-						text: `${open.length} ${open.length === 1 ? 'request is' : 'requests are'} waiting for a mentor`,
+				items: open.slice(0, REQUESTS_LISTED).map((r) => {
+					const who = asking.get(r.memberId);
+					return {
+						text: `${who?.name ?? FORMER_MEMBER}${who?.authorityName ? ` (${who.authorityName})` : ''} asks for a mentor`,
 						href: '/mentoring/coordinate/match',
-						note: `the oldest since ${formatDate(oldest)}`
-					}
-				]
+						note: `waiting since ${formatDate(r.createdAt)}`
+					};
+				}),
+				more: open.length > REQUESTS_LISTED ? open.length - REQUESTS_LISTED : undefined,
+				moreHref: '/mentoring/coordinate'
 			});
-			if (open.some((r) => r.createdAt > since)) hasNew = true;
+			// New ones are news here unless the coordinator had each emailed at once.
+			if (open.some((r) => r.createdAt > since) && choiceFor(recipient.id, 'mentorRequest') !== 'immediately') hasNew = true;
 		}
 	}
 

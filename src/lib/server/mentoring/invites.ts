@@ -4,7 +4,8 @@
  * with every change. Times are UTC instants, so UK clock changes cannot move them.
  */
 import { randomUUID } from 'node:crypto';
-import { meetingInvite, type CalendarPerson } from '../calendar';
+import { eventFile, meetingInvite, type CalendarPerson } from '../calendar';
+import { meetingLink } from './meeting-link';
 import { config } from '../config';
 import { absoluteUrl } from '../mail/layout';
 import { MEETING_MODES, label } from '../../vocab';
@@ -32,6 +33,19 @@ export type InviteMeeting = {
 	pairingId: number;
 };
 
+/** What the invitation and the downloaded file both say: summary, description, place and link. */
+function details(m: InviteMeeting, names: { mentor: string; mentee: string }) {
+	const page = absoluteUrl(`/mentoring/pairings/${m.pairingId}`);
+	const how = label(MEETING_MODES, m.mode).toLowerCase();
+	const link = meetingLink(m.location);
+	return {
+		summary: `Mentoring: ${names.mentor} and ${names.mentee}`,
+		description: `Mentoring meeting (${how}). ${link ? 'Join' : 'Where'}: ${m.location}\nYour mentoring page: ${page}`,
+		location: m.location,
+		url: link ?? page
+	};
+}
+
 /** The .ics text of an invitation (or its cancellation) for both members of the pair. */
 export function meetingIcs(
 	m: InviteMeeting,
@@ -39,9 +53,6 @@ export function meetingIcs(
 	method: 'REQUEST' | 'CANCEL',
 	stamp = Date.now()
 ): string {
-	const page = absoluteUrl(`/mentoring/pairings/${m.pairingId}`);
-	const how = label(MEETING_MODES, m.mode).toLowerCase();
-	const isLink = /^https?:\/\/\S+$/i.test(m.location);
 	return meetingInvite({
 		uid: m.uid,
 		sequence: m.sequence,
@@ -49,11 +60,13 @@ export function meetingIcs(
 		start: m.startsAt,
 		end: m.endsAt,
 		stamp,
-		summary: `Mentoring: ${pair.mentor.name} and ${pair.mentee.name}`,
-		description: `Mentoring meeting (${how}). ${isLink ? 'Join' : 'Where'}: ${m.location}\nYour mentoring page: ${page}`,
-		location: m.location,
-		url: isLink ? m.location : page,
+		...details(m, { mentor: pair.mentor.name, mentee: pair.mentee.name }),
 		organizer: organiser(),
 		attendees: [pair.mentor, pair.mentee]
 	});
+}
+
+/** The booked meeting as a file to add to a calendar (METHOD:PUBLISH, the invitation's UID). */
+export function meetingCalendarFile(m: InviteMeeting, names: { mentor: string; mentee: string }, stamp = Date.now()): string {
+	return eventFile({ uid: m.uid, start: m.startsAt, end: m.endsAt, stamp, ...details(m, names) });
 }

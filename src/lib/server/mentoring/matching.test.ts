@@ -6,6 +6,7 @@ import {
 	isEligible,
 	proposeMatches,
 	scorePair,
+	unmetWishes,
 	type MatchMentor,
 	type MatchRequest,
 	type PairRef,
@@ -752,5 +753,69 @@ describe('proposeMatches', () => {
 		}
 		// With this much room every request can be matched.
 		expect(proposals).toHaveLength(500);
+	});
+});
+
+describe('unmetWishes: what the mentee asked for and did not get', () => {
+	it('lists each stated wish the mentor does not meet, in plain words', () => {
+		const asked = request({
+			focusTopics: ['send', 'care-leavers'],
+			regionPref: 'same',
+			partyPref: 'same',
+			kindPref: 'similar',
+			meetingModes: ['in-person']
+		});
+		const far = mentor({ regionId: 'london', party: 'Conservative', authorityKind: 'london', expertise: ['send'], meetingModes: ['online'] });
+		expect(unmetWishes(asked, far)).toEqual([
+			'own region — the mentor is from another region',
+			'own party — the mentor is from another party',
+			'a similar kind of authority (county council) — the mentor’s is a London borough',
+			'to meet in person — the mentor does not'
+		]);
+	});
+
+	it('is empty when every wish is met, and ignores "no preference"', () => {
+		const asked = request({ focusTopics: ['send'], regionPref: 'same', partyPref: 'same', kindPref: 'similar' });
+		expect(unmetWishes(asked, mentor({ party: ' labour ', authorityKind: 'county', expertise: ['send'], meetingModes: ['online', 'phone'] }))).toEqual([]);
+		expect(unmetWishes(request(), mentor())).toEqual([]);
+	});
+
+	it('covers the other way round: another region, another party, none of the topics, a party not known', () => {
+		const asked = request({ focusTopics: ['send', 'care-leavers'], regionPref: 'other', partyPref: 'cross' });
+		expect(unmetWishes(asked, mentor({ party: 'Labour' }))).toEqual([
+			'help with SEND and care leavers — none of these is among the mentor’s topics',
+			'another region — the mentor is from the same region',
+			'someone from another party — the mentor is from the same party'
+		]);
+		expect(unmetWishes(request({ partyPref: 'same' }), mentor({ party: null }))).toEqual(['own party — the mentor’s party is not known']);
+		expect(unmetWishes(request({ focusTopics: ['send'] }), mentor({ expertise: ['care-leavers'] }))).toEqual(['help with SEND — it is not among the mentor’s topics']);
+		expect(unmetWishes(request({ partyPref: 'same', party: null }), mentor())).toEqual(['own party — the member’s party is not known']);
+	});
+
+	it('agrees with the score: a wish is either a reason or unmet, never both', () => {
+		const rand = mulberry32(18);
+		const kinds = AUTHORITY_KINDS.map(([k]) => k);
+		const regions = REGIONS.map(([r]) => r);
+		const parties = ['Labour', 'Conservative', null];
+		const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+		for (let i = 0; i < 300; i++) {
+			const req = request({
+				regionId: pick(regions),
+				authorityKind: pick(kinds),
+				party: pick(parties),
+				regionPref: pick(['same', 'other', 'any'] as const),
+				partyPref: pick(['same', 'cross', 'any'] as const),
+				kindPref: pick(['similar', 'any'] as const)
+			});
+			const m = mentor({ regionId: pick(regions), authorityKind: pick(kinds), party: pick(parties) });
+			const { reasons } = scorePair(req, m, NOW);
+			const unmet = unmetWishes(req, m);
+			const regionMet = reasons.some((r) => r.includes('region, as asked'));
+			const partyMet = reasons.includes('same party') || reasons.includes('cross-party, as welcomed');
+			const kindMet = reasons.some((r) => r.startsWith('both '));
+			expect(regionMet || req.regionPref === 'any').toBe(!unmet.some((u) => u.includes('region —')));
+			expect(partyMet || req.partyPref === 'any').toBe(!unmet.some((u) => u.includes('party —')));
+			expect(kindMet || req.kindPref === 'any').toBe(!unmet.some((u) => u.startsWith('a similar kind')));
+		}
 	});
 });

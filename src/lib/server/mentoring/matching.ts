@@ -308,6 +308,39 @@ export function scorePair(req: MatchRequest, mentor: MatchMentor, now: number): 
 	return { score, reasons };
 }
 
+/**
+ * The other side of the explanation: what the mentee asked for that this mentor does not give,
+ * one line each as "what they asked for — how the mentor differs" ("own party — the mentor is
+ * from another party"). Empty when every stated wish is met. A coordinator sees these before
+ * confirming, so a match that ignores a preference is never confirmed unseen.
+ */
+export function unmetWishes(req: MatchRequest, mentor: MatchMentor): string[] {
+	const rp = requestProfile(req);
+	const mp = mentorProfile(mentor);
+	const out: string[] = [];
+	// Topics: flagged when the mentor shares none of them (sharing some is the usual good match).
+	if (rp.topics.length > 0 && !(rp.topicMask & mp.topicMask)) {
+		out.push(`help with ${listPhrase(rp.topics.map(topicPhrase))} — ${rp.topics.length === 1 ? 'it is not' : 'none of these is'} among the mentor’s topics`);
+	}
+	const sameRegion = req.regionId === mentor.regionId;
+	if (req.regionPref === 'same' && !sameRegion) out.push('own region — the mentor is from another region');
+	if (req.regionPref === 'other' && sameRegion) out.push('another region — the mentor is from the same region');
+	if (req.partyPref !== 'any') {
+		const wish = req.partyPref === 'same' ? 'own party' : 'someone from another party';
+		if (rp.party === null || mp.party === null) out.push(`${wish} — ${rp.party === null ? 'the member’s' : 'the mentor’s'} party is not known`);
+		else if (req.partyPref === 'same' && rp.party !== mp.party) out.push(`${wish} — the mentor is from another party`);
+		else if (req.partyPref === 'cross' && rp.party === mp.party) out.push(`${wish} — the mentor is from the same party`);
+	}
+	if (req.kindPref === 'similar' && req.authorityKind !== mentor.authorityKind) {
+		out.push(`a similar kind of authority (${label(AUTHORITY_KINDS, req.authorityKind)}) — the mentor’s is a ${label(AUTHORITY_KINDS, mentor.authorityKind)}`);
+	}
+	if (mp.modeMask !== -1 && rp.modeMask !== 0 && !(rp.modeMask & mp.modeMask)) {
+		const asked = MEETING_MODES.filter((_, i) => rp.modeMask & (1 << i)).map(([m]) => MODE_PHRASES[m]);
+		out.push(`to meet ${listPhrase(asked, 'or')} — the mentor does not`);
+	}
+	return out;
+}
+
 /** Joins reasons into one sentence: "Shares SEND; both county councils." */
 export function explain(reasons: string[]): string {
 	if (reasons.length === 0) return 'No shared topics or stated preferences met.';

@@ -12,7 +12,7 @@ import { listHeaders, unsubscribeUrl } from '../mail/unsubscribe';
 import { replyAddress, type ReplyTarget } from '../mail/reply-keys';
 import * as members from '../network/members';
 import { formatDate, formatDateTime, formatTime } from '../../time';
-import { MEETING_MODES, POSITIONS, label } from '../../vocab';
+import { MEETING_MODES, POSITIONS, TOPICS, label } from '../../vocab';
 import { meetingIcs, type InviteMeeting } from './invites';
 import type { Person } from './store';
 
@@ -297,6 +297,44 @@ export function meetingInvitation(meeting: InviteMeeting, mentor: Recipient, men
 				html,
 				headers: { 'Reply-To': replyAddress(to.id, reply.target) },
 				icalEvent: { method, content: ics, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics' }
+			},
+			now
+		);
+	}
+}
+
+/**
+ * A member asked for a mentor: email the region's coordinators who chose "immediately" for
+ * mentor requests (the others see it in their digest, or only on the site).
+ */
+export function mentorRequested(request: { id: number; regionId: string; createdAt: number; focusTopics: string[] }, mentee: Person, now: number) {
+	for (const c of coordinatorsOf(request.regionId)) {
+		if (c.id === mentee.id || choiceFor(c.id, 'mentorRequest') !== 'immediately' || !mayEmail(c, now)) continue;
+		const subject = `${mentee.name} (${mentee.authorityName}) asks for a mentor`;
+		const { html, text } = renderEmail({
+			heading: `${mentee.name} asks for a mentor`,
+			preheader: subject,
+			blocks: [
+				{ kind: 'paragraph', text: `${describe(mentee)} asked for a mentor on ${formatDate(request.createdAt)}.` },
+				{ kind: 'paragraph', text: `Focus: ${request.focusTopics.map((t) => label(TOPICS, t)).join(', ')}.` },
+				{ kind: 'button', text: 'Match mentors to open requests', href: '/mentoring/coordinate/match' }
+			],
+			reason: 'You get this email because you coordinate mentoring in your region on the Lead Member Network.',
+			footerLinks: [
+				{ text: 'Get these in your digest instead', href: '/settings/email' },
+				{ text: 'Stop these emails', href: unsubscribeUrl(c.id, 'mentorRequest') }
+			]
+		});
+		enqueue(
+			{
+				key: `mentoring:request:${request.id}:coordinator:${c.id}`,
+				kind: 'mentoring',
+				to: c.email,
+				recipientId: c.id,
+				subject,
+				text,
+				html,
+				headers: listHeaders(c.id, 'mentorRequest', 'Mentor requests in your region')
 			},
 			now
 		);

@@ -16,7 +16,7 @@ function paired() {
 	const mentor = makeMentor();
 	const mentee = makeMentee({ goals: 'Prepare for the inspection\nWork well with the DCS' });
 	const { pairingId } = pairUp(coordinator, mentor, mentee, NOW - 30 * DAY);
-	meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-10', durationMinutes: 60, mode: 'online', notes: 'SECRET NOTES about the budget', actions: 'SECRET ACTION', addToTrainingLog: false }, NOW);
+	meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-10', durationMinutes: 60, mode: 'online', notes: 'SECRET NOTES about the budget', newActions: [{ text: 'SECRET ACTION', owner: 'mentor', dueOn: null }], doneActionIds: [], addToTrainingLog: false }, NOW);
 	meetings.book(mentor.actor, pairingId, { date: '2026-12-03', time: '18:30', durationMinutes: 60, mode: 'online', location: 'https://meet.example.org/secret-room' }, NOW);
 	return { coordinator, mentor, mentee, pairingId };
 }
@@ -27,7 +27,8 @@ describe('privacy: goals and meeting notes are the pair’s alone', () => {
 		for (const who of [mentor, mentee]) {
 			const page = pairings.page(who.actor, pairingId, NOW);
 			expect(page.private?.goals.map((g) => g.text)).toEqual(['Prepare for the inspection', 'Work well with the DCS']);
-			expect(page.private?.meetings[0]).toMatchObject({ notes: 'SECRET NOTES about the budget', actions: 'SECRET ACTION' });
+			expect(page.private?.meetings[0]).toMatchObject({ notes: 'SECRET NOTES about the budget' });
+			expect(page.private?.actions).toMatchObject([{ text: 'SECRET ACTION', owner: 'mentor', status: 'open' }]);
 			expect(page.private?.booking?.location).toBe('https://meet.example.org/secret-room');
 		}
 	});
@@ -60,7 +61,7 @@ describe('privacy: goals and meeting notes are the pair’s alone', () => {
 			expect(statusOf(() => pairings.setGoalStatus(who.actor, pairingId, 1, 'done'))).toBe(404);
 			expect(statusOf(() => pairings.removeGoal(who.actor, pairingId, 1))).toBe(404);
 			expect(statusOf(() => pairings.updateSettings(who.actor, pairingId, { rhythmWeeks: 2, endsOn: '2027-06-01' }))).toBe(404);
-			expect(statusOf(() => meetings.log(who.actor, pairingId, { heldOn: '2026-11-20', durationMinutes: 30, mode: 'phone', notes: '', actions: '', addToTrainingLog: false }, NOW))).toBe(404);
+			expect(statusOf(() => meetings.log(who.actor, pairingId, { heldOn: '2026-11-20', durationMinutes: 30, mode: 'phone', notes: '', newActions: [], doneActionIds: [], addToTrainingLog: false }, NOW))).toBe(404);
 			expect(statusOf(() => meetings.book(who.actor, pairingId, { date: '2026-12-10', time: '10:00', durationMinutes: 30, mode: 'phone', location: 'Phone' }, NOW))).toBe(404);
 			expect(statusOf(() => meetings.cancel(who.actor, pairingId, NOW))).toBe(404);
 			expect(statusOf(() => pairings.giveFeedback(who.actor, pairingId, { rating: 1, comment: '' }))).toBe(404);
@@ -146,7 +147,7 @@ describe('closing and feedback', () => {
 		expect(pairings.giveFeedback(mentor.actor, pairingId, { rating: 3, comment: '' }, NOW)).toEqual({ ok: false, message: 'You can give feedback once the mentoring has closed.' });
 		pairings.close(mentor.actor, pairingId, { outcome: 'completed', rating: 4 }, NOW);
 		expect(pairings.addGoal(mentor.actor, pairingId, 'Late goal').ok).toBe(false);
-		expect(meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-20', durationMinutes: 30, mode: 'phone', notes: '', actions: '', addToTrainingLog: false }, NOW).ok).toBe(false);
+		expect(meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-20', durationMinutes: 30, mode: 'phone', notes: '', newActions: [], doneActionIds: [], addToTrainingLog: false }, NOW).ok).toBe(false);
 	});
 });
 

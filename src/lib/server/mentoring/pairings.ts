@@ -12,7 +12,9 @@ import { formatDate } from '../../time';
 import { MAX_LENGTH_MONTHS, addMonths, pairingHealth, type PairingState } from './health';
 import { FORMER_MEMBER, bookings, lastMeetings, notFound, pairFacts, pairingById, people, refuse, today, yearsSince, type Outcome, type Person } from './store';
 import * as notify from './notify';
-import { cancelBooking } from './meetings';
+import { cancelBooking, history } from './meetings';
+import * as actions from './actions';
+import { meetingLink } from './meeting-link';
 
 /** Most goals a pairing can have. */
 export const MAX_GOALS = 20;
@@ -70,6 +72,19 @@ export function page(actor: Actor, id: number, now = Date.now()) {
 	const goals = db.select().from(pairingGoal).where(eq(pairingGoal.pairingId, p.id)).orderBy(asc(pairingGoal.id)).all();
 	const meetings = db.select().from(pairingMeeting).where(eq(pairingMeeting.pairingId, p.id)).orderBy(desc(pairingMeeting.heldOn), desc(pairingMeeting.id)).all();
 	const mine = feedback.find((f) => f.side === mySide) ?? null;
+	const revisions = history(p.id);
+	const authors = people([...meetings.map((m) => m.loggedById), ...revisions.map((r) => r.editorId)]);
+	const nameOf = (id: number | null) => (id != null ? authors.get(id)?.name : undefined) ?? FORMER_MEMBER;
+	const version = (r: (typeof revisions)[number]) => ({
+		id: r.id,
+		heldOn: r.heldOn,
+		durationMinutes: r.durationMinutes,
+		mode: r.mode,
+		notes: r.notes,
+		actions: r.actions,
+		replacedAt: r.replacedAt,
+		by: nameOf(r.editorId)
+	});
 	return {
 		...status,
 		ratings: null,
@@ -81,10 +96,19 @@ export function page(actor: Actor, id: number, now = Date.now()) {
 				durationMinutes: m.durationMinutes,
 				mode: m.mode,
 				notes: m.notes,
-				actions: m.actions,
-				addedToTrainingLog: m.addedToTrainingLog
+				addedToTrainingLog: m.addedToTrainingLog,
+				loggedBy: nameOf(m.loggedById),
+				canChange: p.status === 'active' && can(actor, 'pairing.changeMeeting', { ...facts, authorId: m.loggedById }),
+				/** Earlier versions, newest first: who changed it and when. */
+				earlier: revisions.filter((r) => r.meetingId === m.id && r.reason === 'edit').map(version)
 			})),
-			booking: booking ? { startsAt: booking.startsAt, endsAt: booking.endsAt, mode: booking.mode, location: booking.location, sequence: booking.sequence, past: booking.startsAt <= now } : null,
+			/** Agreed actions: open first (earliest due first), then done. */
+			actions: actions.ofPairing(p, now),
+			/** Meetings their author deleted, with what they said. */
+			deletedMeetings: revisions.filter((r) => r.reason === 'delete').map(version),
+			booking: booking
+				? { startsAt: booking.startsAt, endsAt: booking.endsAt, mode: booking.mode, location: booking.location, link: meetingLink(booking.location), sequence: booking.sequence, past: booking.startsAt <= now }
+				: null,
 			myFeedback: mine ? { rating: mine.rating, comment: mine.comment } : null,
 			feedbackWanted: p.status !== 'active' && !mine
 		}

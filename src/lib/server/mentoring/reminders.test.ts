@@ -36,7 +36,7 @@ describe('overdue check-in reminders', () => {
 		expect(resolveAddress(toMentor[0].headers!['Reply-To'])).toEqual({ memberId: mentor.id, kind: 'pairing', id: pairingId });
 		expect(toMentor[0].text).toContain('Reply to this email to add a note to your meeting log — it is visible only to you and your mentee.');
 
-		meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-23', durationMinutes: 30, mode: 'phone', notes: '', actions: '', addToTrainingLog: false }, NOW);
+		meetings.log(mentor.actor, pairingId, { heldOn: '2026-11-23', durationMinutes: 30, mode: 'phone', notes: '', newActions: [], doneActionIds: [], addToTrainingLog: false }, NOW);
 		sendOverdueReminders(NOW + 10 * DAY);
 		expect(reminders(mentor.email)).toHaveLength(1);
 		sendOverdueReminders(NOW + 36 * DAY);

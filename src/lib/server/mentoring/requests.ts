@@ -66,7 +66,8 @@ function fromProfile(me: NonNullable<ReturnType<typeof person>>) {
 
 /**
  * Asks for a mentor, or changes the open request. Refused while the member has a mentor, or
- * while a proposed match is waiting for answers.
+ * while a proposed match is waiting for answers. A new request is emailed to the region's
+ * coordinators who want it at once (notify.mentorRequested); the others see it in their digest.
  */
 export function submit(actor: Actor, input: RequestForm, now = Date.now()): Outcome<{ id: number; created: boolean }> {
 	authorize(actor, 'mentoring.request', {});
@@ -93,6 +94,8 @@ export function submit(actor: Actor, input: RequestForm, now = Date.now()): Outc
 		.values({ memberId: actor.id, regionId: actor.regionId, ...values, status: 'open', createdAt: now })
 		.returning({ id: mentorRequest.id })
 		.get();
+	const mentee = person(actor.id);
+	if (mentee) notify.mentorRequested({ id: row.id, regionId: actor.regionId, createdAt: now, focusTopics: values.focusTopics }, mentee, now);
 	return { ok: true, id: row.id, created: true };
 }
 

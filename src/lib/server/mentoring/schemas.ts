@@ -6,6 +6,14 @@
 import { z } from 'zod';
 import { MEETING_MODES, TOPICS, values } from '../../vocab';
 import { isoDate, optionalText, text } from '../validation';
+import { locationProblem } from './meeting-link';
+import { isoDate as londonToday } from '../../time';
+
+/** Cross-field checks run even when another field failed, so every error shows in one pass. */
+const always = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+
+/** A logged meeting dated after today. */
+export const MEETING_IN_FUTURE = 'Enter a date that is today or earlier: log a meeting after it has happened';
 
 /** A required 'YYYY-MM-DD' date (the shared rule, typed as a string). */
 const requiredDate = (label: string) => isoDate(label, { required: true, minYear: 2000, maxYear: 2100 }).transform((v) => v ?? '');
@@ -89,19 +97,87 @@ const minutes = (min: number, max: number) =>
 		.min(min, `Enter the length in minutes, between ${min} and ${max}`)
 		.max(max, `Enter the length in minutes, between ${min} and ${max}`);
 
-/** Log a meeting that took place. */
-export const meetingSchema = z.object({
-	heldOn: requiredDate('the date of the meeting'),
+/** The fields of a logged meeting (logging and changing it). */
+const meetingFields = {
+	// Checked here too (not only when saving), so a date in the future is flagged with the other errors.
+	heldOn: requiredDate('the date of the meeting').refine((v) => v === '' || v <= londonToday(Date.now()), {
+		message: MEETING_IN_FUTURE
+	}),
 	durationMinutes: minutes(5, 480),
 	mode: z.enum(values(MEETING_MODES), { error: 'Choose how you met' }),
-	notes: optionalText('notes', 10_000),
-	actions: optionalText('agreed actions', 5000),
-	addToTrainingLog: z
-		.string()
-		.optional()
-		.transform((v) => v === 'yes')
+	notes: optionalText('notes', 10_000)
+};
+
+/** Change a logged meeting (its actions are kept up to date on the pairing page). */
+export const meetingEditSchema = z.object(meetingFields);
+export type MeetingEditForm = z.infer<typeof meetingEditSchema>;
+
+/** New actions the meeting form has room for (more can be added on the pairing page). */
+export const ACTION_ROWS = 3;
+const ACTION_OWNERS = ['mentor', 'mentee', 'both'] as const;
+
+const dueDate = (label: string) => isoDate(label, { minYear: 2000, maxYear: 2100 });
+
+const rows = Array.from({ length: ACTION_ROWS }, (_, i) => i + 1);
+/** Each agreed action's fields: `action1`, `owner1`, `due1` … */
+const actionFields: Record<string, z.ZodType> = Object.fromEntries(
+	rows.flatMap((n) => [
+		[`action${n}`, optionalText(`action ${n}`, 300)],
+		[`owner${n}`, z.enum([...ACTION_OWNERS, ''], { error: `Choose who will do action ${n}` }).optional()],
+		[`due${n}`, dueDate(`the due date of action ${n}`)]
+	])
+);
+
+/** A logged meeting as the form gives it: the meeting, the new actions, the open ones ticked as done. */
+export type MeetingForm = MeetingEditForm & {
+	newActions: { text: string; owner: (typeof ACTION_OWNERS)[number]; dueOn: string | null }[];
+	doneActionIds: number[];
+	addToTrainingLog: boolean;
+};
+
+/**
+ * Log a meeting that took place: the meeting, up to `ACTION_ROWS` new agreed actions (an action
+ * needs who will do it; its due date is optional), and the open actions ticked as done (`done`,
+ * a repeated field: parse with `arrays: ['done']`).
+ */
+export const meetingSchema = z
+	.object({
+		...meetingFields,
+		...actionFields,
+		done: z.array(z.coerce.number().int().positive()).max(100).default([]),
+		addToTrainingLog: z
+			.string()
+			.optional()
+			.transform((v) => v === 'yes')
+	})
+	.superRefine((v, ctx) => {
+		const row = v as Record<string, unknown>;
+		for (const n of rows) {
+			const text = row[`action${n}`];
+			if (typeof text === 'string' && text !== '' && !row[`owner${n}`]) ctx.addIssue({ code: 'custom', path: [`owner${n}`], message: `Choose who will do action ${n}` });
+			if (typeof text === 'string' && text === '' && row[`due${n}`]) ctx.addIssue({ code: 'custom', path: [`action${n}`], message: `Enter action ${n}, or clear its due date` });
+		}
+	}, always)
+	.transform((v): MeetingForm => {
+		const row = v as Record<string, unknown>;
+		const newActions = rows
+			.filter((n) => row[`action${n}`])
+			.map((n) => ({ text: row[`action${n}`] as string, owner: row[`owner${n}`] as (typeof ACTION_OWNERS)[number], dueOn: (row[`due${n}`] as string | null) ?? null }));
+		return { heldOn: v.heldOn, durationMinutes: v.durationMinutes, mode: v.mode, notes: v.notes, newActions, doneActionIds: v.done, addToTrainingLog: v.addToTrainingLog };
+	});
+
+/** Add an action on the pairing page. */
+export const actionSchema = z
+	.object({
+		actionText: text('the action', { min: 3, max: 300 }),
+		actionOwner: z.enum(ACTION_OWNERS, { error: 'Choose who will do it' }),
+		actionDue: dueDate('the due date')
+	})
+	.transform((v) => ({ text: v.actionText, owner: v.actionOwner, dueOn: v.actionDue ?? null }));
+export const actionStatusSchema = z.object({
+	actionId: z.coerce.number().int().positive(),
+	status: z.enum(['open', 'done'])
 });
-export type MeetingForm = z.infer<typeof meetingSchema>;
 
 /** Book (or change) the next meeting. */
 export const bookingSchema = z.object({
@@ -113,7 +189,11 @@ export const bookingSchema = z.object({
 	durationMinutes: minutes(15, 240),
 	mode: z.enum(values(MEETING_MODES), { error: 'Choose how you will meet' }),
 	location: text('where you will meet, a video link or a phone number', { min: 3, max: 500 })
-});
+}).superRefine((v, ctx) => {
+	// Runs even when other fields failed: only a typed location and a chosen way of meeting are checked.
+	const problem = typeof v.location === 'string' && v.location.length >= 3 ? locationProblem(String(v.mode ?? ''), v.location) : null;
+	if (problem) ctx.addIssue({ code: 'custom', path: ['location'], message: problem });
+}, always);
 export type BookingForm = z.infer<typeof bookingSchema>;
 
 const rating = z.coerce

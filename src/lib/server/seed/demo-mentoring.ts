@@ -1,7 +1,8 @@
 /**
  * Demo content for the mentoring area, relative to the seeding instant:
  * - every demo member with a `mentor` entry offers to mentor;
- * - mentor@ mentors member@ (goals set, two meetings logged, the next one booked) and Luke
+ * - mentor@ mentors member@ (goals set, two meetings logged — one changed since, with its earlier
+ *   version kept — agreed actions open, overdue and done, the next one booked) and Luke
  *   Sutcliffe (overdue for a check-in);
  * - the North West has three open requests for coordinator@ to match, one proposal waiting for
  *   the mentor's answer, and two closed pairings with feedback;
@@ -9,7 +10,7 @@
  */
 import type { DemoContext } from './context';
 import { DEMO_MEMBERS } from './demo-members';
-import { mentorOffer, mentorRequest, mentoringProposal, pairing, pairingBooking, pairingFeedback, pairingGoal, pairingMeeting } from '../db/schema';
+import { mentorOffer, mentorRequest, mentoringProposal, pairing, pairingAction, pairingBooking, pairingFeedback, pairingGoal, pairingMeeting, pairingMeetingRevision } from '../db/schema';
 import { config } from '../config';
 import { addDays, addMonths } from '../mentoring/health';
 import { isoDate, londonDateTimeToUtc } from '../../time';
@@ -19,7 +20,17 @@ const DAY = 86_400_000;
 
 type Ctx = DemoContext;
 type GoalSeed = [text: string, status: 'not-started' | 'in-progress' | 'done'];
-type MeetingSeed = { daysAgo: number; minutes: number; mode: MeetingMode; notes: string; actions: string };
+/** An agreed action: what, whose, due this many days from today (negative: past; null: no date), done this many days ago. */
+type ActionSeed = { text: string; owner: 'mentor' | 'mentee' | 'both'; dueInDays: number | null; doneDaysAgo?: number };
+type MeetingSeed = {
+	daysAgo: number;
+	minutes: number;
+	mode: MeetingMode;
+	notes: string;
+	actions: ActionSeed[];
+	/** The meeting was changed this many days ago by the mentor; `notes` is what it said before. */
+	edited?: { daysAgo: number; notes: string };
+};
 
 /** Ways of meeting, read from the availability note in demo-members.ts. */
 function modesFrom(availability: string): MeetingMode[] {
@@ -158,19 +169,38 @@ function seedPairing(ctx: Ctx, s: PairingSeed, coordinatorId: number | null) {
 		ctx.db.insert(pairingGoal).values({ pairingId: id, text, status, createdAt: matchedAt, updatedAt: matchedAt }).run();
 	}
 	for (const m of s.meetings) {
-		ctx.db
+		const heldOn = addDays(today, -m.daysAgo);
+		const loggedAt = ctx.now - m.daysAgo * DAY + 4 * 3_600_000;
+		const meetingId = ctx.db
 			.insert(pairingMeeting)
-			.values({
-				pairingId: id,
-				heldOn: addDays(today, -m.daysAgo),
-				durationMinutes: m.minutes,
-				mode: m.mode,
-				notes: m.notes,
-				actions: m.actions,
-				loggedById: mentorId,
-				createdAt: ctx.now - m.daysAgo * DAY + 4 * 3_600_000
-			})
-			.run();
+			.values({ pairingId: id, heldOn, durationMinutes: m.minutes, mode: m.mode, notes: m.notes, loggedById: mentorId, createdAt: loggedAt })
+			.returning({ id: pairingMeeting.id })
+			.get().id;
+		if (m.edited) {
+			ctx.db
+				.insert(pairingMeetingRevision)
+				.values({ pairingId: id, meetingId, heldOn, durationMinutes: m.minutes, mode: m.mode, notes: m.edited.notes, editorId: mentorId, replacedAt: ctx.now - m.edited.daysAgo * DAY, reason: 'edit' })
+				.run();
+		}
+		for (const a of m.actions) {
+			const doneAt = a.doneDaysAgo != null ? ctx.now - a.doneDaysAgo * DAY : null;
+			ctx.db
+				.insert(pairingAction)
+				.values({
+					pairingId: id,
+					meetingId,
+					text: a.text,
+					owner: a.owner,
+					dueOn: a.dueInDays == null ? null : addDays(today, a.dueInDays),
+					status: doneAt != null ? 'done' : 'open',
+					doneAt,
+					doneById: doneAt != null ? (a.owner === 'mentor' ? mentorId : menteeId) : null,
+					createdById: mentorId,
+					createdAt: loggedAt,
+					updatedAt: doneAt ?? loggedAt
+				})
+				.run();
+		}
 	}
 	if (s.next) {
 		const startsAt = londonDateTimeToUtc(addDays(today, s.next.inDays), s.next.time)!;
@@ -238,14 +268,22 @@ export function seedMentoring(ctx: DemoContext): void {
 					mode: 'online',
 					notes:
 						'Introductions. Tom is three months in and feels the portfolio is huge. We talked about what the last inspection in Leeds felt like from the Lead Member’s chair and what inspectors ask councillors.',
-					actions: 'Tom: read the last ILACS report for Lancashire and note three questions.\nSarah: send the checklist she used before her last inspection.'
+					actions: [
+						{ text: 'Read Lancashire’s last inspection report and note three questions', owner: 'mentee', dueInDays: -49, doneDaysAgo: 28 },
+						{ text: 'Send the checklist used before the last Leeds inspection', owner: 'mentor', dueInDays: -56, doneDaysAgo: 58 }
+					]
 				},
 				{
 					daysAgo: 28,
 					minutes: 45,
 					mode: 'phone',
 					notes: 'Went through Tom’s questions on the ILACS report. The corporate parenting panel went well; he asked the care leavers to set part of the agenda next time.',
-					actions: 'Tom: ask the DCS for a monthly one-to-one with a standing item on performance data.\nBoth: next time, the high needs budget.'
+					edited: { daysAgo: 27, notes: 'Went through Tom’s questions on the ILACS report.' },
+					actions: [
+						{ text: 'Ask the DCS for a monthly one-to-one with a standing item on performance data', owner: 'mentee', dueInDays: -4 },
+						{ text: 'Share the high needs budget recovery plan from Leeds', owner: 'mentor', dueInDays: 5 },
+						{ text: 'Talk through the high needs budget at the next meeting', owner: 'both', dueInDays: 9 }
+					]
 				}
 			],
 			next: { inDays: 9, time: '18:30', minutes: 60, mode: 'online', location: 'https://meet.example.org/mentoring-sarah-tom' }
@@ -274,9 +312,9 @@ export function seedMentoring(ctx: DemoContext): void {
 				['Keep the budget conversation honest with the cabinet', 'not-started']
 			],
 			meetings: [
-				{ daysAgo: 110, minutes: 60, mode: 'in-person', notes: 'First meeting in Leeds. Luke’s priorities: placements and the budget.', actions: 'Luke: ask for the sufficiency strategy.' },
-				{ daysAgo: 80, minutes: 45, mode: 'online', notes: 'Read through the sufficiency strategy together.', actions: 'Sarah: introduce Luke to the regional commissioning lead.' },
-				{ daysAgo: 45, minutes: 30, mode: 'online', notes: 'Short catch-up before budget setting.', actions: 'Luke: book the next meeting after the cabinet away day.' }
+				{ daysAgo: 110, minutes: 60, mode: 'in-person', notes: 'First meeting in Leeds. Luke’s priorities: placements and the budget.', actions: [{ text: 'Ask for the sufficiency strategy', owner: 'mentee', dueInDays: -96, doneDaysAgo: 85 }] },
+				{ daysAgo: 80, minutes: 45, mode: 'online', notes: 'Read through the sufficiency strategy together.', actions: [{ text: 'Introduce Luke to the regional commissioning lead', owner: 'mentor', dueInDays: -66 }] },
+				{ daysAgo: 45, minutes: 30, mode: 'online', notes: 'Short catch-up before budget setting.', actions: [{ text: 'Book the next meeting after the cabinet away day', owner: 'mentee', dueInDays: -30 }] }
 			]
 		},
 		nwCoordinator
@@ -304,9 +342,9 @@ export function seedMentoring(ctx: DemoContext): void {
 				['Hear directly from care leavers every quarter', 'done']
 			],
 			meetings: [
-				{ daysAgo: 55, minutes: 60, mode: 'online', notes: 'Introductions and goals.', actions: 'Joanne: map who sits on the corporate parenting panel.' },
-				{ daysAgo: 40, minutes: 45, mode: 'online', notes: 'Panel membership and how to bring in other portfolio holders.', actions: '' },
-				{ daysAgo: 12, minutes: 45, mode: 'online', notes: 'Care leavers’ forum went well.', actions: 'Joanne: share the forum’s three asks with cabinet.' }
+				{ daysAgo: 55, minutes: 60, mode: 'online', notes: 'Introductions and goals.', actions: [{ text: 'Map who sits on the corporate parenting panel', owner: 'mentee', dueInDays: -41, doneDaysAgo: 40 }] },
+				{ daysAgo: 40, minutes: 45, mode: 'online', notes: 'Panel membership and how to bring in other portfolio holders.', actions: [] },
+				{ daysAgo: 12, minutes: 45, mode: 'online', notes: 'Care leavers’ forum went well.', actions: [{ text: 'Share the care leavers’ forum’s three asks with cabinet', owner: 'mentee', dueInDays: 10 }] }
 			],
 			next: { inDays: 5, time: '12:30', minutes: 45, mode: 'online', location: 'https://meet.example.org/mentoring-nasreen-joanne' }
 		},
@@ -333,11 +371,11 @@ export function seedMentoring(ctx: DemoContext): void {
 				['Understand the role of the Lead Member in an inspection', 'done']
 			],
 			meetings: [
-				{ daysAgo: 530, minutes: 60, mode: 'online', notes: 'Introductions.', actions: '' },
-				{ daysAgo: 500, minutes: 60, mode: 'online', notes: 'Youth justice board papers.', actions: '' },
-				{ daysAgo: 470, minutes: 60, mode: 'in-person', notes: 'Met in Leicester.', actions: '' },
-				{ daysAgo: 420, minutes: 45, mode: 'online', notes: 'Inspection preparation.', actions: '' },
-				{ daysAgo: 380, minutes: 45, mode: 'online', notes: 'Wrap-up.', actions: '' }
+				{ daysAgo: 530, minutes: 60, mode: 'online', notes: 'Introductions.', actions: [] },
+				{ daysAgo: 500, minutes: 60, mode: 'online', notes: 'Youth justice board papers.', actions: [] },
+				{ daysAgo: 470, minutes: 60, mode: 'in-person', notes: 'Met in Leicester.', actions: [] },
+				{ daysAgo: 420, minutes: 45, mode: 'online', notes: 'Inspection preparation.', actions: [] },
+				{ daysAgo: 380, minutes: 45, mode: 'online', notes: 'Wrap-up.', actions: [] }
 			],
 			closed: {
 				daysAgo: 360,
@@ -364,7 +402,7 @@ export function seedMentoring(ctx: DemoContext): void {
 			startedDaysAgo: 300,
 			rhythmWeeks: 6,
 			goals: [['Prepare for an Ofsted focused visit on children in need', 'in-progress']],
-			meetings: [{ daysAgo: 290, minutes: 60, mode: 'online', notes: 'Introductions.', actions: '' }],
+			meetings: [{ daysAgo: 290, minutes: 60, mode: 'online', notes: 'Introductions.', actions: [] }],
 			closed: {
 				daysAgo: 200,
 				outcome: 'ended-early',
@@ -451,8 +489,8 @@ export function seedMentoring(ctx: DemoContext): void {
 				['Understand the high needs budget', 'in-progress']
 			],
 			meetings: [
-				{ daysAgo: 50, minutes: 60, mode: 'in-person', notes: 'Met in Chelmsford.', actions: '' },
-				{ daysAgo: 20, minutes: 45, mode: 'online', notes: 'High needs budget.', actions: '' }
+				{ daysAgo: 50, minutes: 60, mode: 'in-person', notes: 'Met in Chelmsford.', actions: [] },
+				{ daysAgo: 20, minutes: 45, mode: 'online', notes: 'High needs budget.', actions: [] }
 			]
 		},
 		admin
@@ -479,9 +517,9 @@ export function seedMentoring(ctx: DemoContext): void {
 				['Understand youth justice partnerships', 'in-progress']
 			],
 			meetings: [
-				{ daysAgo: 130, minutes: 60, mode: 'in-person', notes: 'Introductions at Hackney town hall.', actions: '' },
-				{ daysAgo: 90, minutes: 60, mode: 'in-person', notes: 'Schools forum.', actions: '' },
-				{ daysAgo: 40, minutes: 45, mode: 'online', notes: 'Youth justice board.', actions: '' }
+				{ daysAgo: 130, minutes: 60, mode: 'in-person', notes: 'Introductions at Hackney town hall.', actions: [] },
+				{ daysAgo: 90, minutes: 60, mode: 'in-person', notes: 'Schools forum.', actions: [] },
+				{ daysAgo: 40, minutes: 45, mode: 'online', notes: 'Youth justice board.', actions: [] }
 			],
 			next: { inDays: 12, time: '17:00', minutes: 60, mode: 'in-person', location: 'Hackney Town Hall, Mare Street' }
 		},

@@ -286,6 +286,9 @@ function pick<T>(ctx: DemoContext, list: readonly T[]): T {
 	return list[Math.floor(ctx.random() * list.length)];
 }
 
+/** The demo event whose announcement emails go out when the demo starts. */
+export const ANNOUNCED_AT_START = 'nw-winter';
+
 function seedEvents(ctx: DemoContext, today: string): Map<string, typeof trainingEvent.$inferSelect> {
 	const admin = ctx.memberId('admin@example.org');
 	const coordinators = new Map(ctx.members.filter((m) => m.role === 'coordinator').map((m) => [DEMO_MEMBERS.find((d) => d.email === m.email)?.coordinatorOf ?? '', m.id]));
@@ -312,6 +315,9 @@ function seedEvents(ctx: DemoContext, today: string): Map<string, typeof trainin
 				descriptionHtml: renderMarkdown(e.description),
 				createdById: e.region ? (coordinators.get(e.region) ?? admin) : admin,
 				cancelledAt: e.cancelled ? ctx.now - 2 * DAY : null,
+				// Announced when published — except the North West winter meeting, which the
+				// scheduler announces when the demo starts (see it in Admin → Mailbox).
+				announcedAt: e.key === ANNOUNCED_AT_START ? null : createdAt,
 				createdAt,
 				updatedAt: createdAt
 			})

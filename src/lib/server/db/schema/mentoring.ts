@@ -181,12 +181,66 @@ export const pairingMeeting = sqliteTable(
 		durationMinutes: integer('duration_minutes').notNull(),
 		mode: text('mode').notNull(),
 		notes: text('notes').notNull().default(''),
+		/** Free-text agreed actions from before action items (moved into pairing_action by migration; no longer written). */
 		actions: text('actions').notNull().default(''),
 		loggedById: integer('logged_by_id').references(() => member.id, { onDelete: 'set null' }),
 		addedToTrainingLog: integer('added_to_training_log', { mode: 'boolean' }).notNull().default(false),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [index('pairing_meeting_pairing_idx').on(t.pairingId, t.heldOn)]
+);
+
+/**
+ * An action agreed between mentor and mentee: who does it, by when, and whether it is done.
+ * Usually agreed at a meeting (`meetingId`); open ones carry forward to the next meeting, the
+ * pairing page, the mentor's dashboard and both digests. Private to the pair.
+ */
+export const pairingAction = sqliteTable(
+	'pairing_action',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pairingId: integer('pairing_id')
+			.notNull()
+			.references(() => pairing.id, { onDelete: 'cascade' }),
+		meetingId: integer('meeting_id').references(() => pairingMeeting.id, { onDelete: 'set null' }),
+		text: text('text').notNull(),
+		owner: text('owner', { enum: ['mentor', 'mentee', 'both'] }).notNull(),
+		/** 'YYYY-MM-DD' (London date); null when no date was agreed. */
+		dueOn: text('due_on'),
+		status: text('status', { enum: ['open', 'done'] }).notNull().default('open'),
+		doneAt: integer('done_at'),
+		doneById: integer('done_by_id').references(() => member.id, { onDelete: 'set null' }),
+		createdById: integer('created_by_id').references(() => member.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('pairing_action_pairing_idx').on(t.pairingId, t.status, t.dueOn), index('pairing_action_meeting_idx').on(t.meetingId)]
+);
+
+/**
+ * An earlier version of a logged meeting, kept when its author changes or deletes it (as for
+ * posts). `meetingId` is not a foreign key: the history outlives a deleted meeting. Private to the pair.
+ */
+export const pairingMeetingRevision = sqliteTable(
+	'pairing_meeting_revision',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pairingId: integer('pairing_id')
+			.notNull()
+			.references(() => pairing.id, { onDelete: 'cascade' }),
+		meetingId: integer('meeting_id').notNull(),
+		heldOn: text('held_on').notNull(),
+		durationMinutes: integer('duration_minutes').notNull(),
+		mode: text('mode').notNull(),
+		notes: text('notes').notNull().default(''),
+		actions: text('actions').notNull().default(''),
+		/** Who made the change that replaced this version. */
+		editorId: integer('editor_id').references(() => member.id, { onDelete: 'set null' }),
+		/** When this version was replaced (UTC epoch ms). */
+		replacedAt: integer('replaced_at').notNull(),
+		reason: text('reason', { enum: ['edit', 'delete'] }).notNull().default('edit')
+	},
+	(t) => [index('pairing_meeting_revision_meeting_idx').on(t.pairingId, t.meetingId, t.replacedAt)]
 );
 
 /**
@@ -244,5 +298,7 @@ export type MatchAdjustment = typeof matchAdjustment.$inferSelect;
 export type Pairing = typeof pairing.$inferSelect;
 export type PairingGoal = typeof pairingGoal.$inferSelect;
 export type PairingMeeting = typeof pairingMeeting.$inferSelect;
+export type PairingMeetingRevision = typeof pairingMeetingRevision.$inferSelect;
+export type PairingAction = typeof pairingAction.$inferSelect;
 export type PairingBooking = typeof pairingBooking.$inferSelect;
 export type PairingFeedback = typeof pairingFeedback.$inferSelect;

@@ -30,6 +30,8 @@ export const trainingEvent = sqliteTable(
 		descriptionHtml: text('description_html').notNull().default(''),
 		createdById: integer('created_by_id').references(() => member.id, { onDelete: 'set null' }),
 		cancelledAt: integer('cancelled_at'),
+		/** When the members it is for were emailed about it (null: not yet; the scheduler does it once). */
+		announcedAt: integer('announced_at'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
@@ -37,7 +39,8 @@ export const trainingEvent = sqliteTable(
 		index('training_event_region_starts_idx').on(t.regionId, t.startsAt),
 		index('training_event_starts_idx').on(t.startsAt),
 		index('training_event_created_idx').on(t.createdAt),
-		index('training_event_creator_idx').on(t.createdById)
+		index('training_event_creator_idx').on(t.createdById),
+		index('training_event_announced_idx').on(t.announcedAt)
 	]
 );
 
@@ -91,7 +94,9 @@ export const trainingEventAttendance = sqliteTable(
 		memberId: integer('member_id')
 			.notNull()
 			.references(() => member.id, { onDelete: 'cascade' }),
-		createdAt: integer('created_at').notNull()
+		createdAt: integer('created_at').notNull(),
+		/** When the "it's tomorrow" reminder was sent (or skipped for their email settings): once only. */
+		remindedAt: integer('reminded_at')
 	},
 	(t) => [primaryKey({ columns: [t.eventId, t.memberId] }), index('training_event_attendance_member_idx').on(t.memberId)]
 );

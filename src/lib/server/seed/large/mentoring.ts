@@ -31,7 +31,10 @@ export function seedLargeMentoring(ctx: LargeContext, targets: { pairings: numbe
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	const insertGoal = sqlite.prepare('INSERT INTO pairing_goal (pairing_id, text, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-	const insertMeeting = sqlite.prepare('INSERT INTO pairing_meeting (pairing_id, held_on, duration_minutes, mode, notes, actions, logged_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+	const insertMeeting = sqlite.prepare('INSERT INTO pairing_meeting (pairing_id, held_on, duration_minutes, mode, notes, logged_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+	const insertAction = sqlite.prepare(
+		"INSERT INTO pairing_action (pairing_id, meeting_id, text, owner, due_on, status, done_at, created_by_id, created_at, updated_at) VALUES (?, ?, 'Read the last inspection letter before we next meet', 'mentee', ?, ?, ?, ?, ?, ?)"
+	);
 	const insertBooking = sqlite.prepare('INSERT INTO pairing_booking (pairing_id, uid, sequence, starts_at, ends_at, mode, location, status, booked_by_id, created_at, updated_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)');
 	const insertFeedback = sqlite.prepare('INSERT INTO pairing_feedback (pairing_id, side, member_id, rating, comment, created_at) VALUES (?, ?, ?, ?, ?, ?)');
 
@@ -65,7 +68,14 @@ export function seedLargeMentoring(ctx: LargeContext, targets: { pairings: numbe
 		for (const text of some(random, GOALS, between(random, 2, 3))) insertGoal.run(id, text, status === 'completed' ? pick(random, ['done', 'done', 'in-progress']) : pick(random, ['not-started', 'in-progress', 'done']), startsAt, startsAt);
 		const until = closedAt ?? now;
 		for (let at = startsAt + between(random, 3, 14) * DAY; at < until - DAY; at += rhythm * 7 * DAY + between(random, -4, 4) * DAY) {
-			insertMeeting.run(id, isoDate(at), pick(random, [30, 45, 60, 60, 90]), pick(random, MODES), pick(random, MEETING_NOTES), random() < 0.5 ? 'Mentee to read the last inspection letter before we next meet.' : '', random() < 0.5 ? mentor.person.id : mentee.id, at + 2 * HOUR);
+			const [heldOn, minutes, mode, notes, withAction, loggedBy] = [isoDate(at), pick(random, [30, 45, 60, 60, 90]), pick(random, MODES), pick(random, MEETING_NOTES), random() < 0.5, random() < 0.5 ? mentor.person.id : mentee.id];
+			const meetingId = Number(insertMeeting.run(id, heldOn, minutes, mode, notes, loggedBy, at + 2 * HOUR).lastInsertRowid);
+			if (withAction) {
+				// Due by the next meeting; done at it, unless this is the latest one.
+				const next = at + rhythm * 7 * DAY;
+				const done = next < until - DAY;
+				insertAction.run(id, meetingId, isoDate(next), done ? 'done' : 'open', done ? next : null, loggedBy, at + 2 * HOUR, done ? next : at + 2 * HOUR);
+			}
 			meetings++;
 		}
 		if (status === 'active' && random() < 0.7) {

@@ -10,11 +10,16 @@ export const load: PageServerLoad = ({ locals }) => {
 	const actor = actorOf(locals);
 	return {
 		settings: personal.emailSettings(actor.id),
-		kinds: Object.entries(NOTIFICATION_KINDS).map(([kind, k]) => ({ kind, label: k.label }))
+		kinds: Object.entries(NOTIFICATION_KINDS)
+			.filter(([kind]) => shown(kind as NotificationKind, actor.role))
+			.map(([kind, k]) => ({ kind, label: k.label }))
 	};
 };
 
 const choice = z.enum(values(NOTIFY_CHOICES), { error: 'Choose how you want to hear about this' });
+
+/** Kinds for coordinators only (mentor requests in their region) are not shown to, nor asked of, anyone else. */
+const shown = (kind: NotificationKind, role: string) => !('coordinatorsOnly' in NOTIFICATION_KINDS[kind]) || role === 'coordinator';
 
 const schema = z.object({
 	digestFrequency: z.enum(values(DIGEST_FREQUENCIES), { error: 'Choose how often you want your digest' }),
@@ -22,7 +27,7 @@ const schema = z.object({
 	digestHour: z.coerce.number({ error: 'Choose a time of day' }).int().min(0, 'Choose a time of day').max(23, 'Choose a time of day'),
 	regionalDigest: z.enum(['yes', 'no'], { error: 'Choose whether you want regional digests' }),
 	digestWhenVisited: z.enum(['yes'], { error: 'Tick the box or leave it empty' }).optional(),
-	...Object.fromEntries(Object.keys(NOTIFICATION_KINDS).map((k) => [`notify-${k}`, choice]))
+	...Object.fromEntries(Object.keys(NOTIFICATION_KINDS).map((k) => [`notify-${k}`, 'coordinatorsOnly' in NOTIFICATION_KINDS[k as NotificationKind] ? choice.optional() : choice]))
 });
 
 export const actions: Actions = {
@@ -31,7 +36,10 @@ export const actions: Actions = {
 		const form = parseForm(schema, await request.formData());
 		if (!form.ok) return failed(form);
 		const d = form.data as z.infer<typeof schema> & Record<string, string>;
-		const notifications = Object.fromEntries(Object.keys(NOTIFICATION_KINDS).map((k) => [k, d[`notify-${k}`]])) as Record<NotificationKind, (typeof NOTIFY_CHOICES)[number][0]>;
+		const current = personal.emailSettings(actor.id).notifications as Record<string, string>;
+		const notifications = Object.fromEntries(
+			Object.keys(NOTIFICATION_KINDS).map((k) => [k, (shown(k as NotificationKind, actor.role) && d[`notify-${k}`]) || current[k]])
+		) as Record<NotificationKind, (typeof NOTIFY_CHOICES)[number][0]>;
 		const nextAt = personal.saveEmailSettings(actor.id, {
 			digestFrequency: d.digestFrequency,
 			digestWeekday: d.digestWeekday,

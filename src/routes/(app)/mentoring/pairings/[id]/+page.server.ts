@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as pairings from '$lib/server/mentoring/pairings';
-import { goalIdSchema, goalSchema, goalStatusSchema } from '$lib/server/mentoring/schemas';
+import * as actionItems from '$lib/server/mentoring/actions';
+import { actionSchema, actionStatusSchema, goalIdSchema, goalSchema, goalStatusSchema } from '$lib/server/mentoring/schemas';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { idParam } from '../../ids';
@@ -36,5 +37,19 @@ export const actions: Actions = {
 		const r = pairings.removeGoal(actorOf(locals), idParam(params.id), form.data.goalId);
 		if (!r.ok) return invalid({ form: r.message }, {});
 		return { done: 'goal-removed' };
+	},
+	addAction: async ({ locals, params, request }) => {
+		const form = parseForm(actionSchema, await request.formData());
+		if (!form.ok) return failed(form);
+		const r = actionItems.add(actorOf(locals), idParam(params.id), form.data);
+		if (!r.ok) return invalid({ [r.field ?? 'form']: r.message }, form.values);
+		return { done: 'action-added' };
+	},
+	actionStatus: async ({ locals, params, request }) => {
+		const form = parseForm(actionStatusSchema, await request.formData());
+		if (!form.ok) return fail(400, { errors: { form: 'That action no longer exists.' }, values: {} });
+		const r = actionItems.setStatus(actorOf(locals), idParam(params.id), form.data.actionId, form.data.status);
+		if (!r.ok) return invalid({ form: r.message }, {});
+		return { done: form.data.status === 'done' ? 'action-done' : 'action-reopened' };
 	}
 };

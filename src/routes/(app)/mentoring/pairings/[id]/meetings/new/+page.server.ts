@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as pairings from '$lib/server/mentoring/pairings';
 import * as meetings from '$lib/server/mentoring/meetings';
-import { meetingSchema } from '$lib/server/mentoring/schemas';
+import { ACTION_ROWS, meetingSchema } from '$lib/server/mentoring/schemas';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import * as once from '$lib/server/once';
@@ -17,6 +17,8 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	const booking = p.private.booking;
 	return {
 		pairing: { id: p.id, mentor: p.mentor.name, mentee: p.mentee.name, startsOn: p.startsOn },
+		openActions: p.private.actions.filter((a) => a.status === 'open'),
+		actionRows: ACTION_ROWS,
 		today: isoDate(now),
 		formToken: once.newToken(),
 		defaults: {
@@ -33,7 +35,7 @@ export const actions: Actions = {
 		const id = idParam(params.id);
 		const actor = actorOf(locals);
 		const data = await request.formData();
-		const form = parseForm(meetingSchema, data);
+		const form = parseForm(meetingSchema, data, { arrays: ['done'] });
 		if (!form.ok) return failed(form);
 		const r = once.run(
 			once.of(data, actor.id, 'meeting'),
