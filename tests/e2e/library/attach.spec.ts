@@ -73,13 +73,13 @@ test('reply with a pasted library link and edit it away, without JavaScript', as
 		// A link that is not a library address: refused beside the field, the reply kept.
 		await page.getByText('Attach documents from the library (optional)').click();
 		await page.getByLabel('Your reply').fill(`The scorecard for item 3 of the agenda. ${word}`);
-		await page.getByLabel('Other library documents').fill('https://example.com/not-ours');
+		await page.getByLabel('Library documents', { exact: true }).fill('https://example.com/not-ours');
 		await page.getByRole('button', { name: 'Post reply' }).click();
 		await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
 		await expect(page.getByText('Error: “https://example.com/not-ours” is not a library link.', { exact: false })).toBeVisible();
 		await expect(page.getByLabel('Your reply')).toHaveValue(`The scorecard for item 3 of the agenda. ${word}`);
 
-		await page.getByLabel('Other library documents').fill(new URL(scorecard, baseURL).href);
+		await page.getByLabel('Library documents', { exact: true }).fill(new URL(scorecard, baseURL).href);
 		await page.getByRole('button', { name: 'Post reply' }).click();
 		await expect(page).toHaveURL(/\?post=\d+#post-\d+$/);
 		const post = page.locator('article.post', { hasText: word });
