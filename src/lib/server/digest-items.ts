@@ -9,8 +9,8 @@
  * An area that is not finished simply returns null / [].
  */
 
-/** One line in a digest: words, a link, an optional note. */
-export type DigestItem = { text: string; href: string; note?: string };
+/** One line in a digest: words, a link, an optional note; `links` under it (documents attached to the post it is about). */
+export type DigestItem = { text: string; href: string; note?: string; links?: { text: string; href: string; note?: string }[] };
 
 export type DigestGroup = {
 	/** e.g. "Replies in threads you follow" */
@@ -22,7 +22,7 @@ export type DigestGroup = {
 };
 
 export type DigestSection = {
-	area: 'discussions' | 'mentoring' | 'training' | 'succession' | 'induction';
+	area: 'discussions' | 'mentoring' | 'training' | 'succession' | 'library' | 'induction';
 	title: string;
 	groups: DigestGroup[];
 	/** True when something here is new since `since`. Standing information alone (a score, a countdown) is not new. */

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { test, expect, checkA11y, signIn, unique } from '../fixtures';
+import * as testFiles from '../../support/test-files';
 
 const DB_FILE = resolve(`.test-data/e2e-${process.env.E2E_PORT ?? '4173'}/app.db`);
 
@@ -45,7 +46,12 @@ type FormCase = {
 	landed: RegExp | { text: string };
 	/** How many records this submit's tag (or actor) has in the database. */
 	records: (tag: string, who: string | null) => number;
+	/** An upload form: the file chosen in `fill`, sent again with the other fields as multipart. */
+	file?: (tag: string) => Promise<{ field: string; name: string; mimeType: string; buffer: Buffer }>;
 };
+
+/** A small real PDF, named after the submit's tag. */
+const pdfFile = async (tag: string) => ({ field: 'file', name: `Panel terms of reference ${tag}.pdf`, mimeType: 'application/pdf', buffer: await testFiles.pdf([`Terms of reference ${tag}`]) });
 
 const memberId = (email: string | null) => count('select id as n from member where email = ?', email);
 
@@ -197,6 +203,42 @@ const CASES: FormCase[] = [
 		button: 'Send invitation',
 		landed: { text: 'Invitation sent' },
 		records: (tag) => count('select count(*) as n from invite where email = ?', `${tag}@example.net`)
+	},
+	{
+		name: 'library document',
+		who: { 'with JavaScript': 'member@example.org', 'without JavaScript': 'mentor@example.org' },
+		open: async (_page, go) => go('/library/new'),
+		fill: async (page, tag) => {
+			await page.getByLabel('Template').check();
+			await page.getByLabel('Title').fill(`Panel terms of reference ${tag}`);
+			await page.getByLabel('Summary').fill(`The terms of reference our corporate parenting panel agreed. ${tag}`);
+			await page.getByLabel('Corporate parenting').check();
+			const f = await pdfFile(tag);
+			await page.getByLabel('File', { exact: true }).setInputFiles({ name: f.name, mimeType: f.mimeType, buffer: f.buffer });
+		},
+		form: 'form:has(button:text("Upload and share"))',
+		button: 'Upload and share',
+		landed: /\/library\/\d+\?added=1$/,
+		records: (tag) => count("select count(*) as n from library_entry where title like '%' || ? || '%'", tag),
+		file: pdfFile
+	},
+	{
+		name: 'library new version',
+		who: { 'with JavaScript': 'member@example.org', 'without JavaScript': 'member@example.org' },
+		open: async (page, go) => {
+			await go('/library?mine=1');
+			const href = await page.getByRole('link', { name: 'Corporate parenting strategy 2026 to 2029' }).getAttribute('href');
+			await go(`${href}/upload`);
+		},
+		fill: async (page, tag) => {
+			const f = await pdfFile(tag);
+			await page.getByLabel('File', { exact: true }).setInputFiles({ name: f.name, mimeType: f.mimeType, buffer: f.buffer });
+		},
+		form: 'form:has(button:text("Upload"))',
+		button: 'Upload',
+		landed: /\/library\/\d+\?uploaded=1$/,
+		records: (tag) => count("select count(*) as n from library_version where name like '%' || ? || '%'", tag),
+		file: pdfFile
 	}
 ];
 
@@ -225,7 +267,7 @@ for (const mode of ['with JavaScript', 'without JavaScript'] as const) {
 					const form = page.locator(c.form);
 					await expect(form.locator('input[name="formToken"]')).toHaveValue(/^[A-Za-z0-9_-]{22}$/);
 					// Exactly what the browser will send (repeated names, such as ticked boxes, kept).
-					const sent = await form.evaluate((f: HTMLFormElement) => ({ action: f.action, fields: [...new FormData(f)].map(([k, v]) => [k, String(v)] as [string, string]) }));
+					const sent = await form.evaluate((f: HTMLFormElement) => ({ action: f.action, fields: [...new FormData(f)].filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, String(v)] as [string, string]) }));
 					const digestsBefore = c.name === 'regional digest' ? count('select count(*) as n from regional_digest where created_by_id = ?', memberId(who)) : 0;
 					const button = form.getByRole('button', { name: c.button }).last();
 					if (mode === 'with JavaScript') await button.dblclick();
@@ -236,12 +278,23 @@ for (const mode of ['with JavaScript', 'without JavaScript'] as const) {
 					const landed = new URL(page.url());
 
 					// The same form again: the back button and "send again", or a phone retrying.
-					const again = await page.request.post(sent.action, {
-						data: new URLSearchParams(sent.fields).toString(),
-						// As a browser without JavaScript sends it (SvelteKit answers JSON to `Accept: */*`).
-						headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: new URL(baseURL!).origin },
-						maxRedirects: 0
-					});
+					// As a browser without JavaScript sends it (SvelteKit answers JSON to `Accept: */*`).
+					const headers = { accept: 'text/html', origin: new URL(baseURL!).origin };
+					let again;
+					if (c.file) {
+						// An upload form: the same fields and the same file again, as multipart.
+						const f = await c.file(tag);
+						const body = new FormData();
+						for (const [k, v] of sent.fields) body.append(k, v);
+						body.append(f.field, new Blob([new Uint8Array(f.buffer)], { type: f.mimeType }), f.name);
+						again = await page.request.post(sent.action, { multipart: body, headers, maxRedirects: 0 });
+					} else {
+						again = await page.request.post(sent.action, {
+							data: new URLSearchParams(sent.fields).toString(),
+							headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+							maxRedirects: 0
+						});
+					}
 					if (c.landed instanceof RegExp) {
 						expect(again.status()).toBe(303);
 						const to = new URL(again.headers()['location'], baseURL);

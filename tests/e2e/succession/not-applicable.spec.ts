@@ -31,7 +31,10 @@ test('not applicable needs a reason, shows it, and the coordinator sends it back
 	await expect(page.getByRole('alert')).toContainText('in at least a sentence (20 characters or more)');
 	await checkA11y(page);
 	await page.getByLabel('If it does not apply: why not').fill('Not needed.');
+	// Wait for this answer itself: the alert from the first try says the same, and a late answer would put back the short reason over the next one.
+	const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/items/cover'));
 	await page.getByRole('button', { name: 'Save item' }).click();
+	await answered;
 	await expect(page.getByRole('alert')).toContainText('in at least a sentence');
 	await expect(page.getByLabel('If it does not apply: why not')).toHaveValue('Not needed.');
 	await page.getByLabel('If it does not apply: why not').fill(reason);

@@ -31,6 +31,16 @@ describe('policy: library', () => {
 		only((a) => can(a, 'library.view', { regionId: 'north-west', hidden: true, authorId: memberNW.id }), ['memberNW', 'coordNW', 'admin']);
 		only((a) => can(a, 'library.view', { regionId: null, hidden: true, authorId: memberY.id }), ['memberY', 'coordNW', 'coordY', 'admin', 'coordLondon']);
 	});
+	it('a private draft: its author only — not coordinators, not admins; only its author may share it', () => {
+		only((a) => can(a, 'library.view', { regionId: null, draft: true, authorId: memberNW.id }), ['memberNW']);
+		only((a) => can(a, 'library.view', { regionId: 'north-west', draft: true, authorId: coordNW.id }), ['coordNW']);
+		only((a) => can(a, 'library.view', { regionId: null, draft: true, authorId: null }), []);
+		only((a) => can(a, 'library.publish', { regionId: 'north-west', authorId: memberNW.id }), ['memberNW']);
+		only((a) => can(a, 'library.publish', { regionId: null, authorId: admin.id }), ['admin']);
+		// Never attached or linked, even by its author.
+		only((a) => can(a, 'library.attach', { regionId: null, hidden: false, draft: true, authorId: memberNW.id, audienceRegionId: null }), []);
+		only((a) => can(a, 'library.linkToChecklist', { regionId: null, hidden: false, draft: true, authorId: memberNW.id, authorityId: 10, checklistAuthorityId: 10 }), []);
+	});
 	it('edit (new versions): the author, while they can see it — not coordinators or admins', () => {
 		only((a) => can(a, 'library.edit', { regionId: null, authorId: memberY.id }), ['memberY']);
 		only((a) => can(a, 'library.edit', { regionId: 'yorkshire-humber', authorId: memberNW.id }), []);
@@ -43,6 +53,28 @@ describe('policy: library', () => {
 		only((a) => can(a, 'library.moderate', { regionId: null }), ['coordNW', 'coordY', 'admin', 'coordLondon']);
 		only((a) => can(a, 'library.moderate', { regionId: 'north-west' }), ['coordNW', 'admin']);
 		only((a) => can(a, 'library.moderate', { regionId: 'yorkshire-humber' }), ['coordY', 'admin']);
+	});
+	it('attach to a post: an entry the member sees, not hidden, that every reader of the thread may open', () => {
+		const entry = (regionId: string | null, audienceRegionId: string | null, hidden = false) => ({ regionId, hidden, authorId: memberNW.id, audienceRegionId });
+		// A national entry goes into any thread its attacher can see.
+		only((a) => can(a, 'library.attach', entry(null, null)), ALL);
+		only((a) => can(a, 'library.attach', entry(null, 'yorkshire-humber')), ALL);
+		// A regional entry: only into its own region's threads, and only by those who see it.
+		only((a) => can(a, 'library.attach', entry('north-west', 'north-west')), ['memberNW', 'coordNW', 'coordY', 'admin']);
+		only((a) => can(a, 'library.attach', entry('north-west', null)), []);
+		only((a) => can(a, 'library.attach', entry('north-west', 'yorkshire-humber')), []);
+		only((a) => can(a, 'library.attach', entry('yorkshire-humber', 'yorkshire-humber')), ['memberY', 'coordY', 'admin']);
+		// Hidden: not even its author or a moderator may attach it.
+		only((a) => can(a, 'library.attach', entry(null, null, true)), []);
+		only((a) => can(a, 'library.attach', entry('north-west', 'north-west', true)), []);
+	});
+	it('link to a succession checklist item: only an entry of that authority, seen and not hidden', () => {
+		const entry = (regionId: string | null, authority: number, hidden = false) => ({ regionId, hidden, authorId: memberNW.id, authorityId: authority, checklistAuthorityId: 10 });
+		only((a) => can(a, 'library.linkToChecklist', entry(null, 10)), ALL);
+		only((a) => can(a, 'library.linkToChecklist', entry('north-west', 10)), ['memberNW', 'coordNW', 'coordY', 'admin']);
+		// Another authority's document, or a hidden one: nobody.
+		only((a) => can(a, 'library.linkToChecklist', entry(null, 20)), []);
+		only((a) => can(a, 'library.linkToChecklist', entry(null, 10, true)), []);
 	});
 	it('usage across the network: admins only', () => {
 		only((a) => can(a, 'library.viewUsage', {}), ['admin']);

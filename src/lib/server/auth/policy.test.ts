@@ -117,10 +117,10 @@ describe('policy: network, accounts and admin', () => {
  */
 function worlds(a: Actor): Record<string, unknown>[] {
 	const other = a.regionId === NW ? LONDON : NW;
-	const own = { regionId: a.regionId, authorityId: a.authorityId, id: a.id, authorId: a.id, mentorId: a.id, menteeId: 500, memberId: a.id, sharedWithMentorId: null, locked: false, fromRegionId: a.regionId, toRegionId: a.regionId };
+	const own = { regionId: a.regionId, authorityId: a.authorityId, checklistAuthorityId: a.authorityId, id: a.id, authorId: a.id, mentorId: a.id, menteeId: 500, memberId: a.id, sharedWithMentorId: null, locked: false, fromRegionId: a.regionId, toRegionId: a.regionId };
 	const asMentee = { ...own, mentorId: 500, menteeId: a.id };
 	const sharedWithMe = { ...own, memberId: 500, sharedWithMentorId: a.id };
-	const theirsHere = { regionId: a.regionId, authorityId: a.authorityId + 1000, id: 500, authorId: 500, mentorId: 500, menteeId: 501, memberId: 500, sharedWithMentorId: null, locked: false, fromRegionId: a.regionId, toRegionId: a.regionId };
+	const theirsHere = { regionId: a.regionId, authorityId: a.authorityId + 1000, checklistAuthorityId: a.authorityId, id: 500, authorId: 500, mentorId: 500, menteeId: 501, memberId: 500, sharedWithMentorId: null, locked: false, fromRegionId: a.regionId, toRegionId: a.regionId };
 	const elsewhere = { ...theirsHere, regionId: other, fromRegionId: other, toRegionId: other };
 	const national = { ...theirsHere, regionId: null };
 	const coordinated = a.coordinatorRegionId ? [{ ...theirsHere, regionId: a.coordinatorRegionId, fromRegionId: other, toRegionId: a.coordinatorRegionId }, { ...theirsHere, regionId: a.coordinatorRegionId, locked: true }] : [];

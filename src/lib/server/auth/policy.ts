@@ -97,8 +97,22 @@ export type Resources = {
 	'succession.viewRegion': { regionId: string | null };
 	'template.manage': Record<string, never>;
 	// library (entries are national or regional, as threads are)
-	'library.view': Scope & { hidden?: boolean; authorId?: number | null };
+	/** A draft (`draft`) is its author's alone, whoever else asks. */
+	'library.view': Scope & { hidden?: boolean; authorId?: number | null; draft?: boolean };
 	'library.create': Scope;
+	/**
+	 * Attaching an entry where `audienceRegionId` can read it (a thread, national when null): the
+	 * member sees it, it is not hidden, and everyone who sees the thread may open it — a national
+	 * entry goes anywhere, a regional one only into its own region's threads.
+	 */
+	'library.attach': Scope & { hidden: boolean; draft?: boolean; authorId: number | null; audienceRegionId: string | null };
+	/**
+	 * Linking an entry to a succession checklist item of `checklistAuthorityId`: an entry from that
+	 * authority, which the member sees and which is not hidden (checklist.edit is asked as well).
+	 */
+	'library.linkToChecklist': Scope & { hidden: boolean; draft?: boolean; authorId: number | null; authorityId: number; checklistAuthorityId: number };
+	/** Sharing a private draft with those its scope names: its author. */
+	'library.publish': Scope & { authorId: number | null };
 	/** A new version of a file, a further file, changes to the entry: its author. */
 	'library.edit': Scope & { authorId: number | null };
 	'library.delete': Scope & { authorId: number | null };
@@ -202,8 +216,12 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 	'succession.viewRegion': (a, r) => isAdmin(a) || (r.regionId != null && coordinates(a, r.regionId)),
 	'template.manage': (a) => isAdmin(a),
 
-	'library.view': (a, r) => seesScope(a, r) && (!r.hidden || self(a, r.authorId ?? null) || isAdmin(a) || (a.role === 'coordinator' && (r.regionId == null || coordinates(a, r.regionId)))),
+	'library.view': (a, r) =>
+		r.draft ? self(a, r.authorId ?? null) : seesScope(a, r) && (!r.hidden || self(a, r.authorId ?? null) || isAdmin(a) || (a.role === 'coordinator' && (r.regionId == null || coordinates(a, r.regionId)))),
 	'library.create': seesScope,
+	'library.attach': (a, r) => seesScope(a, r) && !r.hidden && !r.draft && (r.regionId == null || r.regionId === r.audienceRegionId),
+	'library.linkToChecklist': (a, r) => seesScope(a, r) && !r.hidden && !r.draft && r.authorityId === r.checklistAuthorityId,
+	'library.publish': (a, r) => seesScope(a, r) && self(a, r.authorId),
 	'library.edit': (a, r) => seesScope(a, r) && self(a, r.authorId),
 	'library.delete': (a, r) => seesScope(a, r) && (self(a, r.authorId) || isAdmin(a)),
 	'library.report': seesScope,

@@ -10,6 +10,7 @@ import * as discussions from '../discussions/digest';
 import * as mentoring from '../mentoring/digest';
 import * as training from '../training/digest';
 import * as succession from '../succession/digest';
+import * as library from '../library/digest';
 import * as induction from '../induction/digest';
 
 export type AreaDigest = {
@@ -24,6 +25,7 @@ export const AREAS: readonly AreaDigest[] = [
 	{ name: 'mentoring', digestSection: mentoring.digestSection, regionalDigestGroups: mentoring.regionalDigestGroups },
 	{ name: 'training', digestSection: training.digestSection, regionalDigestGroups: training.regionalDigestGroups },
 	{ name: 'succession', digestSection: succession.digestSection, regionalDigestGroups: succession.regionalDigestGroups },
+	{ name: 'library', digestSection: library.digestSection, regionalDigestGroups: library.regionalDigestGroups },
 	{ name: 'induction', digestSection: induction.digestSection, regionalDigestGroups: induction.regionalDigestGroups }
 ];
 

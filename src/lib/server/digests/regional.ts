@@ -41,7 +41,7 @@ const CHUNK = 500;
 /** A send still `sending` this long after it started was cut short: the scheduler finishes it. */
 const RESUME_AFTER_MS = 60_000;
 /** Suggested sections appear in this order by source. */
-const SOURCE_ORDER = ['discussions', 'training', 'members', 'induction', 'mentoring', 'succession'];
+const SOURCE_ORDER = ['discussions', 'library', 'training', 'members', 'induction', 'mentoring', 'succession'];
 
 export const batchKeyOf = (id: number) => `regional-digest:${id}`;
 

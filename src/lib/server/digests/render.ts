@@ -23,7 +23,7 @@ export function moreText(g: Pick<DigestGroup, 'title' | 'more' | 'items'>): stri
 export function groupBlocks(g: DigestGroup, replies?: Replies): EmailBlock[] {
 	return [
 		{ kind: 'subheading', text: g.title },
-		{ kind: 'list', items: g.items.map((i) => ({ text: i.text, href: i.href, note: i.note, reply: replies?.(i) })), ...(g.more ? { more: moreText(g), moreHref: g.moreHref } : {}) }
+		{ kind: 'list', items: g.items.map((i) => ({ text: i.text, href: i.href, note: i.note, reply: replies?.(i), links: i.links })), ...(g.more ? { more: moreText(g), moreHref: g.moreHref } : {}) }
 	];
 }
 

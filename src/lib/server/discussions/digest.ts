@@ -13,6 +13,7 @@ import { regionName } from '../network/authorities';
 import * as members from '../network/members';
 import { postHref } from './notifications';
 import { seenNotification } from './unread';
+import * as attachments from './attachments';
 import { visibilityKey, visibleWhere } from './visibility';
 import { perInstant } from '../per-instant';
 
@@ -61,6 +62,7 @@ const notificationsQuery = preparedBy(visibilityKey, (actor: Actor) =>
 			threadId: thread.id,
 			title: thread.title,
 			postNumber: post.number,
+			postId: notification.postId,
 			actorName: members.memberFacts.name(notification.actorId),
 			createdAt: notification.createdAt,
 			seen: sql<number>`${seenNotification()}`.mapWith(Boolean)
@@ -121,6 +123,17 @@ function relevance(t: Candidate, expertise: Set<string>, regionId: string): numb
 	return score;
 }
 
+/** Documents attached to these posts that the member may open: `links(...posts)` gives `{ links }` for a digest line, or nothing. */
+function documentLinks(actor: Actor, postIds: (number | null)[]) {
+	const byPost = attachments.idsByPost(postIds.filter((x): x is number => x != null));
+	const known = byPost.size ? attachments.lookup([...byPost.values()].flat()) : new Map();
+	return (...posts: (number | null)[]): { links?: DigestItem['links'] } => {
+		const ids = [...new Set(posts.flatMap((p) => (p != null ? (byPost.get(p) ?? []) : [])))];
+		const links = ids.length ? attachments.linksFor(actor, ids, known) : [];
+		return links.length ? { links } : {};
+	};
+}
+
 /** What is new in discussions for this member since `since` (null when there is nothing at all). */
 export function digestSection(recipient: DigestRecipient, since: number, now: number): DigestSection | null {
 	const actor = actorOf(recipient);
@@ -129,11 +142,13 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	const wants = (kind: 'mention' | 'reply' | 'answer') => choices[kind] !== 'off';
 	const notes = recentNotifications(actor, since, now);
 	const groups: DigestGroup[] = [];
+	// Documents attached to the posts these lines are about: those this member may open, as links under the line.
+	const docs = documentLinks(actor, notes.map((n) => n.postId));
 
 	if (wants('mention')) {
 		const items = notes
 			.filter((n) => n.kind === 'mention')
-			.map((n) => ({ text: `${n.actorName ?? 'A member'} mentioned you in ${quoted(n.title)}`, href: postHref(n.threadId, n.postNumber) }));
+			.map((n) => ({ text: `${n.actorName ?? 'A member'} mentioned you in ${quoted(n.title)}`, href: postHref(n.threadId, n.postNumber), ...docs(n.postId) }));
 		const g = capped('Mentions of you', items, '/notifications');
 		if (g) groups.push(g);
 	}
@@ -143,22 +158,24 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 			.filter((n) => n.kind === 'answer')
 			.map((n) => ({
 				text: n.detail === 'answerer' ? `Your reply was marked as the answer to ${quoted(n.title)}` : `An answer was accepted on your question ${quoted(n.title)}`,
-				href: postHref(n.threadId, n.postNumber)
+				href: postHref(n.threadId, n.postNumber),
+				...docs(n.postId)
 			}));
 		const g = capped('Answers', items, '/notifications');
 		if (g) groups.push(g);
 	}
 
 	if (wants('reply')) {
-		const byThread = new Map<number, { title: string; count: number; first: number | null }>();
+		const byThread = new Map<number, { title: string; count: number; first: number | null; posts: (number | null)[] }>();
 		for (const n of notes.filter((x) => x.kind === 'reply').reverse()) {
-			const entry = byThread.get(n.threadId) ?? { title: n.title, count: 0, first: n.postNumber };
+			const entry = byThread.get(n.threadId) ?? { title: n.title, count: 0, first: n.postNumber, posts: [] };
 			entry.count++;
+			entry.posts.push(n.postId);
 			byThread.set(n.threadId, entry);
 		}
 		const items = [...byThread.entries()]
 			.sort((a, b) => b[1].count - a[1].count)
-			.map(([id, e]) => ({ text: e.title, href: postHref(id, e.first), note: e.count === 1 ? '1 new reply' : `${e.count} new replies` }));
+			.map(([id, e]) => ({ text: e.title, href: postHref(id, e.first), note: e.count === 1 ? '1 new reply' : `${e.count} new replies`, ...docs(...e.posts) }));
 		const g = capped('Replies in threads you follow', items, '/threads?view=following');
 		if (g) groups.push(g);
 	}
@@ -186,7 +203,9 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 		.map((t) => ({ t, score: relevance(t, expertise, recipient.regionId) }))
 		.sort((a, b) => b.score - a.score || b.t.createdAt - a.t.createdAt)
 		.map(({ t }) => t);
-	const newItem = (t: Candidate) => ({ text: t.title, href: `/threads/${t.id}`, note: `${t.categoryName} · ${regionName(t.regionId)}` });
+	const opening = attachments.openingPostIds(newThreads.slice(0, GROUP_SIZE).map((t) => t.id));
+	const openingDocs = documentLinks(actor, [...opening.values()]);
+	const newItem = (t: Candidate) => ({ text: t.title, href: `/threads/${t.id}`, note: `${t.categoryName} · ${regionName(t.regionId)}`, ...openingDocs(opening.get(t.id) ?? null) });
 
 	const open =
 		expertise.size === 0

@@ -19,6 +19,7 @@ import { replyAddress } from '../mail/reply-keys';
 import { threadMail } from '../mail/threading';
 import { regionName } from '../network/authorities';
 import { canSee, visibilityKey, visibleWhere } from './visibility';
+import * as attachments from './attachments';
 
 export type Kind = Notification['kind'];
 
@@ -28,7 +29,8 @@ export type NewNotification = { memberId: number; kind: Kind; postId: number | n
 /** The thread and post the notifications concern, and who caused them. */
 export type NotifyContext = {
 	thread: { id: number; title: string; regionId: string | null };
-	post: { id: number; number: number; excerpt: string } | null;
+	/** `attachments`: library entries on the post, listed (to those who may open them) in the email. */
+	post: { id: number; number: number; excerpt: string; attachments?: number[] } | null;
 	actor: { id: number; name: string } | null;
 };
 
@@ -73,11 +75,11 @@ function quote(title: string) {
 }
 
 /** Subject, heading and words for one notification email. */
-function emailFor(n: NewNotification, c: NotifyContext, r: Recipient): { subject: string; blocks: EmailBlock[] } {
+function emailFor(n: NewNotification, c: NotifyContext, r: Recipient, attached: EmailBlock[] = []): { subject: string; blocks: EmailBlock[] } {
 	const who = c.actor?.name ?? 'A member';
 	const t = quote(c.thread.title);
 	const href = postHref(c.thread.id, c.post?.number);
-	const excerpt: EmailBlock[] = c.post?.excerpt ? [{ kind: 'paragraph', text: c.post.excerpt }] : [];
+	const excerpt: EmailBlock[] = c.post?.excerpt ? [{ kind: 'paragraph', text: c.post.excerpt }, ...attached] : [];
 	switch (n.kind) {
 		case 'mention':
 			return { subject: `${who} mentioned you in ${t}`, blocks: [{ kind: 'paragraph', text: `${who} mentioned you in ${t}:` }, ...excerpt, { kind: 'button', text: 'Read the post', href }] };
@@ -129,6 +131,9 @@ export function deliver(items: NewNotification[], c: NotifyContext, now = Date.n
 	const wanted = items.filter((n) => n.memberId !== c.actor?.id);
 	const people = recipients([...new Set(wanted.map((n) => n.memberId))]);
 	const notified: number[] = [];
+	const attachedIds = c.post?.attachments ?? [];
+	// The documents are looked up once; each recipient's email lists those they may open.
+	const known = attachedIds.length ? attachments.lookup(attachedIds) : new Map();
 	for (const n of wanted) {
 		const r = people.get(n.memberId);
 		if (!r || !canSee(r.actor, c.thread.regionId)) continue;
@@ -147,7 +152,7 @@ export function deliver(items: NewNotification[], c: NotifyContext, now = Date.n
 		if (!row) continue;
 		notified.push(r.id);
 		if (!emailed) continue;
-		const { subject, blocks } = emailFor(n, c, r);
+		const { subject, blocks } = emailFor(n, c, r, attachedIds.length ? attachments.emailBlocks(r.actor, attachedIds, known) : []);
 		// Replies post in the thread (not to a moderation notice: that asks them to write to their coordinator).
 		const replies = n.kind !== 'moderation';
 		const threading = threadMail({ threadId: c.thread.id, postId: c.post?.id, memberId: r.id, kind: n.kind, replyTo: replies ? replyAddress(r.id, { kind: 'thread', id: c.thread.id }) : undefined });

@@ -16,6 +16,7 @@ import { renderPost } from './render';
 import * as follows from './follows';
 import * as unread from './unread';
 import * as notifications from './notifications';
+import * as attachments from './attachments';
 import { checkChildSafety, warnedWords, type ChildSafetyWarning } from './child-safety';
 
 export type Result<T = undefined> = { ok: true; value: T } | { ok: false; errors: Record<string, string>; childSafety?: ChildSafetyWarning[] };
@@ -126,6 +127,8 @@ export type ReplyInput = {
 	replyToPostId?: number | null;
 	/** The author ticked "no child can be identified" after the child-safety check warned. */
 	childSafeConfirmed?: boolean;
+	/** Library entries to attach. */
+	attachments?: number[];
 };
 
 /**
@@ -142,7 +145,8 @@ export function reply(actor: Actor, threadId: number, input: ReplyInput, now = D
 	}
 	const body = cleanBody(input.body ?? '');
 	const problem = bodyError(body, 'your reply');
-	if (problem) return { ok: false, errors: { body: problem } };
+	const attached = attachments.check(actor, input.attachments ?? [], t.regionId);
+	if (problem || !attached.ok) return { ok: false, errors: { ...(problem ? { body: problem } : {}), ...(attached.ok ? {} : attached.errors) } };
 	const gate = childSafetyGate(body, input.childSafeConfirmed);
 	if (gate.refuse) return gate.refuse;
 	const limited = rateLimitError(actor.id, now);
@@ -161,6 +165,7 @@ export function reply(actor: Actor, threadId: number, input: ReplyInput, now = D
 			.returning({ id: post.id })
 			.get();
 		db.update(thread).set({ postCount: number, lastPostAt: now, lastPosterId: actor.id, updatedAt: now }).where(eq(thread.id, threadId)).run();
+		attachments.set(row.id, attached.ids);
 		flagConfirmedPost(row.id, current.regionId, gate.confirmedWarnings, now);
 		follows.autoFollow(actor.id, threadId, now);
 		unread.markRead(actor.id, threadId, number, now);
@@ -170,7 +175,7 @@ export function reply(actor: Actor, threadId: number, input: ReplyInput, now = D
 		if (replyTo?.authorId && !mentioned.has(replyTo.authorId)) items.push({ memberId: replyTo.authorId, kind: 'reply', postId: row.id, detail: 'quoted' });
 		const told = new Set(items.map((i) => i.memberId));
 		for (const id of follows.followerIds(threadId)) if (!told.has(id)) items.push({ memberId: id, kind: 'reply', postId: row.id });
-		notifications.deliver(items, { thread: current, post: { id: row.id, number, excerpt: excerpt(rendered.plain) }, actor: { id: actor.id, name: nameOf(actor.id) } }, now);
+		notifications.deliver(items, { thread: current, post: { id: row.id, number, excerpt: excerpt(rendered.plain), attachments: attached.ids }, actor: { id: actor.id, name: nameOf(actor.id) } }, now);
 		return { id: row.id, number };
 	});
 	return { ok: true, value: created };
@@ -181,7 +186,8 @@ export function nameOf(memberId: number): string {
 	return members.nameOf(memberId) ?? 'A member';
 }
 
-export type EditInput = { body: string; title?: string | null };
+/** `attachments` undefined: leave them as they are. */
+export type EditInput = { body: string; title?: string | null; attachments?: number[] };
 
 /**
  * Edits the actor's own post (and the thread title, for the opening post). The earlier version
@@ -206,12 +212,20 @@ export function edit(actor: Actor, postId: number, input: EditInput, now = Date.
 		const titleProblem = titleError(title);
 		if (titleProblem) errors.title = titleProblem;
 	}
+	const attachedBefore = attachments.idsOf(p.id);
+	// Documents already on the post stay even if the member could no longer attach them (hidden since, say); new ones are checked.
+	const wanted = input.attachments ?? attachedBefore;
+	const added = attachments.check(actor, wanted.filter((id) => !attachedBefore.includes(id)), t.regionId);
+	if (!added.ok) Object.assign(errors, added.errors);
 	if (Object.keys(errors).length) return { ok: false, errors };
-	if (body === p.body && title === t.title) return { ok: true, value: undefined };
+	const attachedAfter = [...new Set(wanted)];
+	const attachmentsChanged = attachedAfter.join(',') !== attachedBefore.join(',');
+	if (body === p.body && title === t.title && !attachmentsChanged) return { ok: true, value: undefined };
 	const before = new Set(renderPost(p.body).mentions.map((m) => m.id));
 	const rendered = renderPost(body);
 	immediate(() => {
-		db.insert(postRevision).values({ postId: p.id, title: p.title, body: p.body, editorId: actor.id, replacedAt: now, reason: 'edit' }).run();
+		db.insert(postRevision).values({ postId: p.id, title: p.title, body: p.body, attachments: attachedBefore, editorId: actor.id, replacedAt: now, reason: 'edit' }).run();
+		if (attachmentsChanged) attachments.set(p.id, attachedAfter);
 		db.update(post)
 			.set({ body, html: rendered.html, plain: rendered.plain, title: p.number === 1 ? title : '', editedAt: now, editCount: sql`${post.editCount} + 1` })
 			.where(eq(post.id, p.id))
@@ -220,7 +234,7 @@ export function edit(actor: Actor, postId: number, input: EditInput, now = Date.
 		const fresh = rendered.mentions.filter((m) => !before.has(m.id));
 		notifications.deliver(
 			fresh.map((m) => ({ memberId: m.id, kind: 'mention' as const, postId: p.id })),
-			{ thread: { ...t, title }, post: { id: p.id, number: p.number, excerpt: excerpt(rendered.plain) }, actor: { id: actor.id, name: nameOf(actor.id) } },
+			{ thread: { ...t, title }, post: { id: p.id, number: p.number, excerpt: excerpt(rendered.plain), attachments: attachedAfter }, actor: { id: actor.id, name: nameOf(actor.id) } },
 			now
 		);
 	});
@@ -236,8 +250,9 @@ export function remove(actor: Actor, postId: number, now = Date.now()): Result {
 	authorize(actor, 'post.delete', { authorId: p.authorId });
 	if (p.deletedAt != null) return { ok: true, value: undefined };
 	immediate(() => {
-		db.insert(postRevision).values({ postId: p.id, title: p.title, body: p.body, editorId: actor.id, replacedAt: now, reason: 'delete' }).run();
+		db.insert(postRevision).values({ postId: p.id, title: p.title, body: p.body, attachments: attachments.idsOf(p.id), editorId: actor.id, replacedAt: now, reason: 'delete' }).run();
 		db.update(post).set({ body: '', html: '', plain: '', deletedAt: now }).where(eq(post.id, p.id)).run();
+		attachments.set(p.id, []);
 		if (t.acceptedPostId === p.id) db.update(thread).set({ acceptedPostId: null, acceptedById: null, acceptedAt: null, updatedAt: now }).where(eq(thread.id, t.id)).run();
 		notifications.forgetPost(p.id);
 	});
@@ -259,7 +274,7 @@ export function forEdit(actor: Actor, threadId: number, postId: number) {
 	if (p.deletedAt != null) refusal = 'This post has been deleted, so it cannot be edited.';
 	else if (p.hiddenAt != null) refusal = 'A moderator has hidden this post, so it cannot be edited.';
 	else if (t.lockedAt != null && !can(actor, 'thread.moderate', { regionId: t.regionId })) refusal = 'This thread is locked, so its posts cannot be edited.';
-	return { post: { id: p.id, number: p.number, body: p.body }, thread: { id: t.id, title: t.title }, isOpening: p.number === 1, refusal };
+	return { post: { id: p.id, number: p.number, body: p.body, attachments: attachments.idsOf(p.id) }, thread: { id: t.id, title: t.title, regionId: t.regionId }, isOpening: p.number === 1, refusal };
 }
 
 /** The actor's own post, for the page that confirms deleting it (403 for someone else's). */
@@ -274,13 +289,20 @@ export function history(actor: Actor, postId: number) {
 	const { post: p, thread: t } = visiblePost(actor, postId);
 	authorize(actor, 'post.viewHistory', { authorId: p.authorId });
 	const revisions = db
-		.select({ id: postRevision.id, title: postRevision.title, body: postRevision.body, replacedAt: postRevision.replacedAt, reason: postRevision.reason, editorName: members.memberFacts.name(postRevision.editorId) })
+		.select({ id: postRevision.id, title: postRevision.title, body: postRevision.body, attachments: postRevision.attachments, replacedAt: postRevision.replacedAt, reason: postRevision.reason, editorName: members.memberFacts.name(postRevision.editorId) })
 		.from(postRevision)
 		.where(eq(postRevision.postId, p.id))
 		.orderBy(sql`${postRevision.replacedAt} desc, ${postRevision.id} desc`)
 		.all();
 	const authorName = p.authorId ? members.nameOf(p.authorId) : null;
-	return { post: { id: p.id, number: p.number, body: p.body, title: p.title, createdAt: p.createdAt, editedAt: p.editedAt, deletedAt: p.deletedAt, authorName: authorName ?? 'Former member' }, thread: { id: t.id, title: t.title }, revisions };
+	const current = attachments.idsOf(p.id);
+	const titles = attachments.titles(actor, [...current, ...revisions.flatMap((r) => r.attachments ?? [])]);
+	const named = (ids: number[] | null) => (ids ?? []).map((id) => titles.get(id) ?? 'A library document that has since been deleted');
+	return {
+		post: { id: p.id, number: p.number, body: p.body, title: p.title, createdAt: p.createdAt, editedAt: p.editedAt, deletedAt: p.deletedAt, authorName: authorName ?? 'Former member', attachments: named(current) },
+		thread: { id: t.id, title: t.title },
+		revisions: revisions.map((r) => ({ ...r, attachments: named(r.attachments) }))
+	};
 }
 
 /** Markdown quoting a post, to start a reply with; null when the post cannot be quoted. */
@@ -307,6 +329,8 @@ export type PostView = {
 	createdAt: number;
 	editedAt: number | null;
 	isAnswer: boolean;
+	/** Library documents attached, those this viewer may open (none on a post they may not read). */
+	attachments: attachments.AttachmentCard[];
 	can: { edit: boolean; delete: boolean; report: boolean; history: boolean; hide: boolean; quote: boolean; accept: boolean };
 };
 
@@ -360,7 +384,7 @@ export function oneQuery(postId: number) {
 type PostRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['all']>>[number];
 
 /** How a post row looks to this viewer in this thread. */
-export function toView(actor: Actor, t: ThreadFacts, row: PostRow): PostView {
+export function toView(actor: Actor, t: ThreadFacts, row: PostRow, attached: attachments.AttachmentCard[] = []): PostView {
 	const moderator = can(actor, 'thread.moderate', { regionId: t.regionId });
 	const own = row.authorId != null && row.authorId === actor.id;
 	const state: PostView['state'] = row.deletedAt != null ? 'deleted' : row.hiddenAt != null ? 'hidden' : 'ok';
@@ -380,6 +404,7 @@ export function toView(actor: Actor, t: ThreadFacts, row: PostRow): PostView {
 		createdAt: row.createdAt,
 		editedAt: row.editedAt,
 		isAnswer: t.acceptedPostId === row.id,
+		attachments: readable ? attached : [],
 		can: {
 			edit: state === 'ok' && can(actor, 'post.edit', { authorId: row.authorId }) && (!locked || moderator),
 			delete: state !== 'deleted' && can(actor, 'post.delete', { authorId: row.authorId }),

@@ -20,6 +20,7 @@ import * as categories from './categories';
 import * as follows from './follows';
 import * as unread from './unread';
 import * as notifications from './notifications';
+import * as attachments from './attachments';
 import { childSafetyGate, excerpt, flagConfirmedPost, nameOf, oneRow, pageRows, quoteFor, rateLimitError, recordPosting, threadFacts, toView, type PostView, type Result, type ThreadFacts } from './posts';
 import { openReportCounts } from './moderation';
 import { canSee, visibilityKey, visibleRegionIds, visibleWhere } from './visibility';
@@ -328,11 +329,12 @@ export function view(actor: Actor, threadId: number, opts: { page?: number | nul
 	const wanted = opts.post && opts.post > 0 ? Math.ceil(opts.post / PAGE_SIZE) : (opts.page ?? 1);
 	const page = Math.min(Math.max(Number.isFinite(wanted) ? Math.floor(wanted) : 1, 1), pageCount);
 	const rows = pageRows(threadId, (page - 1) * PAGE_SIZE + 1, page * PAGE_SIZE);
-	const posts = rows.map((r) => toView(actor, facts, r));
+	const attached = attachments.forPosts(actor, [...rows.map((r) => r.id), ...(h.acceptedPostId && page === 1 ? [h.acceptedPostId] : [])]);
+	const posts = rows.map((r) => toView(actor, facts, r, attached.get(r.id)));
 	let answer: PostView | null = null;
 	if (h.acceptedPostId && page === 1) {
 		const a = oneRow(h.acceptedPostId);
-		if (a) answer = toView(actor, facts, a);
+		if (a) answer = toView(actor, facts, a, attached.get(a.id));
 	}
 	const last = unread.lastRead(actor.id, threadId);
 	const firstUnread = last != null && last < h.postCount ? last + 1 : null;
@@ -387,6 +389,8 @@ export type NewThread = {
 	isQuestion: boolean;
 	/** The author ticked "no child can be identified" after the child-safety check warned. */
 	childSafeConfirmed?: boolean;
+	/** Library entries to attach to the opening post. */
+	attachments?: number[];
 };
 
 /**
@@ -408,6 +412,8 @@ export function create(actor: Actor, input: NewThread, now = Date.now()): Result
 	const regionId = input.regionId || null;
 	if (regionId != null && !regions().some((r) => r.id === regionId)) errors.regionId = 'Choose who can see the thread';
 	else if (!can(actor, 'thread.create', { regionId })) errors.regionId = 'You can only start threads for everyone or for your own region';
+	const attached = errors.regionId ? null : attachments.check(actor, input.attachments ?? [], regionId);
+	if (attached && !attached.ok) Object.assign(errors, attached.errors);
 	if (Object.keys(errors).length) return { ok: false, errors };
 	const gate = childSafetyGate(`${title}\n\n${body}`, input.childSafeConfirmed);
 	if (gate.refuse) return gate.refuse;
@@ -425,13 +431,15 @@ export function create(actor: Actor, input: NewThread, now = Date.now()): Result
 			.values({ threadId: t.id, number: 1, authorId: actor.id, title, body, html: rendered.html, plain: rendered.plain, createdAt: now })
 			.returning({ id: post.id })
 			.get();
+		const attachedIds = attached?.ok ? attached.ids : [];
+		attachments.set(p.id, attachedIds);
 		flagConfirmedPost(p.id, regionId, gate.confirmedWarnings, now);
 		follows.autoFollow(actor.id, t.id, now);
 		unread.markRead(actor.id, t.id, 1, now);
 		recordPosting(actor.id, now);
 		notifications.deliver(
 			rendered.mentions.map((m) => ({ memberId: m.id, kind: 'mention' as const, postId: p.id })),
-			{ thread: { id: t.id, title, regionId }, post: { id: p.id, number: 1, excerpt: excerpt(rendered.plain) }, actor: { id: actor.id, name: nameOf(actor.id) } },
+			{ thread: { id: t.id, title, regionId }, post: { id: p.id, number: 1, excerpt: excerpt(rendered.plain), attachments: attachedIds }, actor: { id: actor.id, name: nameOf(actor.id) } },
 			now
 		);
 		return t.id;

@@ -8,6 +8,7 @@ import * as files from '../files';
 import { useFilesDir } from '../files/store';
 import * as library from './entries';
 import { eraseMember, exportMemberData } from './data-rights';
+import type { EntryInput } from './input';
 
 let dir: string;
 beforeAll(() => {
@@ -39,5 +40,30 @@ describe('library data rights', () => {
 		expect(v.entry.authorName).toBe('Former member');
 		expect(v.files[0].current.uploadedBy).toBe('Former member');
 		expect(v.entry.usefulCount).toBe(1);
+	});
+
+	it('includes private drafts in the export, and erasure removes them (the shared ones stay)', async () => {
+		const author = makeMember();
+		const got = await files.receive(await t.pdf(['Draft strategy']), 'Draft strategy.pdf', 1 << 24);
+		if (!got.ok) throw new Error();
+		const base = { kind: 'strategy' as const, summary: 'S', topics: ['corporate-parenting'] as EntryInput['topics'], authorityId: authorityId('Lancashire'), scope: 'national', reviewBy: null, situation: '', whatWeDid: '', whatChanged: '', differently: '', contact: '' };
+		const draft = library.create(author.actor, { ...base, title: 'My draft strategy', draft: true }, got.file);
+		const shared = library.create(author.actor, { ...base, kind: 'case-study', title: 'My shared case study', situation: 'a', whatWeDid: 'b', whatChanged: 'c' }, null);
+		if (!draft.ok || !shared.ok) throw new Error();
+		const data = exportMemberData(author.id) as { entries: { title: string; draft: boolean; sharedAt: string | null }[]; uploads: { name: string }[] };
+		expect(data.entries.map((e) => [e.title, e.draft, e.sharedAt == null])).toEqual([
+			['My draft strategy', true, true],
+			['My shared case study', false, false]
+		]);
+		expect(data.uploads.map((u) => u.name)).toEqual(['Draft strategy.pdf']);
+		const hash = got.file.hash;
+		expect(files.info(hash)?.refs).toBe(1);
+
+		eraseMember(author.id);
+		const admin = makeMember({ role: 'admin' });
+		expect(() => library.view(admin.actor, draft.value.id)).toThrow(expect.objectContaining({ status: 404 }));
+		expect(library.view(admin.actor, shared.value.id).entry.authorName).toBe('Former member');
+		// Its file is no longer held by anything (housekeeping removes the bytes after the grace period).
+		expect(files.info(hash)?.refs).toBe(0);
 	});
 });

@@ -1,13 +1,14 @@
 /**
  * Data rights for the library (the trust area assembles every area's part): everything of a
- * member's here, with a link to download each file they uploaded; and erasure — documents they
- * shared stay for the network, shown as shared by "Former member"; their useful marks and
- * reports go.
+ * member's here (private drafts included), with a link to download each file they uploaded; and
+ * erasure — documents they shared stay for the network, shown as shared by "Former member";
+ * their private drafts, useful marks and reports go.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
 import { libraryEntry, libraryFile, libraryReport, libraryUseful, libraryVersion } from '../db/schema';
 import { regionName } from '../network/authorities';
+import * as files from '../files';
 
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
@@ -19,7 +20,7 @@ export function exportMemberData(memberId: number): Record<string, unknown> {
 		.where(eq(libraryEntry.authorId, memberId))
 		.orderBy(asc(libraryEntry.id))
 		.all()
-		.map((e) => ({ id: e.id, kind: e.kind, title: e.title, summary: e.summary, caseStudy: e.caseStudy, topics: e.topics, scope: regionName(e.regionId), reviewBy: e.reviewBy, sharedAt: iso(e.createdAt), hiddenAt: iso(e.hiddenAt), hiddenReason: e.hiddenReason, page: `/library/${e.id}` }));
+		.map((e) => ({ id: e.id, kind: e.kind, title: e.title, summary: e.summary, caseStudy: e.caseStudy, topics: e.topics, scope: regionName(e.regionId), reviewBy: e.reviewBy, draft: e.draft, sharedAt: e.draft ? null : iso(e.createdAt), savedAt: iso(e.createdAt), hiddenAt: iso(e.hiddenAt), hiddenReason: e.hiddenReason, page: `/library/${e.id}` }));
 	const uploads = db
 		.select({ id: libraryVersion.id, entryId: libraryFile.entryId, number: libraryVersion.number, name: libraryVersion.name, size: libraryVersion.size, kind: libraryVersion.kind, sha256: libraryVersion.hash, createdAt: libraryVersion.createdAt })
 		.from(libraryVersion)
@@ -44,9 +45,21 @@ export function exportMemberData(memberId: number): Record<string, unknown> {
 	return { entries, uploads, markedUseful: useful, reports };
 }
 
-/** Erasure: shared documents stay (as "Former member"); the member's marks and reports go. */
-export function eraseMember(memberId: number): void {
+/** Erasure: shared documents stay (as "Former member"); the member's private drafts, marks and reports go. */
+export function eraseMember(memberId: number, now = Date.now()): void {
 	immediate(() => {
+		// Drafts were never shared: they go, with their hold on each stored file (housekeeping removes unreferenced bytes).
+		const drafts = db
+			.select({ id: libraryEntry.id })
+			.from(libraryEntry)
+			.where(and(eq(libraryEntry.authorId, memberId), eq(libraryEntry.draft, true)))
+			.all()
+			.map((d) => d.id);
+		if (drafts.length) {
+			const held = db.select({ hash: libraryVersion.hash }).from(libraryVersion).innerJoin(libraryFile, eq(libraryFile.id, libraryVersion.fileId)).where(inArray(libraryFile.entryId, drafts)).all();
+			for (const h of held) files.remove(h.hash, now);
+			db.delete(libraryEntry).where(inArray(libraryEntry.id, drafts)).run();
+		}
 		const marks = db.select({ entryId: libraryUseful.entryId }).from(libraryUseful).where(eq(libraryUseful.memberId, memberId)).all();
 		if (marks.length)
 			db.update(libraryEntry)

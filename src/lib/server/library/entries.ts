@@ -34,7 +34,7 @@ export function scopeOptions(actor: Actor): [string, string][] {
 	return [['national', 'Every member of the network (national)'], ...rs.map((r) => [r.id, `Only members in ${r.name}, its coordinator and admins`] as [string, string])];
 }
 
-const facts = (e: Pick<LibraryEntry, 'regionId' | 'hiddenAt' | 'authorId'>) => ({ regionId: e.regionId, hidden: e.hiddenAt != null, authorId: e.authorId });
+const facts = (e: Pick<LibraryEntry, 'regionId' | 'hiddenAt' | 'authorId' | 'draft'>) => ({ regionId: e.regionId, hidden: e.hiddenAt != null, authorId: e.authorId, draft: e.draft });
 
 /** An entry the actor may see, or 404 (another region's, hidden, missing — all look the same). */
 function visibleEntry(actor: Actor, id: number): LibraryEntry {
@@ -89,6 +89,7 @@ function checkScope(actor: Actor, scope: string): { regionId: string | null } | 
 /**
  * Creates an entry with its first file (a case study may have none). The file is moved into the
  * store in the same transaction as the rows that refer to it; on any refusal the caller discards it.
+ * With `input.draft` it is a private draft: its author's alone until they share it (`publish`).
  */
 export function create(actor: Actor, input: EntryInput, file: files.Received | null, meta: Meta = {}, now = Date.now()): Result<{ id: number }> {
 	const scope = checkScope(actor, input.scope);
@@ -118,6 +119,7 @@ export function create(actor: Actor, input: EntryInput, file: files.Received | n
 				regionId: scope.regionId,
 				reviewBy: input.reviewBy,
 				authorId: actor.id,
+				draft: !!input.draft,
 				createdAt: now,
 				updatedAt: now
 			})
@@ -137,6 +139,16 @@ function addFileRows(actor: Actor, entryId: number, file: files.Received, now: n
 	const v = db.insert(libraryVersion).values({ fileId: f.id, number: 1, hash: file.hash, name: file.name, size: file.size, kind: file.type.kind, uploadedById: actor.id, createdAt: now }).returning({ id: libraryVersion.id }).get();
 	text.queue(v.id, file.type.kind, now);
 	return f.id;
+}
+
+/** Shares a private draft with those its scope names; it counts as new from now (digests, "newest"). Its author only. */
+export function publish(actor: Actor, id: number, meta: Meta = {}, now = Date.now()): Result {
+	const e = visibleEntry(actor, id);
+	authorize(actor, 'library.publish', { regionId: e.regionId, authorId: e.authorId });
+	if (!e.draft) return { ok: true, value: undefined };
+	db.update(libraryEntry).set({ draft: false, createdAt: now, updatedAt: now }).where(eq(libraryEntry.id, e.id)).run();
+	audit.record({ actorId: actor.id, action: 'library.publish', subjectType: 'library_entry', subjectId: e.id, regionId: e.regionId, ipAddress: meta.ip }, now);
+	return { ok: true, value: undefined };
 }
 
 /** A new version of one of the entry's files, or (fileId null) a further file. Its author only. */
@@ -185,6 +197,7 @@ export type EntryRow = {
 	usefulCount: number;
 	createdAt: number;
 	hidden: boolean;
+	draft: boolean;
 	fileCount: number;
 };
 
@@ -225,6 +238,7 @@ export function list(actor: Actor, f: ListFilter = {}): { entries: EntryRow[]; n
 			usefulCount: libraryEntry.usefulCount,
 			createdAt: libraryEntry.createdAt,
 			hiddenAt: libraryEntry.hiddenAt,
+			draft: libraryEntry.draft,
 			fileCount: sql<number>`(select count(*) from ${libraryFile} where ${libraryFile.entryId} = ${libraryEntry.id})`
 		})
 		.from(libraryEntry)
@@ -248,6 +262,7 @@ export function list(actor: Actor, f: ListFilter = {}): { entries: EntryRow[]; n
 			usefulCount: r.usefulCount,
 			createdAt: r.createdAt,
 			hidden: r.hiddenAt != null,
+			draft: r.draft,
 			fileCount: r.fileCount
 		})),
 		next: more && last ? (sort === 'useful' ? `${last.usefulCount}.${last.createdAt}.${last.id}` : `${last.createdAt}.${last.id}`) : null
@@ -319,6 +334,7 @@ export function view(actor: Actor, id: number) {
 			reviewBy: e.reviewBy,
 			authorName: e.authorId ? (names.get(e.authorId) ?? 'Former member') : 'Former member',
 			usefulCount: e.usefulCount,
+			draft: e.draft,
 			createdAt: e.createdAt,
 			updatedAt: e.updatedAt,
 			hidden: e.hiddenAt != null ? { at: e.hiddenAt, reason: e.hiddenReason ?? '', by: e.hiddenById ? (names.get(e.hiddenById) ?? 'a moderator') : 'a moderator' } : null
@@ -326,6 +342,7 @@ export function view(actor: Actor, id: number) {
 		files: fileViews,
 		useful,
 		may: {
+			publish: e.draft && can(actor, 'library.publish', { ...scope, authorId: e.authorId }),
 			edit: can(actor, 'library.edit', { ...scope, authorId: e.authorId }),
 			delete: can(actor, 'library.delete', { ...scope, authorId: e.authorId }),
 			report: can(actor, 'library.report', scope) && e.authorId !== actor.id,

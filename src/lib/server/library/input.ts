@@ -20,7 +20,12 @@ export const entrySchema = z
 		whatWeDid: optionalText('what you did', FIELD_MAX),
 		whatChanged: optionalText('what changed', FIELD_MAX),
 		differently: optionalText('what you would do differently', FIELD_MAX),
-		contact: optionalText('who to contact', 500)
+		contact: optionalText('who to contact', 500),
+		/** "Save as a private draft" was the button pressed. */
+		draft: z
+			.string()
+			.optional()
+			.transform((v) => v === 'yes')
 	})
 	.superRefine((v, ctx) => {
 		if (v.kind !== 'case-study') return;
@@ -28,7 +33,8 @@ export const entrySchema = z
 		if (!v.whatWeDid) ctx.addIssue({ code: 'custom', path: ['whatWeDid'], message: 'Describe what you did' });
 		if (!v.whatChanged) ctx.addIssue({ code: 'custom', path: ['whatChanged'], message: 'Describe what changed – with figures if you have any' });
 	});
-export type EntryInput = z.infer<typeof entrySchema>;
+/** `draft` may be left out by callers other than the form (seeds, tests): a shared entry. */
+export type EntryInput = Omit<z.infer<typeof entrySchema>, 'draft'> & { draft?: boolean };
 
 export const REPORT_REASONS = [
 	['identifies-child', 'It could identify a child or young person'],

@@ -11,10 +11,11 @@ export function visibleRegionIds(actor: Actor): string[] | null {
 	return ids;
 }
 
-/** SQL: entries the actor may see in lists and search (hidden ones only to their author and admins). */
+/** SQL: entries the actor may see in lists and search (hidden ones only to their author and admins; drafts only to their author). */
 export function visibleWhere(actor: Actor): SQL | undefined {
 	const ids = visibleRegionIds(actor);
 	const scope = ids == null ? undefined : or(isNull(libraryEntry.regionId), inArray(libraryEntry.regionId, ids));
 	const shown = actor.role === 'admin' ? undefined : or(isNull(libraryEntry.hiddenAt), eq(libraryEntry.authorId, actor.id));
-	return and(scope, shown);
+	const notDraft = or(eq(libraryEntry.draft, false), eq(libraryEntry.authorId, actor.id));
+	return and(scope, shown, notDraft);
 }

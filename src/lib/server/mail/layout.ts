@@ -22,9 +22,12 @@ export type EmailBlock =
 	 * `more` is a line after the list ("and 12 more"); with `moreHref` it is a link. An item's
 	 * `reply` is its own reply-by-email address (one email has one Reply-To, a digest many threads).
 	 */
-	| { kind: 'list'; items: { text: string; href?: string; note?: string; reply?: ItemReply }[]; more?: string; moreHref?: string }
+	| { kind: 'list'; items: { text: string; href?: string; note?: string; reply?: ItemReply; links?: ItemLink[] }[]; more?: string; moreHref?: string }
 	/** Already-sanitized HTML (e.g. rendered Markdown) with its plain-text twin. */
 	| { kind: 'html'; html: string; text: string };
+
+/** A link under a list item (a document attached to the post the item is about). */
+export type ItemLink = { text: string; href: string; note?: string };
 
 /** Replying by email to one item of a list: the address, the subject to reply with, and who will see the reply. */
 export type ItemReply = { address: string; subject: string; visibleTo: string };
@@ -102,7 +105,10 @@ function blockHtml(b: EmailBlock): string {
 					const reply = i.reply
 						? `<br><a href="${esc(mailtoUrl(i.reply))}" style="color:#1d70b8;font-size:15px">Reply by email</a> <span style="color:#505a5f;font-size:15px">(visible to ${esc(i.reply.visibleTo)})</span>`
 						: '';
-					return `<li style="margin:0 0 8px">${main}${i.note ? ` <span style="color:#505a5f">– ${esc(i.note)}</span>` : ''}${reply}</li>`;
+					const links = i.links?.length
+						? `<ul style="margin:4px 0 0;padding-left:20px">${i.links.map((l) => `<li style="margin:0 0 4px">Attached: <a href="${esc(absoluteUrl(l.href))}" style="color:#1d70b8">${esc(l.text)}</a>${l.note ? ` <span style="color:#505a5f">– ${esc(l.note)}</span>` : ''}</li>`).join('')}</ul>`
+						: '';
+					return `<li style="margin:0 0 8px">${main}${i.note ? ` <span style="color:#505a5f">– ${esc(i.note)}</span>` : ''}${reply}${links}</li>`;
 				})
 				.join('');
 			const more = b.more ? (b.moreHref ? `<a href="${esc(absoluteUrl(b.moreHref))}" style="color:#1d70b8">${esc(b.more)}</a>` : esc(b.more)) : '';
@@ -127,7 +133,7 @@ function blockText(b: EmailBlock): string {
 			return [
 				...b.items.map(
 					(i) =>
-						`* ${i.text}${i.note ? ` – ${i.note}` : ''}${i.href ? `\n  ${absoluteUrl(i.href)}` : ''}${i.reply ? `\n  Reply by email (visible to ${i.reply.visibleTo}): ${i.reply.address}` : ''}`
+						`* ${i.text}${i.note ? ` – ${i.note}` : ''}${i.href ? `\n  ${absoluteUrl(i.href)}` : ''}${i.reply ? `\n  Reply by email (visible to ${i.reply.visibleTo}): ${i.reply.address}` : ''}${(i.links ?? []).map((l) => `\n  - Attached: ${l.text}${l.note ? ` – ${l.note}` : ''}\n    ${absoluteUrl(l.href)}`).join('')}`
 				),
 				...(b.more ? [b.moreHref ? `${b.more}: ${absoluteUrl(b.moreHref)}` : b.more] : [])
 			].join('\n');

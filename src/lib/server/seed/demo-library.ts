@@ -85,6 +85,28 @@ const ENTRIES: DemoEntry[] = [
 			name: 'Corporate parenting scorecard.csv',
 			bytes: () => Buffer.from('Measure,Last quarter,This quarter,Target\nChildren in care,,,\nThree or more placement moves in the year (%),,,10\nHealth assessments on time (%),,,95\nCare leavers in education employment or training (%),,,60\nCare leavers in suitable accommodation (%),,,90\n')
 		}
+	},
+	{
+		by: 'member@example.org',
+		days: 2,
+		input: {
+			kind: 'guidance',
+			title: 'Staying put to 25: a note for the cabinet (draft)',
+			summary: 'A two-page note for cabinet on extending staying put to 25 – still a private draft while finance check the costs.',
+			topics: ['care-leavers', 'budgets'],
+			scope: 'national',
+			authority: 'Lancashire',
+			draft: true
+		},
+		file: {
+			name: 'Staying put to 25 - cabinet note (draft).docx',
+			bytes: () =>
+				simpleDocx('Staying put to 25: a note for the cabinet', [
+					'Draft for discussion. Not for circulation.',
+					'Proposal: fund staying put arrangements until a young person’s 25th birthday where they and their carers want it.',
+					'Estimated cost: to be confirmed by finance.'
+				])
+		}
 	}
 ];
 

@@ -27,6 +27,14 @@ const date = (check: (iso: string) => string | null) =>
 			if (message) ctx.addIssue({ code: 'custom', message });
 		});
 
+/** The library documents linked to an item (ticked boxes; none ticked = none linked). */
+export const documentsForm = z.object({
+	documents: z
+		.array(z.string().regex(/^\d{1,9}$/, 'Choose documents from the list'))
+		.max(50, 'Choose documents from the list')
+		.transform((v) => v.map(Number))
+});
+
 /** The item edit form. */
 export const itemForm = z.object({
 	version,

@@ -31,7 +31,8 @@ const FIELD_WORDS: Record<ChecklistChange['field'], string> = {
 	election: 'Next election',
 	version: 'Template version',
 	added: 'Item added',
-	removed: 'Item removed'
+	removed: 'Item removed',
+	documents: 'Library documents'
 };
 
 /** Shows an owner value (`m:<id>`, `n:<name>` or ''). */
@@ -69,6 +70,10 @@ export function describe(rows: ChecklistChange[]): HistoryEntry[] {
 			case 'election':
 				from = formatDay(from) || 'Not set';
 				to = formatDay(to) || 'Not set';
+				break;
+			case 'documents':
+				from = from || 'None';
+				to = to || 'None';
 				break;
 			case 'note':
 			case 'naReason':

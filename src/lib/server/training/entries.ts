@@ -15,12 +15,14 @@ import { addMonths, checkEntry, minutesToHours, type EntryInput, type FieldError
 import { COVERAGE_MONTHS, SUMMARY_MONTHS, coverage, summarise } from './summary';
 import { csvFilename, entriesCsv } from './export';
 import * as sharing from './sharing';
+import * as fromLibrary from './library';
 
 /** An entry as pages and other areas see it. */
-export type Entry = Omit<TrainingEntry, 'sourceKey'> & { hours: number; source: 'member' | 'event' | 'mentoring' };
+export type Entry = Omit<TrainingEntry, 'sourceKey' | 'libraryEntryId'> & { hours: number; source: 'member' | 'event' | 'mentoring' };
 
+/** The linked library document is left out: pages ask `library.document` with the viewer, who may not see it. */
 function toEntry(row: TrainingEntry): Entry {
-	const { sourceKey, ...rest } = row;
+	const { sourceKey, libraryEntryId: _doc, ...rest } = row;
 	const source = sourceKey?.startsWith('mentoring:') ? 'mentoring' : row.eventId != null || sourceKey?.startsWith('event:') ? 'event' : 'member';
 	return { ...rest, hours: minutesToHours(row.minutes), source };
 }
@@ -183,6 +185,7 @@ export function get(actor: Actor, id: number) {
 	return {
 		entry: toEntry(row),
 		event: event ?? null,
+		document: fromLibrary.document(actor, row.libraryEntryId),
 		owner: owner ? { id: owner.id, name: owner.name } : null,
 		canEdit: can(actor, 'training.edit', { memberId: row.memberId })
 	};
@@ -216,10 +219,10 @@ export function formValues(e: Entry): Record<string, string | string[]> {
 
 export type Saved = { ok: true; entry: Entry } | { ok: false; errors: FieldErrors };
 
-function insert(memberId: number, input: EntryInput, now: number, extra: { eventId?: number | null; sourceKey?: string | null } = {}): Entry {
+function insert(memberId: number, input: EntryInput, now: number, extra: { eventId?: number | null; sourceKey?: string | null; libraryEntryId?: number | null } = {}): Entry {
 	const row = db
 		.insert(trainingEntry)
-		.values({ memberId, ...input, eventId: extra.eventId ?? null, sourceKey: extra.sourceKey ?? null, createdAt: now, updatedAt: now })
+		.values({ memberId, ...input, eventId: extra.eventId ?? null, sourceKey: extra.sourceKey ?? null, libraryEntryId: extra.libraryEntryId ?? null, createdAt: now, updatedAt: now })
 		.returning()
 		.get();
 	return toEntry(row);
@@ -229,11 +232,14 @@ function insert(memberId: number, input: EntryInput, now: number, extra: { event
  * Adds an entry to the acting member's own log after checking it (see rules.checkEntry).
  * Other areas may call this; invalid input comes back as messages per field.
  */
-export function addEntry(actor: Actor, input: RawEntry, now = Date.now()): Saved {
+export function addEntry(actor: Actor, input: RawEntry & { libraryEntryId?: number | null }, now = Date.now()): Saved {
 	authorize(actor, 'training.edit', { memberId: actor.id });
 	const checked = checkEntry(input, today(now));
 	if (!checked.ok) return checked;
-	return { ok: true, entry: insert(actor.id, checked.entry, now) };
+	// Learning from a library document links to it — only to one the member may see.
+	const doc = input.libraryEntryId != null ? fromLibrary.document(actor, input.libraryEntryId) : null;
+	if (input.libraryEntryId != null && !doc) return { ok: false, errors: { title: 'The library document this was about is no longer available to you – log the learning from your training log instead' } };
+	return { ok: true, entry: insert(actor.id, checked.entry, now, { libraryEntryId: doc?.id ?? null }) };
 }
 
 /** Changes one of the acting member's own entries (404 for anyone else's). */

@@ -17,7 +17,12 @@ export const entryForm = z.object({
 	topics: z.array(z.string().max(100)).max(50, 'Choose topics from the list').optional(),
 	hours: field,
 	reflection: field,
-	link: field
+	link: field,
+	/** Set when the form was started from a library document ("Add to my training log"). */
+	libraryEntryId: z
+		.string()
+		.optional()
+		.transform((v) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null))
 });
 
 /** The event form (publish and edit). */

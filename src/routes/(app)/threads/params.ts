@@ -2,6 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { bodyError, cleanBody, cleanTitle, REASON_MAX, titleError } from '$lib/server/discussions/input';
+import * as attachments from '$lib/server/discussions/attachments';
 
 /** A positive integer id from a route parameter; 404 for anything else. */
 export function idParam(raw: string | undefined): number {
@@ -45,42 +46,71 @@ const childSafeConfirmed = z
 	.optional()
 	.transform((v) => v === 'yes');
 
+/** The ticked library documents (`attach`, repeated) and pasted library links (`attachLinks`). */
+const attachFields = {
+	attach: z.array(z.string()).optional(),
+	attachLinks: z.string().max(2_000, 'Paste at most 10 library links').optional()
+};
+
+/** The fields of a post form that choose library documents, checked and turned into entry ids (`attachments`). */
+function chosenDocuments<T extends { attach?: string[]; attachLinks?: string }>(v: T, ctx: z.RefinementCtx): Omit<T, 'attach' | 'attachLinks'> & { attachments: number[] } {
+	const { attach, attachLinks, ...rest } = v;
+	const r = attachments.parse({ attach, attachLinks });
+	if (!r.ok) {
+		ctx.addIssue({ code: 'custom', path: ['attachLinks'], message: r.error });
+		return z.NEVER;
+	}
+	return { ...rest, attachments: r.ids };
+}
+
+/** The names of the repeated fields in post forms (for parseForm's `arrays`). */
+export const POST_ARRAYS = ['attach'];
+
 /** Starting a thread. */
-export const threadSchema = z.object({
-	childSafeConfirmed,
-	title,
-	body: body('your post'),
-	categoryId: z.coerce.number({ error: 'Choose a category' }).int('Choose a category from the list').positive('Choose a category from the list'),
-	scope: z.string({ error: 'Choose who can see the thread' }).min(1, 'Choose who can see the thread'),
-	isQuestion: z
-		.array(z.string())
-		.optional()
-		.transform((v) => v?.includes('yes') ?? false)
-});
+export const threadSchema = z
+	.object({
+		childSafeConfirmed,
+		title,
+		body: body('your post'),
+		categoryId: z.coerce.number({ error: 'Choose a category' }).int('Choose a category from the list').positive('Choose a category from the list'),
+		scope: z.string({ error: 'Choose who can see the thread' }).min(1, 'Choose who can see the thread'),
+		isQuestion: z
+			.array(z.string())
+			.optional()
+			.transform((v) => v?.includes('yes') ?? false),
+		...attachFields
+	})
+	.transform(chosenDocuments);
 
 /** A reply. */
-export const replySchema = z.object({
-	body: body('your reply'),
-	childSafeConfirmed,
-	replyToPostId: z
-		.string()
-		.optional()
-		.transform((v) => (v && /^\d{1,12}$/.test(v) ? Number(v) : null))
-});
+export const replySchema = z
+	.object({
+		body: body('your reply'),
+		childSafeConfirmed,
+		replyToPostId: z
+			.string()
+			.optional()
+			.transform((v) => (v && /^\d{1,12}$/.test(v) ? Number(v) : null)),
+		...attachFields
+	})
+	.transform(chosenDocuments);
 
-/** Editing a post (the title only for a thread's opening post). */
-export const editSchema = z.object({
-	body: body('your post'),
-	title: z
-		.string()
-		.optional()
-		.transform((v) => (v == null ? null : cleanTitle(v)))
-		.superRefine((v, ctx) => {
-			if (v == null) return;
-			const e = titleError(v);
-			if (e) ctx.addIssue({ code: 'custom', message: e });
-		})
-});
+/** Editing a post (the title only for a thread's opening post) and its attached documents. */
+export const editSchema = z
+	.object({
+		...attachFields,
+		body: body('your post'),
+		title: z
+			.string()
+			.optional()
+			.transform((v) => (v == null ? null : cleanTitle(v)))
+			.superRefine((v, ctx) => {
+				if (v == null) return;
+				const e = titleError(v);
+				if (e) ctx.addIssue({ code: 'custom', message: e });
+			})
+	})
+	.transform(chosenDocuments);
 
 /** A moderator's reason for hiding a post. */
 export const hideSchema = z.object({

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { member, region } from './network';
+import { libraryEntry } from './library';
 
 /** A discussion category (corporate parenting, safeguarding …), managed by admins. */
 export const category = sqliteTable(
@@ -116,9 +117,30 @@ export const postRevision = sqliteTable(
 		editorId: integer('editor_id').references(() => member.id, { onDelete: 'set null' }),
 		/** When this version was replaced. */
 		replacedAt: integer('replaced_at').notNull(),
-		reason: text('reason', { enum: ['edit', 'delete'] }).notNull().default('edit')
+		reason: text('reason', { enum: ['edit', 'delete'] }).notNull().default('edit'),
+		/** The library entries attached to this version, in order (null: from before attachments were kept). */
+		attachments: text('attachments', { mode: 'json' }).$type<number[] | null>()
 	},
 	(t) => [index('post_revision_post_idx').on(t.postId, t.replacedAt)]
+);
+
+/**
+ * A library entry attached to a post, shown under it and linked from emails about it. The entry
+ * belongs to the library area (read through its functions); a deleted entry drops off the post.
+ */
+export const postAttachment = sqliteTable(
+	'post_attachment',
+	{
+		postId: integer('post_id')
+			.notNull()
+			.references(() => post.id, { onDelete: 'cascade' }),
+		entryId: integer('entry_id')
+			.notNull()
+			.references(() => libraryEntry.id, { onDelete: 'cascade' }),
+		/** Its place under the post (0 first). */
+		position: integer('position').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.postId, t.entryId] }), index('post_attachment_entry_idx').on(t.entryId)]
 );
 
 /**
@@ -220,6 +242,7 @@ export type Category = typeof category.$inferSelect;
 export type Thread = typeof thread.$inferSelect;
 export type Post = typeof post.$inferSelect;
 export type PostRevision = typeof postRevision.$inferSelect;
+export type PostAttachment = typeof postAttachment.$inferSelect;
 export type ThreadFollow = typeof threadFollow.$inferSelect;
 export type ThreadRead = typeof threadRead.$inferSelect;
 export type PostReport = typeof postReport.$inferSelect;

@@ -39,6 +39,8 @@ export const libraryEntry = sqliteTable(
 		reviewBy: text('review_by'),
 		authorId: integer('author_id').references(() => member.id, { onDelete: 'set null' }),
 		usefulCount: integer('useful_count').notNull().default(0),
+		/** A private draft: seen by its author only, until they share it. */
+		draft: integer('draft', { mode: 'boolean' }).notNull().default(false),
 		hiddenAt: integer('hidden_at'),
 		hiddenById: integer('hidden_by_id').references(() => member.id, { onDelete: 'set null' }),
 		hiddenReason: text('hidden_reason'),
@@ -51,7 +53,7 @@ export const libraryEntry = sqliteTable(
 		index('library_entry_region_idx').on(t.regionId, t.createdAt),
 		index('library_entry_authority_idx').on(t.authorityId, t.createdAt),
 		index('library_entry_kind_idx').on(t.kind, t.createdAt),
-		index('library_entry_author_idx').on(t.authorId)
+		index('library_entry_author_idx').on(t.authorId, t.draft)
 	]
 );
 

@@ -1,6 +1,7 @@
 // Tables of the succession area. Owned by $lib/server/succession/; other areas call its functions, never these tables.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { authority, member } from './network';
+import { libraryEntry } from './library';
 
 /**
  * One version of the checklist template. At most one draft (the admin's working copy) exists
@@ -133,6 +134,27 @@ export const checklistItem = sqliteTable(
 );
 
 /**
+ * A library document of the authority linked to a checklist item (the corporate parenting
+ * strategy on "Corporate parenting arrangements"), shown on the item and in the handover pack.
+ * The entry belongs to the library area (read through its functions); a deleted one drops off.
+ */
+export const checklistItemDocument = sqliteTable(
+	'checklist_item_document',
+	{
+		itemId: integer('item_id')
+			.notNull()
+			.references(() => checklistItem.id, { onDelete: 'cascade' }),
+		entryId: integer('entry_id')
+			.notNull()
+			.references(() => libraryEntry.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		addedById: integer('added_by_id').references(() => member.id, { onDelete: 'set null' }),
+		addedAt: integer('added_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.itemId, t.entryId] }), index('checklist_item_document_entry_idx').on(t.entryId), index('checklist_item_document_added_by_idx').on(t.addedById)]
+);
+
+/**
  * Every change to a checklist: who, when, which field, from what, to what. For the owner
  * field the values are `m:<member id>`, `n:<name>` or ''; dates are 'YYYY-MM-DD'.
  */
@@ -147,7 +169,7 @@ export const checklistChange = sqliteTable(
 		itemKey: text('item_key'),
 		itemTitle: text('item_title').notNull().default(''),
 		/** `naReason`: the reason an item does not apply; `reopened`: a coordinator sent a not-applicable item back to do (from = the reason, to = their note). */
-		field: text('field', { enum: ['status', 'owner', 'dueDate', 'note', 'naReason', 'reopened', 'election', 'version', 'added', 'removed'] }).notNull(),
+		field: text('field', { enum: ['status', 'owner', 'dueDate', 'note', 'naReason', 'reopened', 'election', 'version', 'added', 'removed', 'documents'] }).notNull(),
 		fromValue: text('from_value').notNull().default(''),
 		toValue: text('to_value').notNull().default(''),
 		changedById: integer('changed_by_id').references(() => member.id, { onDelete: 'set null' }),

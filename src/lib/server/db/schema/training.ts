@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { member, region } from './network';
+import { libraryEntry } from './library';
 
 /**
  * An event published for a region (or nationally when `regionId` is null): a network meeting,
@@ -68,11 +69,14 @@ export const trainingEntry = sqliteTable(
 		link: text('link').notNull().default(''),
 		eventId: integer('event_id').references(() => trainingEvent.id, { onDelete: 'set null' }),
 		sourceKey: text('source_key'),
+		/** The library document this learning was (read through the library's functions; null when none, or deleted since). */
+		libraryEntryId: integer('library_entry_id').references(() => libraryEntry.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
 	(t) => [
 		index('training_entry_member_date_idx').on(t.memberId, t.startDate),
+		index('training_entry_library_idx').on(t.libraryEntryId),
 		index('training_entry_member_kind_idx').on(t.memberId, t.kind, t.startDate),
 		index('training_entry_end_date_idx').on(t.endDate),
 		index('training_entry_event_idx').on(t.eventId),

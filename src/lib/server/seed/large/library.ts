@@ -193,7 +193,8 @@ function plan(ctx: LargeContext, targets: LibraryTargets): EntryPlan[] {
 			const e = entries.find((x) => x.kind === k.kind && x.files.length > 1);
 			if (!e) continue;
 			const f = e.files[e.files.length - 1];
-			f.versions = [newVersion(e, kind, `${e.title} - ${pick(random, ANNEXES)}`, f.versions[0].createdAt, e.author)];
+			const title = `${e.title} - ${pick(random, ANNEXES)}`;
+			f.versions = f.versions.map((v) => newVersion(e, kind, title, v.createdAt, e.author)); // as many versions as drawn, so the counts stay
 			drawn.add(kind);
 		}
 	// The rare word on the second page of a few current PDFs (one in 400 files), the first in a national entry.

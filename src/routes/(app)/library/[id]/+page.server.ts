@@ -9,7 +9,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const actor = actorOf(locals);
 	const id = Number(params.id);
 	const v = library.view(actor, id);
-	return { ...v, reports: v.may.moderate ? library.openReports(actor, id) : [], added: url.searchParams.get('added') === '1', uploaded: url.searchParams.get('uploaded') === '1', reported: url.searchParams.get('reported') === '1' };
+	return { ...v, reports: v.may.moderate ? library.openReports(actor, id) : [], added: url.searchParams.get('added') === '1', drafted: url.searchParams.get('drafted') === '1', uploaded: url.searchParams.get('uploaded') === '1', reported: url.searchParams.get('reported') === '1' };
 };
 
 export const actions: Actions = {
@@ -17,6 +17,11 @@ export const actions: Actions = {
 		const data = await request.formData();
 		library.setUseful(actorOf(locals), Number(params.id), data.get('on') === '1');
 		return { ok: true };
+	},
+	publish: (event) => {
+		const result = library.publish(actorOf(event.locals), Number(event.params.id), { ip: clientIp(event) });
+		if (!result.ok) return fail(400, { errors: result.errors, values: {} });
+		return { published: true };
 	},
 	hide: async (event) => {
 		const form = parseForm(hideSchema, await event.request.formData());

@@ -7,7 +7,8 @@ import * as moderation from '$lib/server/discussions/moderation';
 import { failed, formValues, invalid, parseForm } from '$lib/server/forms';
 import { actorOf, clientIp } from '$lib/server/request';
 import * as once from '$lib/server/once';
-import { idParam, intQuery, postIdSchema, replySchema } from '../params';
+import * as attachments from '$lib/server/discussions/attachments';
+import { idParam, intQuery, POST_ARRAYS, postIdSchema, replySchema } from '../params';
 import { z } from 'zod';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
@@ -16,7 +17,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const view = threads.view(actor, id, { page: intQuery(url, 'page'), post: intQuery(url, 'post'), quote: intQuery(url, 'quote') });
 	if (!view) error(404, 'Page not found');
 	const flash = url.searchParams.get('done');
-	return { ...view, flash: flash && FLASH[flash] ? FLASH[flash] : null, formToken: once.newToken() };
+	return { ...view, flash: flash && FLASH[flash] ? FLASH[flash] : null, formToken: once.newToken(), documents: view.can.reply ? attachments.choices(actor) : [] };
 };
 
 /** Messages shown after a redirect back to the thread. */
@@ -40,7 +41,7 @@ export const actions: Actions = {
 		const actor = actorOf(locals);
 		const id = idParam(params.id);
 		const data = await request.formData();
-		const form = parseForm(replySchema, data);
+		const form = parseForm(replySchema, data, { arrays: POST_ARRAYS });
 		if (!form.ok) return failed(form);
 		const result = once.run(
 			once.of(data, actor.id, 'reply'),
@@ -51,7 +52,7 @@ export const actions: Actions = {
 		redirect(303, result.href);
 	},
 	preview: async ({ request }) => {
-		const values = formValues(await request.formData());
+		const values = formValues(await request.formData(), POST_ARRAYS);
 		const body = typeof values.body === 'string' ? values.body.slice(0, 60_000) : '';
 		const p = threads.preview(body);
 		return { preview: p.html, unknownMentions: p.unknownMentions, childSafety: threads.previewWarnings(body), values };

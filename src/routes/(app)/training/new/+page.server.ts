@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as entries from '$lib/server/training/entries';
+import * as fromLibrary from '$lib/server/training/library';
 import { entryForm } from '$lib/server/training/forms';
 import { actorOf } from '$lib/server/request';
 import * as once from '$lib/server/once';
@@ -11,11 +12,15 @@ const topicSet = new Set<string>(values(TOPICS));
 const kindSet = new Set<string>(values(TRAINING_KINDS));
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	actorOf(locals);
+	const actor = actorOf(locals);
+	// "Add to my training log" on a library document starts the form from it, for the member to confirm.
+	const library = /^\d{1,9}$/.test(url.searchParams.get('library') ?? '') ? fromLibrary.prefill(actor, Number(url.searchParams.get('library')), entries.today()) : null;
+	if (library) return { formToken: once.newToken(), initial: library.values, document: library.document };
 	// A link from the gaps page can start the form with a topic ticked (or a kind chosen).
 	const topic = url.searchParams.get('topic') ?? '';
 	const kind = url.searchParams.get('kind') ?? '';
 	return {
+		document: null,
 		formToken: once.newToken(),
 		initial: {
 			startDate: entries.today(),

@@ -4,10 +4,11 @@ import type { Actions, PageServerLoad } from './$types';
 import * as library from '$lib/server/library/entries';
 import * as uploads from '$lib/server/library/uploads';
 import { actorOf, clientIp } from '$lib/server/request';
+import * as once from '$lib/server/once';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const actor = actorOf(locals);
-	return { ...library.forUpload(actor, Number(params.id)), quota: library.quota(actor), accept: uploads.ACCEPT, acceptedHint: uploads.HINT, maxLabel: uploads.maxLabel() };
+	return { ...library.forUpload(actor, Number(params.id)), quota: library.quota(actor), accept: uploads.ACCEPT, acceptedHint: uploads.HINT, maxLabel: uploads.maxLabel(), formToken: once.newToken() };
 };
 
 const uploadSchema = z.object({ fileId: z.string({ error: 'Choose which file this is a new version of' }).regex(/^(new|\d+)$/, 'Choose which file this is a new version of') });
@@ -26,11 +27,15 @@ export const actions: Actions = {
 			return fail(400, { errors: parsed.ok ? { file: 'Choose a file to upload' } : parsed.errors, values: parsed.values });
 		}
 		const fileId = parsed.data.fileId === 'new' ? null : Number(parsed.data.fileId);
-		const result = library.upload(actor, id, fileId, parsed.file, { ip: clientIp(event) });
-		if (!result.ok) {
-			await uploads.drop(form.upload);
-			return fail(400, { errors: uploads.withFileHint(result.errors, form.upload), values: parsed.values });
-		}
-		redirect(303, `/library/${id}?uploaded=1`);
+		const file = parsed.file;
+		const result = once.run(
+			once.of(form.upload.fields, actor.id, 'library-version'),
+			() => library.upload(actor, id, fileId, file, { ip: clientIp(event) }),
+			() => `/library/${id}?uploaded=1`
+		);
+		// Refused, or sent again after the first submit stored the version: this copy of the file is not kept.
+		if (!result.ok || result.replayed) await uploads.drop(form.upload);
+		if (!result.ok) return fail(400, { errors: uploads.withFileHint(result.errors, form.upload), values: parsed.values });
+		redirect(303, result.href);
 	}
 };
