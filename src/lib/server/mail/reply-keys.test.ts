@@ -47,6 +47,10 @@ describe('reply addresses', () => {
 		expect(resolveAddress(swap(`p${head.slice(1)}-${id}-${mac}`))).toBeNull();
 		expect(resolveAddress(swap(`${head}-${id}-${mac.slice(0, -1)}${mac.endsWith('a') ? 'b' : 'a'}`))).toBeNull();
 		expect(resolveAddress(swap(`${head}-${id}-${mac.slice(0, -1)}`))).toBeNull();
+		// Every other last character, including those that differ only in the bits beyond the mac's
+		// 16 bytes (they decode to the same bytes), is refused.
+		for (const c of 'abcdefghijklmnopqrstuvwxyz234567'.replace(mac.at(-1)!, ''))
+			expect(resolveAddress(swap(`${head}-${id}-${mac.slice(0, -1)}${c}`)), `last character ${c}`).toBeNull();
 		expect(resolveAddress(swap(`${head}-0${id}-${mac}`))).toBeNull();
 		for (const bad of ['', 'reply@reply.localhost', 'reply+@x', 'reply+t1-1-@x', 'a+b+c@d', '+'.repeat(300), 'reply+t0-1-aaaaaaaaaaaaaaaaaaaaaaaaaa@x', 'reply+x1-1-aaaaaaaaaaaaaaaaaaaaaaaaaa@x'])
 			expect(resolveAddress(bad)).toBeNull();
