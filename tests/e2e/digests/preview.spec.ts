@@ -20,6 +20,9 @@ test('the preview’s unsubscribe link does nothing, and its plain text has no s
 
 	const email = page.getByRole('article', { name: 'The digest as an email' });
 	await email.getByRole('link', { name: 'Unsubscribe from regional digests' }).click();
+	// The preview page has two h1s (its own and the email's): wait for the navigation before
+	// asking for the one h1, or the strict locator fails at once while the page is still there.
+	await expect(page).toHaveURL(/\/unsubscribe\/preview$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('This unsubscribe link is from a preview');
 	await expect(page.getByText('no one has been unsubscribed')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Unsubscribe' })).toHaveCount(0);
