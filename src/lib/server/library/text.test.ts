@@ -108,6 +108,33 @@ describe('library text and search', () => {
 		expect(text.search(nw.actor, 'wombatword').hits.map((h) => h.id)).toEqual([national.value.id]);
 	});
 
+	it('a common word ranks a window of the newest pages, but every entry’s own text is ranked however old; a rarer word is ranked in full', async () => {
+		const m = makeMember({ authority: 'Lancashire' });
+		// The oldest entry has the word in its title; then six newer files whose pages each mention it once.
+		const old = library.create(m.actor, input({ kind: 'case-study', title: 'Ocelotword placements panel', summary: 'Ocelotword ocelotword: how the panel works.', situation: 's', whatWeDid: 'w', whatChanged: 'c' }), null);
+		if (!old.ok) throw new Error();
+		const newer: number[] = [];
+		for (let i = 0; i < 6; i++) {
+			const r = library.create(m.actor, input({ title: `Annual report ${i}` }), await received(await t.pdf([`Page one mentions ocelotword once among other words about children in care ${i}`]), `Report ${i}.pdf`));
+			if (!r.ok) throw new Error();
+			newer.push(r.value.id);
+		}
+		await text.runDue(Date.now(), { limit: 50 });
+		// A window of two pages and a page of two results (so the window is not widened): the old
+		// entry still comes first (its own text is always ranked), then one of the two newest files.
+		const windowed = text.search(m.actor, 'ocelotword', { rankWindow: 2, limit: 2 }).hits.map((h) => h.id);
+		expect(windowed).toHaveLength(2);
+		expect(windowed[0]).toBe(old.value.id);
+		expect(newer.slice(-2)).toContain(windowed[1]);
+		// Fewer matching pages than the window: the same order as ranking everything.
+		const all = text.search(m.actor, 'ocelotword', { rankWindow: 1_000_000 }).hits.map((h) => h.id);
+		expect(all).toHaveLength(7);
+		expect(text.search(m.actor, 'ocelotword', { rankWindow: 6 }).hits.map((h) => h.id)).toEqual(all);
+		expect(all[0]).toBe(old.value.id);
+		// The snippets are made for every match shown.
+		for (const hit of text.search(m.actor, 'ocelotword', { rankWindow: 2, limit: 2 }).hits) expect(hit.matches.every((x) => x.snippet.some((p) => p.hit))).toBe(true);
+	});
+
 	it('queries are made safe', () => {
 		expect(text.toFtsQuery('corporate "care leavers" OR')).toBe('"corporate" "care leavers"');
 		expect(text.toFtsQuery('NEAR(a b) * ^ -x')).toBe('"NEAR" "a" "b" "x"');

@@ -172,33 +172,57 @@ export type SearchHit = {
 };
 
 /**
- * How many of the best-ranked matches are looked at for visibility. Ranking every match is cheap
- * (bm25 straight off the index: a word in 9,000 pages of the large network takes about 7 ms);
- * joining each match to its entry, and making a snippet of each, is what costs (150 ms for that
- * word). So: rank all, join the best RANK_WINDOW, make snippets only for what the page shows.
- * A member who can see few of the best matches (another region's word) gets a search without
- * the window.
+ * Ranking every match of a common word costs time in proportion to the matches: bm25 reads each
+ * matching page's positions and length (a word in 9,300 of the large network's 19,500 pages of
+ * text took about 5 ms of CPU, and joining every match to its entry 2 ms more, so 32 members
+ * searching at once queued for seconds). As in the thread search, such a search ranks a window:
+ * every match in an entry's own text (title, summary and case study: one row per entry, where a
+ * word matters most, ranked however old the entry) and the newest RANK_WINDOW matching pages of
+ * files; only the best MAX_ROWS of those are joined to their entries. Rarer words (fewer matching
+ * pages than the window) are ranked in full, so their order is the full ranking's. A member who
+ * can see too few of the best (another region's word) gets the full ranking instead.
  */
 export const RANK_WINDOW = 1_000;
 const MAX_ROWS = 300;
 
-type Ranked = { id: number; entryId: number; versionId: number | null; page: number; title: string; kind: string; regionId: string | null; name: string | null; ranked: number };
+type Ranked = { id: number; entryId: number; versionId: number | null; page: number; title: string; kind: string; regionId: string | null; name: string | null; ranked: number; kept: number };
 
 const snippetOf = prepared(() => sqlite().prepare<[string, number], { snip: string }>(`SELECT snippet(library_text_fts, 0, char(1), char(2), '…', 16) AS snip FROM library_text_fts WHERE library_text_fts MATCH ? AND rowid = ?`));
 
+/**
+ * The ranked matches the actor may see, best first. `window` null ranks every match and checks
+ * each; otherwise `win` holds the entries' own text (`+rowid IN` filters the walk down the
+ * word's matches rather than looking each entry up; bm25 runs only for the rows it lets through)
+ * and the newest `window` pages (`ORDER BY rowid DESC LIMIT` walks the matches newest first and
+ * stops) — an entry's own text among the newest pages is in both, search() keeps it once — and
+ * `top` the best MAX_ROWS of them, which alone are joined to their entries. `ranked`
+ * is how many pages of files the window took (`window` when full), `kept` how many rows `top` kept.
+ */
 function ranked(fts: string, visible: SQL, window: number | null): Ranked[] {
-	const best = window == null ? sql`SELECT rowid AS id, bm25(library_text_fts) AS r FROM library_text_fts WHERE library_text_fts MATCH ${fts}` : sql`SELECT rowid AS id, bm25(library_text_fts) AS r FROM library_text_fts WHERE library_text_fts MATCH ${fts} ORDER BY r LIMIT ${window}`;
+	const top =
+		window == null
+			? sql`SELECT rowid AS id, bm25(library_text_fts) AS r FROM library_text_fts WHERE library_text_fts MATCH ${fts}`
+			: sql`SELECT id, r FROM win ORDER BY r LIMIT ${MAX_ROWS}`;
+	const win =
+		window == null
+			? sql`SELECT 0 AS paged`
+			: sql`SELECT rowid AS id, bm25(library_text_fts) AS r, 0 AS paged FROM library_text_fts
+			      WHERE library_text_fts MATCH ${fts} AND +rowid IN (SELECT id FROM library_text WHERE version_id IS NULL)
+			      UNION ALL
+			      SELECT id, r, 1 AS paged FROM (
+			        SELECT rowid AS id, bm25(library_text_fts) AS r FROM library_text_fts WHERE library_text_fts MATCH ${fts} ORDER BY rowid DESC LIMIT ${window}
+			      )`;
 	return db.all<Ranked>(sql`
-		WITH ranked AS MATERIALIZED (${best})
+		WITH win AS MATERIALIZED (${win}), top AS MATERIALIZED (${top})
 		SELECT t.id AS id, t.entry_id AS entryId, t.version_id AS versionId, t.page AS page,
 		       ${libraryEntry.title} AS title, ${libraryEntry.kind} AS kind, ${libraryEntry.regionId} AS regionId,
 		       (SELECT name FROM library_version v WHERE v.id = t.version_id) AS name,
-		       (SELECT count(*) FROM ranked) AS ranked
-		FROM ranked
-		JOIN library_text t ON t.id = ranked.id
+		       (SELECT count(*) FROM win WHERE paged) AS ranked, (SELECT count(*) FROM top) AS kept
+		FROM top
+		JOIN library_text t ON t.id = top.id
 		JOIN ${libraryEntry} ON ${libraryEntry.id} = t.entry_id
 		WHERE ${visible}
-		ORDER BY ranked.r
+		ORDER BY top.r, t.id DESC
 		LIMIT ${MAX_ROWS}`);
 }
 
@@ -211,7 +235,10 @@ export function search(actor: Actor, q: string, opts: { limit?: number; rankWind
 	const window = opts.rankWindow ?? RANK_WINDOW;
 	const group = (rows: Ranked[]) => {
 		const byEntry = new Map<number, Ranked[]>();
+		const seen = new Set<number>();
 		for (const r of rows) {
+			if (seen.has(r.id)) continue;
+			seen.add(r.id);
 			const list = byEntry.get(r.entryId);
 			if (list) {
 				if (list.length < 3) list.push(r);
@@ -221,8 +248,9 @@ export function search(actor: Actor, q: string, opts: { limit?: number; rankWind
 	};
 	let rows = ranked(fts, visible, window);
 	let byEntry = group(rows);
-	// The window was full and the actor could see too few of it: rank everything they can see.
-	if (byEntry.size < limit && rows.length < MAX_ROWS && (rows[0]?.ranked ?? window) >= window) byEntry = group((rows = ranked(fts, visible, null)));
+	// Too few of the window's best were the actor's to see, and the window left some out: rank everything they can see.
+	const cut = rows.length > 0 && (rows[0].kept >= MAX_ROWS || rows[0].ranked >= window);
+	if (byEntry.size < limit && rows.length < MAX_ROWS && (cut || rows.length === 0)) byEntry = group((rows = ranked(fts, visible, null)));
 	const snippet = snippetOf();
 	const hits: SearchHit[] = [...byEntry.values()].map((matches) => ({
 		id: matches[0].entryId,
