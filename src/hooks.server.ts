@@ -27,9 +27,26 @@ export const init: ServerInit = async () => {
 	log.info('ready', { origin: cfg.origin, database: cfg.databasePath, mail: cfg.smtpUrl ? 'smtp' : 'local mailbox', seeded, scheduler: cfg.jobs, mailIn: receivers, pid: process.pid });
 };
 
-/** Routes that read their own (streamed, size-checked) upload body; every other route takes at most 512 KB. */
-const UPLOAD_ROUTES = new Set(['/(app)/library/new', '/(app)/library/[id]/upload']);
+/**
+ * Routes that read their own (streamed, size-checked) upload body — every action of the route, or
+ * only the named ones (`?/reply`) where a page has other forms; everything else takes at most 512 KB.
+ */
+const UPLOAD_ROUTES: Record<string, true | string[]> = {
+	'/(app)/library/new': true,
+	'/(app)/library/[id]/upload': true,
+	'/(app)/threads/new': ['post', 'preview'],
+	'/(app)/threads/[id]': ['reply', 'preview']
+};
 const BODY_LIMIT = FORM_BODY_LIMIT;
+
+function readsOwnUpload(routeId: string | null, url: URL): boolean {
+	const actions = routeId ? UPLOAD_ROUTES[routeId] : undefined;
+	if (actions === true) return true;
+	if (!actions) return false;
+	// A named action is the query's first key, `?/reply`.
+	const action = [...url.searchParams.keys()].find((k) => k.startsWith('/'));
+	return action != null && actions.includes(action.slice(1));
+}
 
 /**
  * The request body limit per route. adapter-node's BODY_SIZE_LIMIT applies to every route, so
@@ -39,7 +56,7 @@ const BODY_LIMIT = FORM_BODY_LIMIT;
  */
 const bodyLimit: Handle = async ({ event, resolve }) => {
 	const method = event.request.method;
-	if (method === 'GET' || method === 'HEAD' || (event.route.id && UPLOAD_ROUTES.has(event.route.id))) return resolve(event);
+	if (method === 'GET' || method === 'HEAD' || readsOwnUpload(event.route.id, event.url)) return resolve(event);
 	const length = event.request.headers.get('content-length');
 	if (length == null) {
 		if (event.request.headers.has('transfer-encoding')) return new Response('Length Required', { status: 411 });

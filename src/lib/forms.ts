@@ -18,6 +18,8 @@ export function submitOnce(opts: { clear?: boolean; reset?: boolean } = {}): Sub
 			try {
 				if (clear && !previewing && (result.type === 'success' || result.type === 'redirect')) {
 					for (const t of formElement.querySelectorAll('textarea')) t.value = '';
+					// A file sent with the post is not sent again with the next one.
+					for (const f of formElement.querySelectorAll<HTMLInputElement>('input[type="file"]')) f.value = '';
 				}
 				await update({ reset: opts.reset ?? false });
 			} finally {

@@ -71,7 +71,7 @@ test('reply with a pasted library link and edit it away, without JavaScript', as
 		const thread = new URL(page.url()).pathname;
 
 		// A link that is not a library address: refused beside the field, the reply kept.
-		await page.getByText('Attach documents from the library (optional)').click();
+		await page.getByText('Attach documents or upload a file (optional)').click();
 		await page.getByLabel('Your reply').fill(`The scorecard for item 3 of the agenda. ${word}`);
 		await page.getByLabel('Library documents', { exact: true }).fill('https://example.com/not-ours');
 		await page.getByRole('button', { name: 'Post reply' }).click();
@@ -104,7 +104,7 @@ test('axe on the reply form with documents to choose', async ({ page }) => {
 	await signIn(page, 'member@example.org');
 	await visit(page, '/threads');
 	await page.getByRole('link', { name: 'North West network meeting on 9 December – agenda suggestions' }).click();
-	await page.getByText('Attach documents from the library (optional)').click();
+	await page.getByText('Attach documents or upload a file (optional)').click();
 	// His own shared documents are offered; his private draft is not.
 	await expect(page.getByRole('checkbox', { name: 'Corporate parenting strategy 2026 to 2029' })).toBeVisible();
 	await expect(page.getByRole('checkbox', { name: /^Staying put to 25: a note for the cabinet/ })).toHaveCount(0);

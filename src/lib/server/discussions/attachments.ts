@@ -8,6 +8,7 @@ import { db } from '../db/client';
 import { post, postAttachment } from '../db/schema';
 import type { Actor } from '../auth/policy';
 import * as cards from '../library/cards';
+import * as library from '../library/entries';
 import type { EmailBlock } from '../mail/layout';
 import { regionName } from '../network/authorities';
 
@@ -29,6 +30,31 @@ export function check(actor: Actor, ids: number[], regionId: string | null): { o
 	if (ids.length === 0) return { ok: true, ids: [] };
 	const r = cards.checkAttachable(actor, ids, { regionId });
 	return r.ok ? r : { ok: false, errors: { attachLinks: r.error } };
+}
+
+/** A file uploaded with a post: it becomes a library entry seen by the thread's readers, attached to the post. */
+export type NewUpload = library.PostUpload;
+export type CheckedUpload = library.CheckedPostUpload;
+
+/** Checks a file uploaded with a post in a thread of `regionId` (before the post is written); a refusal is for the `file` field. */
+export function checkUpload(actor: Actor, upload: NewUpload | null | undefined, regionId: string | null): { ok: true; checked: CheckedUpload | null } | { ok: false; errors: Record<string, string> } {
+	if (!upload) return { ok: true, checked: null };
+	const r = library.checkPostUpload(actor, upload, regionId);
+	return r.ok ? { ok: true, checked: r.value } : r;
+}
+
+/** Markdown escapes for a thread title inside a link's text. */
+const escapeMarkdown = (s: string) => s.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+
+/**
+ * Writes a checked upload as a library entry, inside the transaction that writes the post (so
+ * neither is ever kept without the other), and returns the post's attachments with it last.
+ */
+export function writeUpload(actor: Actor, checked: CheckedUpload | null, ids: number[], where: { threadId: number; title: string; number: number }, now: number): number[] {
+	if (!checked) return ids;
+	const link = `/threads/${where.threadId}?post=${where.number}#post-${where.number}`;
+	const summary = `Shared with ${where.number === 1 ? 'the opening post' : 'a reply'} in the discussion [“${escapeMarkdown(where.title)}”](${link}).`;
+	return [...ids, library.writePostUpload(actor, checked, summary, now)];
 }
 
 /** The entry ids attached to a post, in order. */

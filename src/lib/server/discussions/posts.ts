@@ -129,6 +129,8 @@ export type ReplyInput = {
 	childSafeConfirmed?: boolean;
 	/** Library entries to attach. */
 	attachments?: number[];
+	/** A new file to attach: it becomes a library entry seen by the thread's readers. */
+	upload?: attachments.NewUpload | null;
 };
 
 /**
@@ -146,7 +148,8 @@ export function reply(actor: Actor, threadId: number, input: ReplyInput, now = D
 	const body = cleanBody(input.body ?? '');
 	const problem = bodyError(body, 'your reply');
 	const attached = attachments.check(actor, input.attachments ?? [], t.regionId);
-	if (problem || !attached.ok) return { ok: false, errors: { ...(problem ? { body: problem } : {}), ...(attached.ok ? {} : attached.errors) } };
+	const upload = attachments.checkUpload(actor, input.upload, t.regionId);
+	if (problem || !attached.ok || !upload.ok) return { ok: false, errors: { ...(problem ? { body: problem } : {}), ...(attached.ok ? {} : attached.errors), ...(upload.ok ? {} : upload.errors) } };
 	const gate = childSafetyGate(body, input.childSafeConfirmed);
 	if (gate.refuse) return gate.refuse;
 	const limited = rateLimitError(actor.id, now);
@@ -165,7 +168,8 @@ export function reply(actor: Actor, threadId: number, input: ReplyInput, now = D
 			.returning({ id: post.id })
 			.get();
 		db.update(thread).set({ postCount: number, lastPostAt: now, lastPosterId: actor.id, updatedAt: now }).where(eq(thread.id, threadId)).run();
-		attachments.set(row.id, attached.ids);
+		const attachedIds = attachments.writeUpload(actor, upload.checked, attached.ids, { threadId, title: current.title, number }, now);
+		attachments.set(row.id, attachedIds);
 		flagConfirmedPost(row.id, current.regionId, gate.confirmedWarnings, now);
 		follows.autoFollow(actor.id, threadId, now);
 		unread.markRead(actor.id, threadId, number, now);
@@ -175,7 +179,7 @@ export function reply(actor: Actor, threadId: number, input: ReplyInput, now = D
 		if (replyTo?.authorId && !mentioned.has(replyTo.authorId)) items.push({ memberId: replyTo.authorId, kind: 'reply', postId: row.id, detail: 'quoted' });
 		const told = new Set(items.map((i) => i.memberId));
 		for (const id of follows.followerIds(threadId)) if (!told.has(id)) items.push({ memberId: id, kind: 'reply', postId: row.id });
-		notifications.deliver(items, { thread: current, post: { id: row.id, number, excerpt: excerpt(rendered.plain), attachments: attached.ids }, actor: { id: actor.id, name: nameOf(actor.id) } }, now);
+		notifications.deliver(items, { thread: current, post: { id: row.id, number, excerpt: excerpt(rendered.plain), attachments: attachedIds }, actor: { id: actor.id, name: nameOf(actor.id) } }, now);
 		return { id: row.id, number };
 	});
 	return { ok: true, value: created };

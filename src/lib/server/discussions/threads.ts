@@ -391,6 +391,8 @@ export type NewThread = {
 	childSafeConfirmed?: boolean;
 	/** Library entries to attach to the opening post. */
 	attachments?: number[];
+	/** A new file to attach: it becomes a library entry seen by the thread's readers. */
+	upload?: attachments.NewUpload | null;
 };
 
 /**
@@ -414,6 +416,8 @@ export function create(actor: Actor, input: NewThread, now = Date.now()): Result
 	else if (!can(actor, 'thread.create', { regionId })) errors.regionId = 'You can only start threads for everyone or for your own region';
 	const attached = errors.regionId ? null : attachments.check(actor, input.attachments ?? [], regionId);
 	if (attached && !attached.ok) Object.assign(errors, attached.errors);
+	const upload = errors.regionId ? null : attachments.checkUpload(actor, input.upload, regionId);
+	if (upload && !upload.ok) Object.assign(errors, upload.errors);
 	if (Object.keys(errors).length) return { ok: false, errors };
 	const gate = childSafetyGate(`${title}\n\n${body}`, input.childSafeConfirmed);
 	if (gate.refuse) return gate.refuse;
@@ -431,7 +435,7 @@ export function create(actor: Actor, input: NewThread, now = Date.now()): Result
 			.values({ threadId: t.id, number: 1, authorId: actor.id, title, body, html: rendered.html, plain: rendered.plain, createdAt: now })
 			.returning({ id: post.id })
 			.get();
-		const attachedIds = attached?.ok ? attached.ids : [];
+		const attachedIds = attachments.writeUpload(actor, upload?.ok ? upload.checked : null, attached?.ok ? attached.ids : [], { threadId: t.id, title, number: 1 }, now);
 		attachments.set(p.id, attachedIds);
 		flagConfirmedPost(p.id, regionId, gate.confirmedWarnings, now);
 		follows.autoFollow(actor.id, t.id, now);

@@ -16,7 +16,7 @@ import { renderMarkdown, excerptOfSafeHtml } from '../markdown';
 import { authorityById, authorityGroups, regionById, regions } from '../network/authorities';
 import { LIBRARY_KINDS, TOPICS, label } from '../../vocab';
 import type { EntryInput } from './input';
-import { REPORT_REASONS } from './input';
+import { REPORT_REASONS, TITLE } from './input';
 import { visibleRegionIds, visibleWhere } from './visibility';
 import * as text from './text';
 
@@ -92,6 +92,14 @@ function checkScope(actor: Actor, scope: string): { regionId: string | null } | 
  * With `input.draft` it is a private draft: its author's alone until they share it (`publish`).
  */
 export function create(actor: Actor, input: EntryInput, file: files.Received | null, meta: Meta = {}, now = Date.now()): Result<{ id: number }> {
+	const checked = check(actor, input, file);
+	if (!checked.ok) return checked;
+	const id = immediate(() => write(actor, input, checked.value, file, meta, now));
+	return { ok: true, value: { id } };
+}
+
+/** What `create` checks before writing: who may share it there, the authority, the file and the quota. */
+function check(actor: Actor, input: EntryInput, file: files.Received | null): Result<{ regionId: string | null }> {
 	const scope = checkScope(actor, input.scope);
 	if (!scope) return { ok: false, errors: { scope: 'Choose who can see it' } };
 	authorize(actor, 'library.create', scope);
@@ -101,36 +109,90 @@ export function create(actor: Actor, input: EntryInput, file: files.Received | n
 		const q = overQuota(actor, file);
 		if (q) return { ok: false, errors: { file: q } };
 	}
+	return { ok: true, value: scope };
+}
+
+/** The rows of a new entry (inside the caller's transaction): the entry, its search text, its file, the audit entry. */
+function write(actor: Actor, input: EntryInput, scope: { regionId: string | null }, file: files.Received | null, meta: Meta, now: number): number {
 	const cs: CaseStudy | null =
 		input.kind === 'case-study' ? { situation: input.situation, whatWeDid: input.whatWeDid, whatChanged: input.whatChanged, differently: input.differently, contact: input.contact } : null;
-	const id = immediate(() => {
-		const e = db
-			.insert(libraryEntry)
-			.values({
-				kind: input.kind,
-				title: input.title,
-				summary: input.summary,
-				summaryHtml: renderMarkdown(input.summary),
-				caseStudy: cs,
-				caseStudyHtml: cs ? caseStudyHtml(cs) : null,
-				plain: plainOf(input.title, input.summary, cs),
-				topics: input.topics,
-				authorityId: input.authorityId,
-				regionId: scope.regionId,
-				reviewBy: input.reviewBy,
-				authorId: actor.id,
-				draft: !!input.draft,
-				createdAt: now,
-				updatedAt: now
-			})
-			.returning({ id: libraryEntry.id })
-			.get();
-		text.indexEntry(e.id, plainOf(input.title, input.summary, cs));
-		if (file) addFileRows(actor, e.id, file, now);
-		audit.record({ actorId: actor.id, action: 'library.upload', subjectType: 'library_entry', subjectId: e.id, regionId: scope.regionId, ipAddress: meta.ip, detail: file ? { name: file.name, size: file.size, hash: file.hash } : { caseStudy: true } }, now);
-		return e.id;
-	});
-	return { ok: true, value: { id } };
+	const e = db
+		.insert(libraryEntry)
+		.values({
+			kind: input.kind,
+			title: input.title,
+			summary: input.summary,
+			summaryHtml: renderMarkdown(input.summary),
+			caseStudy: cs,
+			caseStudyHtml: cs ? caseStudyHtml(cs) : null,
+			plain: plainOf(input.title, input.summary, cs),
+			topics: input.topics,
+			authorityId: input.authorityId,
+			regionId: scope.regionId,
+			reviewBy: input.reviewBy,
+			authorId: actor.id,
+			draft: !!input.draft,
+			createdAt: now,
+			updatedAt: now
+		})
+		.returning({ id: libraryEntry.id })
+		.get();
+	text.indexEntry(e.id, plainOf(input.title, input.summary, cs));
+	if (file) addFileRows(actor, e.id, file, now);
+	audit.record({ actorId: actor.id, action: 'library.upload', subjectType: 'library_entry', subjectId: e.id, regionId: scope.regionId, ipAddress: meta.ip, detail: file ? { name: file.name, size: file.size, hash: file.hash } : { caseStudy: true } }, now);
+	return e.id;
+}
+
+/** A file a member uploaded with a post, and the kind of document they said it is. */
+export type PostUpload = { file: files.Received; kind: string; ip?: string };
+/** A post upload that passed `checkPostUpload`, ready for `writePostUpload`. */
+export type CheckedPostUpload = { input: EntryInput; scope: { regionId: string | null }; file: files.Received; ip?: string };
+
+/** The kinds a file uploaded with a post may be (a case study is written on its own page). */
+export const POST_UPLOAD_KINDS = LIBRARY_KINDS.filter(([k]) => k !== 'case-study');
+
+/** A title from a file's name: "Corporate_parenting_strategy 2026.pdf" → "Corporate parenting strategy 2026". */
+export function titleFromName(name: string): string {
+	const base = name.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/_+/g, ' ').replace(/\s+/g, ' ').trim();
+	const title = base.length >= TITLE.min ? base : `Document: ${name.trim()}`;
+	return title.length > TITLE.max ? `${title.slice(0, TITLE.max - 1).trimEnd()}…` : title;
+}
+
+/**
+ * The checks for a file uploaded with a post in a thread of `regionId` (null: national), made
+ * before the post is written: the entry it becomes is seen by the thread's readers, titled from
+ * the file's name (its author can change that on its page), from the member's own authority.
+ * The same checks as `create` (who may share there, the quota); a refusal is for the file field.
+ */
+export function checkPostUpload(actor: Actor, upload: PostUpload, regionId: string | null): Result<CheckedPostUpload> {
+	const kind = POST_UPLOAD_KINDS.some(([k]) => k === upload.kind) ? upload.kind : 'report';
+	const input: EntryInput = {
+		kind: kind as EntryInput['kind'],
+		title: titleFromName(upload.file.name),
+		summary: '',
+		topics: [],
+		authorityId: actor.authorityId,
+		scope: regionId ?? 'national',
+		reviewBy: null,
+		situation: '',
+		whatWeDid: '',
+		whatChanged: '',
+		differently: '',
+		contact: ''
+	};
+	if (regionId != null && !can(actor, 'library.create', { regionId })) return { ok: false, errors: { file: 'You can only upload files to threads for everyone or for your own region' } };
+	const checked = check(actor, input, upload.file);
+	if (!checked.ok) return { ok: false, errors: { file: Object.values(checked.errors)[0] } };
+	return { ok: true, value: { input, scope: checked.value, file: upload.file, ip: upload.ip } };
+}
+
+/**
+ * Writes a checked post upload as a library entry — call it inside the transaction that writes
+ * the post, so there is never a post without its file nor an entry without its post. `summary`
+ * (Markdown) says where it was shared. Returns the entry's id, to attach to the post.
+ */
+export function writePostUpload(actor: Actor, upload: CheckedPostUpload, summary: string, now = Date.now()): number {
+	return write(actor, { ...upload.input, summary }, upload.scope, upload.file, { ip: upload.ip }, now);
 }
 
 function addFileRows(actor: Actor, entryId: number, file: files.Received, now: number) {

@@ -7,10 +7,16 @@ import * as files from '../files';
 import { config } from '../config';
 import { parseForm, type FormErrors, type FormValues } from '../forms';
 import { log } from '../log';
+import { POST_UPLOAD_KINDS } from './entries';
 
 export const ACCEPT = files.ACCEPT_ATTRIBUTE;
 export const HINT = files.ACCEPTED_HINT;
 export const maxLabel = () => files.formatBytes(config().uploadMaxBytes);
+
+/** What a post form needs to offer a file upload (the thread and new-thread pages). */
+export function postFormOptions() {
+	return { accept: ACCEPT, acceptedHint: HINT, maxLabel: maxLabel(), kinds: POST_UPLOAD_KINDS.map(([v, l]) => [v, l] as [string, string]) };
+}
 
 const CHOOSE_AGAIN = 'For your safety, browsers forget the chosen file when a form comes back with a problem: choose it again';
 
@@ -22,6 +28,31 @@ export async function read(request: Request): Promise<{ ok: true; upload: files.
 		log.warn('upload failed', { error: err instanceof Error ? err.message : String(err) });
 		return { ok: false, status: 400, message: 'The upload was cut off before it finished. Try again.' };
 	}
+}
+
+/**
+ * A post form that may carry a file: a multipart body is read as it streams (as `read`); any
+ * other form (a post without the file input, a script) is read as usual and has no file.
+ */
+export async function readForm(request: Request): ReturnType<typeof read> {
+	if (/^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) return read(request);
+	return { ok: true, upload: { fields: await request.formData(), file: null, fileField: null } };
+}
+
+/**
+ * Runs the area's write with the received file, which it moves into the store when it keeps it.
+ * Refused, sent again after the first submit, or failed: this copy of the file is removed.
+ */
+export async function settle<R extends { ok: boolean; replayed?: boolean }>(upload: files.Upload, write: () => R): Promise<R> {
+	let r: R;
+	try {
+		r = write();
+	} catch (err) {
+		await drop(upload);
+		throw err;
+	}
+	if (!r.ok || r.replayed) await drop(upload);
+	return r;
 }
 
 export type ParsedUpload<T> = { ok: true; data: T; values: FormValues; file: files.Received | null } | { ok: false; errors: FormErrors; values: FormValues };

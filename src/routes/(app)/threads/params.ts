@@ -3,6 +3,8 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { bodyError, cleanBody, cleanTitle, REASON_MAX, titleError } from '$lib/server/discussions/input';
 import * as attachments from '$lib/server/discussions/attachments';
+import { POST_UPLOAD_KINDS } from '$lib/server/library/entries';
+import { values } from '$lib/vocab';
 
 /** A positive integer id from a route parameter; 404 for anything else. */
 export function idParam(raw: string | undefined): number {
@@ -63,6 +65,9 @@ function chosenDocuments<T extends { attach?: string[]; attachLinks?: string }>(
 	return { ...rest, attachments: r.ids };
 }
 
+/** What kind of document a file uploaded with a post is (the file itself is read by the route, as it streams). */
+const uploadKind = z.enum(values(POST_UPLOAD_KINDS), { error: 'Choose what kind of document the file is' }).default('report');
+
 /** The names of the repeated fields in post forms (for parseForm's `arrays`). */
 export const POST_ARRAYS = ['attach'];
 
@@ -78,7 +83,8 @@ export const threadSchema = z
 			.array(z.string())
 			.optional()
 			.transform((v) => v?.includes('yes') ?? false),
-		...attachFields
+		...attachFields,
+		uploadKind
 	})
 	.transform(chosenDocuments);
 
@@ -91,7 +97,8 @@ export const replySchema = z
 			.string()
 			.optional()
 			.transform((v) => (v && /^\d{1,12}$/.test(v) ? Number(v) : null)),
-		...attachFields
+		...attachFields,
+		uploadKind
 	})
 	.transform(chosenDocuments);
 

@@ -8,6 +8,7 @@ import { failed, formValues, invalid, parseForm } from '$lib/server/forms';
 import { actorOf, clientIp } from '$lib/server/request';
 import * as once from '$lib/server/once';
 import * as attachments from '$lib/server/discussions/attachments';
+import * as uploads from '$lib/server/library/uploads';
 import { idParam, intQuery, POST_ARRAYS, postIdSchema, replySchema } from '../params';
 import { z } from 'zod';
 
@@ -17,7 +18,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const view = threads.view(actor, id, { page: intQuery(url, 'page'), post: intQuery(url, 'post'), quote: intQuery(url, 'quote') });
 	if (!view) error(404, 'Page not found');
 	const flash = url.searchParams.get('done');
-	return { ...view, flash: flash && FLASH[flash] ? FLASH[flash] : null, formToken: once.newToken(), documents: view.can.reply ? attachments.choices(actor) : [] };
+	return { ...view, flash: flash && FLASH[flash] ? FLASH[flash] : null, formToken: once.newToken(), documents: view.can.reply ? attachments.choices(actor) : [], upload: view.can.reply ? uploads.postFormOptions() : null };
 };
 
 /** Messages shown after a redirect back to the thread. */
@@ -37,25 +38,37 @@ function postId(data: FormData) {
 }
 
 export const actions: Actions = {
-	reply: async ({ locals, params, request }) => {
-		const actor = actorOf(locals);
-		const id = idParam(params.id);
-		const data = await request.formData();
-		const form = parseForm(replySchema, data, { arrays: POST_ARRAYS });
-		if (!form.ok) return failed(form);
-		const result = once.run(
-			once.of(data, actor.id, 'reply'),
-			() => posts.reply(actor, id, form.data),
-			(made) => `/threads/${id}?post=${made.value.number}#post-${made.value.number}`
+	// With a file, reply and preview read the form as it streams (library/uploads.ts); they are the
+	// two actions here whose request body may be larger than 512 KB — see hooks.server.ts.
+	reply: async (event) => {
+		const actor = actorOf(event.locals);
+		const id = idParam(event.params.id);
+		const form = await uploads.readForm(event.request);
+		if (!form.ok) error(form.status, form.message);
+		const parsed = uploads.parse(replySchema, form.upload, { arrays: POST_ARRAYS });
+		if (!parsed.ok) {
+			await uploads.drop(form.upload);
+			return fail(400, { errors: parsed.errors, values: parsed.values, childSafety: null });
+		}
+		const upload = parsed.file ? { file: parsed.file, kind: parsed.data.uploadKind, ip: clientIp(event) } : null;
+		const result = await uploads.settle(form.upload, () =>
+			once.run(
+				once.of(form.upload.fields, actor.id, 'reply'),
+				() => posts.reply(actor, id, { ...parsed.data, upload }),
+				(made) => `/threads/${id}?post=${made.value.number}#post-${made.value.number}`
+			)
 		);
-		if (!result.ok) return fail(400, { errors: result.errors, values: form.values, childSafety: result.childSafety ?? null });
+		if (!result.ok) return fail(400, { errors: uploads.withFileHint(result.errors, form.upload), values: parsed.values, childSafety: result.childSafety ?? null });
 		redirect(303, result.href);
 	},
 	preview: async ({ request }) => {
-		const values = formValues(await request.formData(), POST_ARRAYS);
+		const form = await uploads.readForm(request);
+		if (!form.ok) error(form.status, form.message);
+		await uploads.drop(form.upload); // a preview keeps no file
+		const values = formValues(form.upload.fields, POST_ARRAYS);
 		const body = typeof values.body === 'string' ? values.body.slice(0, 60_000) : '';
 		const p = threads.preview(body);
-		return { preview: p.html, unknownMentions: p.unknownMentions, childSafety: threads.previewWarnings(body), values };
+		return { preview: p.html, unknownMentions: p.unknownMentions, childSafety: threads.previewWarnings(body), values, fileAgain: !!form.upload.file };
 	},
 	follow: ({ locals, params }) => {
 		follows.setFollowing(actorOf(locals), idParam(params.id), true);

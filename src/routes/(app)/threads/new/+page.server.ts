@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as threads from '$lib/server/discussions/threads';
 import * as categories from '$lib/server/discussions/categories';
-import { failed, formValues } from '$lib/server/forms';
-import { parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { formValues } from '$lib/server/forms';
+import { actorOf, clientIp } from '$lib/server/request';
+import * as uploads from '$lib/server/library/uploads';
 import * as once from '$lib/server/once';
 import * as attachments from '$lib/server/discussions/attachments';
 import { POST_ARRAYS, threadSchema } from '../params';
@@ -20,6 +20,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const documents = attachments.choices(actor, attach);
 	return {
 		documents,
+		upload: uploads.postFormOptions(),
 		categoryOptions: active.map((c) => [c.id, c.name] as [number, string]),
 		scopeOptions: scopes.map(([v, l]) => [v, v === 'national' ? 'Every member of the network (national)' : `Only members in the ${l.replace(/ only$/, '')} region, its coordinator and admins`] as [string, string]),
 		asking: url.searchParams.get('question') === '1',
@@ -33,27 +34,38 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	};
 };
 
+// With a file, post and preview read the form as it streams (library/uploads.ts); they are the
+// two actions here whose request body may be larger than 512 KB — see hooks.server.ts.
 export const actions: Actions = {
 	preview: async ({ request }) => {
-		const data = await request.formData();
-		const values = formValues(data, ['isQuestion', ...POST_ARRAYS]);
+		const form = await uploads.readForm(request);
+		if (!form.ok) error(form.status, form.message);
+		await uploads.drop(form.upload); // a preview keeps no file
+		const values = formValues(form.upload.fields, ['isQuestion', ...POST_ARRAYS]);
 		const body = typeof values.body === 'string' ? values.body.slice(0, 60_000) : '';
 		const title = typeof values.title === 'string' ? values.title.slice(0, 1_000) : '';
 		const p = threads.preview(body);
-		return { preview: p.html, unknownMentions: p.unknownMentions, childSafety: threads.previewWarnings(body, title), values };
+		return { preview: p.html, unknownMentions: p.unknownMentions, childSafety: threads.previewWarnings(body, title), values, fileAgain: !!form.upload.file };
 	},
-	post: async ({ locals, request }) => {
-		const actor = actorOf(locals);
-		const data = await request.formData();
-		const form = parseForm(threadSchema, data, { arrays: ['isQuestion', ...POST_ARRAYS] });
-		if (!form.ok) return failed(form);
-		const { title, body, categoryId, scope, isQuestion, childSafeConfirmed, attachments } = form.data;
-		const result = once.run(
-			once.of(data, actor.id, 'thread'),
-			() => threads.create(actor, { title, body, categoryId, regionId: scope === 'national' ? null : scope, isQuestion, childSafeConfirmed, attachments }),
-			(made) => `/threads/${made.value.id}`
+	post: async (event) => {
+		const actor = actorOf(event.locals);
+		const form = await uploads.readForm(event.request);
+		if (!form.ok) error(form.status, form.message);
+		const parsed = uploads.parse(threadSchema, form.upload, { arrays: ['isQuestion', ...POST_ARRAYS] });
+		if (!parsed.ok) {
+			await uploads.drop(form.upload);
+			return fail(400, { errors: parsed.errors, values: parsed.values, childSafety: null });
+		}
+		const { title, body, categoryId, scope, isQuestion, childSafeConfirmed, attachments, uploadKind } = parsed.data;
+		const upload = parsed.file ? { file: parsed.file, kind: uploadKind, ip: clientIp(event) } : null;
+		const result = await uploads.settle(form.upload, () =>
+			once.run(
+				once.of(form.upload.fields, actor.id, 'thread'),
+				() => threads.create(actor, { title, body, categoryId, regionId: scope === 'national' ? null : scope, isQuestion, childSafeConfirmed, attachments, upload }),
+				(made) => `/threads/${made.value.id}`
+			)
 		);
-		if (!result.ok) return fail(400, { errors: result.errors, values: form.values, childSafety: result.childSafety ?? null });
+		if (!result.ok) return fail(400, { errors: uploads.withFileHint(result.errors, form.upload), values: parsed.values, childSafety: result.childSafety ?? null });
 		redirect(303, result.href);
 	}
 };
