@@ -3,15 +3,16 @@
  * library's message beside the field and in the error summary, with the typed text kept (and a
  * file past 20 MB gets that message too, not the 512 KB page every other form gets); a good one
  * becomes a library entry seen by the thread's readers, shown under the post and linked in the
- * email about it. Without JavaScript (reply) and with it (a new thread held by the child-safety
- * check first). Axe on every page.
+ * email about it. Without JavaScript (reply; axe then reads the same pages in a browser with
+ * JavaScript, which it needs) and with it (a new thread: a refused file, then held by the
+ * child-safety check). Axe on every page.
  */
 import { test, expect, visit, checkA11y, signIn, waitForMail, unique } from '../fixtures';
 import * as t from '../../support/test-files';
 
 const MB = 1024 * 1024;
 
-test('reply with a new file, without JavaScript: bad files refused beside the field, a good one shown under the post', async ({ browser, baseURL }) => {
+test('reply with a new file, without JavaScript: bad files refused beside the field, a good one shown under the post', async ({ page: axePage, browser, baseURL }) => {
 	test.setTimeout(240_000);
 	const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
 	const page = await context.newPage();
@@ -37,7 +38,6 @@ test('reply with a new file, without JavaScript: bad files refused beside the fi
 			await expect(page.getByRole('link', { name: c.message })).toHaveAttribute('href', '#file');
 			await expect(page.locator('#file-error')).toContainText(c.message);
 			await expect(page.getByLabel('Your reply')).toHaveValue(reply);
-			await checkA11y(page);
 		}
 		await expect(page.locator('article.post', { hasText: word })).toHaveCount(0);
 
@@ -51,14 +51,22 @@ test('reply with a new file, without JavaScript: bad files refused beside the fi
 		await expect(link).toBeVisible();
 		await expect(post).toContainText('Presentation');
 		await expect(post).toContainText(/PDF, \d+(\.\d+)? (KB|bytes)/);
-		await checkA11y(page);
 
 		// A library entry of the thread's region, saying where it was shared.
 		await link.click();
 		await expect(page.getByRole('heading', { level: 1, name: `Foster carer recruitment ${word}` })).toBeVisible();
 		await expect(page.getByText('North West only')).toBeVisible();
 		await expect(page.getByRole('link', { name: '“North West network meeting on 9 December – agenda suggestions”' })).toBeVisible();
-		await checkA11y(page);
+		const entryPath = new URL(page.url()).pathname;
+		const threadHref = await page.getByRole('link', { name: '“North West network meeting on 9 December – agenda suggestions”' }).getAttribute('href');
+		const threadPath = new URL(threadHref!, baseURL).pathname;
+
+		// Axe needs JavaScript: the same pages, read by the same member in a browser with it on.
+		await signIn(axePage, 'aisha.patel@example.org');
+		for (const path of [threadPath, entryPath]) {
+			await visit(axePage, path);
+			await checkA11y(axePage);
+		}
 	} finally {
 		await context.close();
 	}
@@ -74,6 +82,13 @@ test('start a thread with a new file, with JavaScript, through the child-safety 
 	await page.getByLabel('Category').selectOption({ label: 'Corporate parenting' });
 	await page.getByLabel('Your post').fill(`Jamie Smith, aged 14, at St Mary's Primary in Preston moved three times. @sarah-holroyd, how do you report these? ${word}`);
 	await page.getByText('Attach documents or upload a file (optional)').click();
+	// A program dressed as a spreadsheet: refused beside the field and in the summary, nothing posted.
+	await page.getByLabel('Upload a new file').setInputFiles({ name: 'scorecard.csv', mimeType: 'text/csv', buffer: t.exe() });
+	await page.getByRole('button', { name: 'Post', exact: true }).click();
+	await expect(page.getByRole('link', { name: /“scorecard\.csv” is a program/ })).toHaveAttribute('href', '#file');
+	await expect(page.locator('#file-error')).toContainText('is a program');
+	await expect(page.getByLabel('Title')).toHaveValue(title);
+	await checkA11y(page);
 	await page.getByLabel('Upload a new file').setInputFiles({ name: `Stability_scorecard_${word}.csv`, mimeType: 'text/csv', buffer: Buffer.from('Quarter,Moves\nQ1,14\nQ2,9\n') });
 	await checkA11y(page);
 	await page.getByRole('button', { name: 'Post', exact: true }).click();
