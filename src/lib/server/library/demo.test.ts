@@ -47,6 +47,11 @@ describe('library demo data', () => {
 		const shared = page.posts.find((p) => p.attachments.length > 0)!;
 		expect(shared.authorName).toBe(members.nameOf(tom.id));
 		expect(shared.attachments.map((a) => [a.kindLabel, a.title, a.files[0].typeLabel])).toEqual([['Strategy or policy', 'Corporate parenting strategy 2026 to 2029', 'PDF']]);
+		// Sarah's reply carries a file she uploaded straight from the reply form: a national template, titled from its name.
+		const uploaded = page.posts.find((p) => p.attachments.some((a) => a.title === 'You said we did letter template'))!;
+		expect(uploaded.authorName).toBe('Sarah Holroyd');
+		expect(uploaded.attachments.map((a) => [a.kindLabel, a.files[0].typeLabel])).toEqual([['Template', 'Word document']]);
+		expect(library.view(tom, uploaded.attachments[0].id).entry.scopeLabel).toBe('National');
 		// The North West meeting thread carries the region's own documents; Leeds cannot see the thread at all.
 		const meeting = threads.list(tom, { limit: 100 }).threads.find((t) => t.title.startsWith('North West network meeting'))!;
 		expect(threads.view(tom, meeting.id, { page: 99 })!.posts.flatMap((p) => p.attachments.map((a) => a.title))).toEqual(['Induction pack for new Lead Members – North West', 'Corporate parenting board: quarterly scorecard template']);

@@ -12,7 +12,7 @@ import { seedDigests } from './demo-digests';
 import { seedTrust } from './demo-trust';
 import { seedInbound } from './demo-inbound';
 import { seedLibrary } from './demo-library';
-import { seedLibraryLinks } from './demo-library-links';
+import { receiveDemoUpload, seedLibraryLinks } from './demo-library-links';
 import { seedInduction } from './demo-induction';
 import { uniqueHandle } from '../network/members';
 
@@ -73,7 +73,8 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
 	}
 	await seedInbound(ctx);
 	await seedLibrary(ctx);
-	db.transaction(() => seedLibraryLinks(ctx));
+	const upload = await receiveDemoUpload();
+	db.transaction(() => seedLibraryLinks(ctx, upload));
 	db.transaction(() => seedInduction(ctx));
 	return true;
 }
