@@ -46,6 +46,20 @@ describe('policy: library', () => {
 		only((a) => can(a, 'library.edit', { regionId: 'yorkshire-humber', authorId: memberNW.id }), []);
 		only((a) => can(a, 'library.edit', { regionId: null, authorId: null }), []);
 	});
+	it('edit details: the author, and the entry’s moderators (coordinators for their region and national entries, admins) — no other member', () => {
+		only((a) => can(a, 'library.editDetails', { regionId: 'north-west', authorId: memberNW.id }), ['memberNW', 'coordNW', 'admin']);
+		only((a) => can(a, 'library.editDetails', { regionId: 'yorkshire-humber', authorId: memberY.id }), ['memberY', 'coordY', 'admin']);
+		only((a) => can(a, 'library.editDetails', { regionId: null, authorId: memberY.id }), ['memberY', 'coordNW', 'coordY', 'admin', 'coordLondon']);
+		// A former member's entry: its moderators only.
+		only((a) => can(a, 'library.editDetails', { regionId: 'north-west', authorId: null }), ['coordNW', 'admin']);
+		// The author who can no longer see it (moved region) cannot change it.
+		only((a) => can(a, 'library.editDetails', { regionId: 'london', authorId: memberNW.id }), ['admin', 'coordLondon']);
+	});
+	it('widen who can see an entry: its author or an admin, never a coordinator on someone else’s', () => {
+		only((a) => can(a, 'library.widen', { regionId: 'north-west', authorId: memberNW.id }), ['memberNW', 'admin']);
+		only((a) => can(a, 'library.widen', { regionId: 'north-west', authorId: coordNW.id }), ['coordNW', 'admin']);
+		only((a) => can(a, 'library.widen', { regionId: 'north-west', authorId: null }), ['admin']);
+	});
 	it('delete: the author or an admin', () => {
 		only((a) => can(a, 'library.delete', { regionId: 'north-west', authorId: memberNW.id }), ['memberNW', 'admin']);
 	});

@@ -116,6 +116,15 @@ export type Resources = {
 	/** A new version of a file, a further file, changes to the entry: its author. */
 	'library.edit': Scope & { authorId: number | null };
 	'library.delete': Scope & { authorId: number | null };
+	/**
+	 * Changing an entry's details (title, kind, summary, topics, authority, who can see it, review
+	 * date, case study): its author, and its moderators (coordinators for their region and national
+	 * entries, admins) to keep the library tidy. Letting more members see it is the author's or an
+	 * admin's call alone (library.widen).
+	 */
+	'library.editDetails': Scope & { authorId: number | null };
+	/** Letting more (or other) members see an entry than its author chose: the author or an admin. */
+	'library.widen': Scope & { authorId: number | null };
 	'library.report': Scope;
 	'library.moderate': Scope;
 	/** Storage used by every member and the network total. */
@@ -224,6 +233,8 @@ const rules: { [K in Action]: (a: Actor, r: Resources[K]) => boolean } = {
 	'library.publish': (a, r) => seesScope(a, r) && self(a, r.authorId),
 	'library.edit': (a, r) => seesScope(a, r) && self(a, r.authorId),
 	'library.delete': (a, r) => seesScope(a, r) && (self(a, r.authorId) || isAdmin(a)),
+	'library.editDetails': (a, r) => seesScope(a, r) && (self(a, r.authorId) || isAdmin(a) || (a.role === 'coordinator' && (r.regionId == null || coordinates(a, r.regionId)))),
+	'library.widen': (a, r) => seesScope(a, r) && (self(a, r.authorId) || isAdmin(a)),
 	'library.report': seesScope,
 	'library.moderate': (a, r) => isAdmin(a) || (a.role === 'coordinator' && (r.regionId == null || coordinates(a, r.regionId))),
 	'library.viewUsage': (a) => isAdmin(a),

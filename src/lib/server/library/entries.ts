@@ -213,6 +213,81 @@ export function publish(actor: Actor, id: number, meta: Meta = {}, now = Date.no
 	return { ok: true, value: undefined };
 }
 
+/** The details form's starting values, and where the entry may be shared (its current scope always among them). */
+export function forEdit(actor: Actor, id: number) {
+	const e = visibleEntry(actor, id);
+	authorize(actor, 'library.editDetails', { regionId: e.regionId, authorId: e.authorId });
+	const cs = e.caseStudy;
+	const scope = e.regionId ?? 'national';
+	const scopes = scopeOptions(actor);
+	if (!scopes.some(([v]) => v === scope)) scopes.push([scope, `Only members in ${regionById(scope)?.name ?? scope}, its coordinator and admins`]);
+	return {
+		entry: { id: e.id, title: e.title, draft: e.draft, fileCount: fileCount(e.id), own: e.authorId === actor.id },
+		values: {
+			kind: e.kind,
+			title: e.title,
+			summary: e.summary,
+			topics: e.topics,
+			authorityId: String(e.authorityId),
+			scope,
+			reviewBy: e.reviewBy ?? '',
+			situation: cs?.situation ?? '',
+			whatWeDid: cs?.whatWeDid ?? '',
+			whatChanged: cs?.whatChanged ?? '',
+			differently: cs?.differently ?? '',
+			contact: cs?.contact ?? ''
+		},
+		scopes
+	};
+}
+
+function fileCount(entryId: number): number {
+	return db.select({ n: sql<number>`count(*)` }).from(libraryFile).where(eq(libraryFile.entryId, entryId)).get()?.n ?? 0;
+}
+
+/**
+ * Changes an entry's details: its author, or its moderators (policy `library.editDetails`). The
+ * search text is rewritten in the same transaction, and the change is audited with the fields
+ * that changed. Who can see it: narrowing (national to a region) is anyone's who may edit it — posts
+ * it is attached to keep it, shown only to readers who may open it; letting more or other members
+ * see it is the author's or an admin's alone (`library.widen`). A document keeps at least one file:
+ * it can become a case study, but a case study becomes a document only once it has a file.
+ */
+export function update(actor: Actor, id: number, input: EntryInput, meta: Meta = {}, now = Date.now()): Result {
+	const e = visibleEntry(actor, id);
+	const facts = { regionId: e.regionId, authorId: e.authorId };
+	authorize(actor, 'library.editDetails', facts);
+	const errors: Record<string, string> = {};
+	const scope = input.scope === (e.regionId ?? 'national') ? { regionId: e.regionId } : checkScope(actor, input.scope);
+	if (!scope) errors.scope = 'Choose who can see it';
+	else if (scope.regionId !== e.regionId) {
+		// Any move but narrowing a national entry to one region lets someone new see it.
+		const narrowing = e.regionId === null;
+		if (!narrowing && !can(actor, 'library.widen', facts)) errors.scope = 'Only the member who shared it, or an admin, can let more members see it';
+	}
+	if (!authorityById(input.authorityId)) errors.authorityId = 'Choose an authority from the list';
+	if (input.kind !== 'case-study' && fileCount(e.id) === 0) errors.kind = 'A document needs a file: keep it as a case study, or upload a file to it first';
+	if (Object.keys(errors).length || !scope) return { ok: false, errors };
+	const cs: CaseStudy | null =
+		input.kind === 'case-study' ? { situation: input.situation, whatWeDid: input.whatWeDid, whatChanged: input.whatChanged, differently: input.differently, contact: input.contact } : null;
+	const next = { kind: input.kind, title: input.title, summary: input.summary, topics: input.topics, authorityId: input.authorityId, regionId: scope.regionId, reviewBy: input.reviewBy, caseStudy: cs };
+	const before = { kind: e.kind, title: e.title, summary: e.summary, topics: e.topics, authorityId: e.authorityId, regionId: e.regionId, reviewBy: e.reviewBy, caseStudy: e.caseStudy };
+	const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]));
+	if (changed.length === 0) return { ok: true, value: undefined };
+	immediate(() => {
+		db.update(libraryEntry)
+			.set({ ...next, summaryHtml: renderMarkdown(input.summary), caseStudyHtml: cs ? caseStudyHtml(cs) : null, plain: plainOf(input.title, input.summary, cs), updatedAt: now })
+			.where(eq(libraryEntry.id, e.id))
+			.run();
+		text.indexEntry(e.id, plainOf(input.title, input.summary, cs));
+		const detail: Record<string, unknown> = { changed };
+		if (changed.includes('regionId')) Object.assign(detail, { from: e.regionId ?? 'national', to: scope.regionId ?? 'national' });
+		if (changed.includes('title')) Object.assign(detail, { title: e.title });
+		audit.record({ actorId: actor.id, action: 'library.edit', subjectType: 'library_entry', subjectId: e.id, regionId: scope.regionId ?? e.regionId, ipAddress: meta.ip, detail }, now);
+	});
+	return { ok: true, value: undefined };
+}
+
 /** A new version of one of the entry's files, or (fileId null) a further file. Its author only. */
 export function upload(actor: Actor, entryId: number, fileId: number | null, file: files.Received, meta: Meta = {}, now = Date.now()): Result<{ fileId: number; number: number }> {
 	const e = visibleEntry(actor, entryId);
@@ -406,6 +481,7 @@ export function view(actor: Actor, id: number) {
 		may: {
 			publish: e.draft && can(actor, 'library.publish', { ...scope, authorId: e.authorId }),
 			edit: can(actor, 'library.edit', { ...scope, authorId: e.authorId }),
+			editDetails: can(actor, 'library.editDetails', { ...scope, authorId: e.authorId }),
 			delete: can(actor, 'library.delete', { ...scope, authorId: e.authorId }),
 			report: can(actor, 'library.report', scope) && e.authorId !== actor.id,
 			moderate: can(actor, 'library.moderate', scope)

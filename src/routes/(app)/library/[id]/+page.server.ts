@@ -9,7 +9,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const actor = actorOf(locals);
 	const id = Number(params.id);
 	const v = library.view(actor, id);
-	return { ...v, reports: v.may.moderate ? library.openReports(actor, id) : [], added: url.searchParams.get('added') === '1', drafted: url.searchParams.get('drafted') === '1', uploaded: url.searchParams.get('uploaded') === '1', reported: url.searchParams.get('reported') === '1' };
+	return { ...v, reports: v.may.moderate ? library.openReports(actor, id) : [], added: url.searchParams.get('added') === '1', drafted: url.searchParams.get('drafted') === '1', uploaded: url.searchParams.get('uploaded') === '1', edited: url.searchParams.get('edited') === '1', reported: url.searchParams.get('reported') === '1' };
 };
 
 export const actions: Actions = {
