@@ -35,7 +35,8 @@ const UPLOAD_ROUTES: Record<string, true | string[]> = {
 	'/(app)/library/new': true,
 	'/(app)/library/[id]/upload': true,
 	'/(app)/threads/new': ['post', 'preview'],
-	'/(app)/threads/[id]': ['reply', 'preview']
+	'/(app)/threads/[id]': ['reply', 'preview'],
+	'/(app)/threads/[id]/posts/[postId]/edit': ['save', 'preview']
 };
 const BODY_LIMIT = FORM_BODY_LIMIT;
 

@@ -12,7 +12,7 @@ import * as t from '../../support/test-files';
 
 const MB = 1024 * 1024;
 
-test('reply with a new file, without JavaScript: bad files refused beside the field, a good one shown under the post', async ({ page: axePage, browser, baseURL }) => {
+test('reply with a new file, without JavaScript: bad files refused beside the field, a good one shown under the post, another added by editing', async ({ page: axePage, browser, baseURL }) => {
 	test.setTimeout(240_000);
 	const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
 	const page = await context.newPage();
@@ -51,6 +51,16 @@ test('reply with a new file, without JavaScript: bad files refused beside the fi
 		await expect(link).toBeVisible();
 		await expect(post).toContainText('Presentation');
 		await expect(post).toContainText(/PDF, \d+(\.\d+)? (KB|bytes)/);
+
+		// Editing the reply adds another file; the first stays.
+		await post.getByRole('link', { name: /^Edit/ }).click();
+		await page.getByText('Attach documents or upload a file (optional)').click();
+		await page.getByLabel('Upload a new file').setInputFiles({ name: `Carer survey ${word}.csv`, mimeType: 'text/csv', buffer: Buffer.from('Question,Agree\nI feel supported,81%\n') });
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(page.getByText('Your changes are saved.')).toBeVisible();
+		const edited = page.locator('article.post', { hasText: word });
+		await expect(edited.getByRole('link', { name: `Carer survey ${word}` })).toBeVisible();
+		await expect(edited.getByRole('link', { name: `Foster carer recruitment ${word}` })).toBeVisible();
 
 		// A library entry of the thread's region, saying where it was shared.
 		await link.click();

@@ -89,6 +89,27 @@ describe('a file uploaded with a post', () => {
 		expect(e).toMatchObject({ regionId: null, title: 'Document: x.csv', kind: 'report' });
 	});
 
+	it('editing a post can add a new file, kept with the documents already on it; a refused edit writes nothing', async () => {
+		const m = makeMember({ authority: 'Lancashire' });
+		const threadId = startThread(m.actor, { regionId: m.regionId, title: 'Care leavers covenant: who has signed?' });
+		const first = await received(await t.pdf(['Covenant']), 'Covenant.pdf');
+		const r = posts.reply(m.actor, threadId, { body: 'Ours is attached.', upload: { file: first, kind: 'strategy' } }, tick());
+		if (!r.ok) throw new Error(JSON.stringify(r.errors));
+		const before = attachments.idsOf(r.value.id);
+		const entries = entryCount();
+		// An empty body refuses the edit: no entry made from the file.
+		const second = await received(await t.docx(['Employers who signed']), 'Signatories.docx');
+		const refused = posts.edit(m.actor, r.value.id, { body: '', attachments: before, upload: { file: second, kind: 'report' } }, tick());
+		expect(refused.ok).toBe(false);
+		expect(entryCount()).toBe(entries);
+		const edited = posts.edit(m.actor, r.value.id, { body: 'Ours is attached, with the list of signatories.', attachments: before, upload: { file: second, kind: 'report' } }, tick());
+		expect(edited.ok).toBe(true);
+		const after = attachments.idsOf(r.value.id);
+		expect(after.slice(0, 1)).toEqual(before);
+		expect(after).toHaveLength(2);
+		expect(db.select().from(libraryEntry).where(eq(libraryEntry.id, after[1])).get()).toMatchObject({ title: 'Signatories', kind: 'report', regionId: m.regionId });
+	});
+
 	it('a reply refused by the child-safety check writes nothing; confirmed, the post, its file and the moderators’ flag are written together', async () => {
 		const m = makeMember({ authority: 'Lancashire' });
 		const threadId = startThread(m.actor);

@@ -190,8 +190,8 @@ export function nameOf(memberId: number): string {
 	return members.nameOf(memberId) ?? 'A member';
 }
 
-/** `attachments` undefined: leave them as they are. */
-export type EditInput = { body: string; title?: string | null; attachments?: number[] };
+/** `attachments` undefined: leave them as they are. `upload`: a new file to attach as well. */
+export type EditInput = { body: string; title?: string | null; attachments?: number[]; upload?: attachments.NewUpload | null };
 
 /**
  * Edits the actor's own post (and the thread title, for the opening post). The earlier version
@@ -221,14 +221,17 @@ export function edit(actor: Actor, postId: number, input: EditInput, now = Date.
 	const wanted = input.attachments ?? attachedBefore;
 	const added = attachments.check(actor, wanted.filter((id) => !attachedBefore.includes(id)), t.regionId);
 	if (!added.ok) Object.assign(errors, added.errors);
-	if (Object.keys(errors).length) return { ok: false, errors };
-	const attachedAfter = [...new Set(wanted)];
-	const attachmentsChanged = attachedAfter.join(',') !== attachedBefore.join(',');
+	const upload = attachments.checkUpload(actor, input.upload, t.regionId);
+	if (!upload.ok) Object.assign(errors, upload.errors);
+	if (Object.keys(errors).length || !upload.ok) return { ok: false, errors };
+	const chosen = [...new Set(wanted)];
+	const attachmentsChanged = upload.checked != null || chosen.join(',') !== attachedBefore.join(',');
 	if (body === p.body && title === t.title && !attachmentsChanged) return { ok: true, value: undefined };
 	const before = new Set(renderPost(p.body).mentions.map((m) => m.id));
 	const rendered = renderPost(body);
 	immediate(() => {
 		db.insert(postRevision).values({ postId: p.id, title: p.title, body: p.body, attachments: attachedBefore, editorId: actor.id, replacedAt: now, reason: 'edit' }).run();
+		const attachedAfter = attachments.writeUpload(actor, upload.checked, chosen, { threadId: t.id, title, number: p.number }, now);
 		if (attachmentsChanged) attachments.set(p.id, attachedAfter);
 		db.update(post)
 			.set({ body, html: rendered.html, plain: rendered.plain, title: p.number === 1 ? title : '', editedAt: now, editCount: sql`${post.editCount} + 1` })

@@ -106,6 +106,7 @@ export const replySchema = z
 export const editSchema = z
 	.object({
 		...attachFields,
+		uploadKind,
 		body: body('your post'),
 		title: z
 			.string()
