@@ -41,7 +41,10 @@ export const BIG_TABLES = new Set([
 	'session',
 	'personal_digest_run',
 	'regional_digest',
-	'rate_limit_event'
+	'rate_limit_event',
+	// Every thread page reads these for its reply form and its posts' documents.
+	'library_useful',
+	'post_attachment'
 ]);
 
 /** Lists whose pages must come out of an index in order, not from a sort of every match. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { config } from '../config';
 import { applyMigrations } from './migrate';
@@ -55,6 +55,19 @@ export function sqlite(): Database.Database {
  * set): `set({ sentAt: param('now') })` in a prepared statement.
  */
 export const param = (name: string): SQL => sql`${sql.placeholder(name)}`;
+
+/**
+ * `column IN (…)` over a list bound as one JSON array in the placeholder `name`: one prepared
+ * statement serves a list of any length (SQLite looks each value up in the column's index).
+ */
+export function inJson(column: AnyColumn, name: string): SQL {
+	return sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
+}
+
+/** A list of ids or region ids as the JSON array `inJson` binds. */
+export function jsonList(values: readonly (number | string)[]): string {
+	return JSON.stringify(values);
+}
 
 /**
  * A query built once per connection and kept prepared, for the hottest paths (every request,

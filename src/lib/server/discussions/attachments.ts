@@ -4,7 +4,7 @@
  * emails about it — each reader sees only the documents they may open, and nothing of the rest.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { db } from '../db/client';
+import { db, inJson, jsonList, prepared } from '../db/client';
 import { post, postAttachment } from '../db/schema';
 import type { Actor } from '../auth/policy';
 import * as cards from '../library/cards';
@@ -68,17 +68,25 @@ export function idsOf(postId: number): number[] {
 		.map((r) => r.entryId);
 }
 
+// Every thread page asks for its posts' attachments: prepared once, the post ids bound as one JSON array.
+const attachedTo = prepared(() =>
+	db
+		.select({ postId: postAttachment.postId, entryId: postAttachment.entryId })
+		.from(postAttachment)
+		.where(inJson(postAttachment.postId, 'ids'))
+		.orderBy(asc(postAttachment.postId), asc(postAttachment.position))
+		.prepare()
+);
+
 /** The entry ids attached to each of these posts (posts without any are left out). */
 export function idsByPost(postIds: number[]): Map<number, number[]> {
 	const out = new Map<number, number[]>();
 	if (postIds.length === 0) return out;
-	const rows = db
-		.select({ postId: postAttachment.postId, entryId: postAttachment.entryId })
-		.from(postAttachment)
-		.where(inArray(postAttachment.postId, [...new Set(postIds)].slice(0, 1000)))
-		.orderBy(asc(postAttachment.postId), asc(postAttachment.position))
-		.all();
-	for (const r of rows) out.set(r.postId, [...(out.get(r.postId) ?? []), r.entryId]);
+	for (const r of attachedTo().all({ ids: jsonList([...new Set(postIds)].slice(0, 1000)) })) {
+		const ids = out.get(r.postId);
+		if (ids) ids.push(r.entryId);
+		else out.set(r.postId, [r.entryId]);
+	}
 	return out;
 }
 

@@ -4,8 +4,8 @@
  * only to a reader the policy lets see the entry. Other areas call these functions, never the
  * library's tables (ARCHITECTURE rule 4).
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { db } from '../db/client';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { db, inJson, jsonList, prepared } from '../db/client';
 import { libraryEntry, libraryFile, libraryUseful, libraryVersion } from '../db/schema';
 import { can, type Actor } from '../auth/policy';
 import * as files from '../files';
@@ -29,34 +29,42 @@ export type EntryCard = {
 	facts: { regionId: string | null; hidden: boolean; draft: boolean; authorId: number | null };
 };
 
+// Every thread page (the reply form's choices, each post's attachments) reads cards: the
+// statements are prepared once, with the ids bound as one JSON array.
+const entryRows = prepared(() =>
+	db
+		.select({ id: libraryEntry.id, kind: libraryEntry.kind, title: libraryEntry.title, topics: libraryEntry.topics, authorityId: libraryEntry.authorityId, regionId: libraryEntry.regionId, hiddenAt: libraryEntry.hiddenAt, draft: libraryEntry.draft, authorId: libraryEntry.authorId })
+		.from(libraryEntry)
+		.where(inJson(libraryEntry.id, 'ids'))
+		.prepare()
+);
+const currentFiles = prepared(() =>
+	db
+		.select({ entryId: libraryFile.entryId, fileId: libraryFile.id, name: libraryVersion.name, size: libraryVersion.size, kind: libraryVersion.kind })
+		.from(libraryFile)
+		.innerJoin(libraryVersion, and(eq(libraryVersion.fileId, libraryFile.id), eq(libraryVersion.number, libraryFile.latest)))
+		.where(inJson(libraryFile.entryId, 'ids'))
+		.orderBy(libraryFile.id)
+		.prepare()
+);
+
 /** Entries by id with their current files, whoever asks (callers filter with `visibleTo`). */
 export function cardsById(ids: number[]): Map<number, EntryCard> {
 	const wanted = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(0, 500);
 	if (wanted.length === 0) return new Map();
-	const rows = db
-		.select({ id: libraryEntry.id, kind: libraryEntry.kind, title: libraryEntry.title, topics: libraryEntry.topics, authorityId: libraryEntry.authorityId, regionId: libraryEntry.regionId, hiddenAt: libraryEntry.hiddenAt, draft: libraryEntry.draft, authorId: libraryEntry.authorId })
-		.from(libraryEntry)
-		.where(inArray(libraryEntry.id, wanted))
-		.all();
-	const current = rows.length
-		? db
-				.select({ entryId: libraryFile.entryId, fileId: libraryFile.id, name: libraryVersion.name, size: libraryVersion.size, kind: libraryVersion.kind })
-				.from(libraryFile)
-				.innerJoin(libraryVersion, and(eq(libraryVersion.fileId, libraryFile.id), eq(libraryVersion.number, libraryFile.latest)))
-				.where(
-					inArray(
-						libraryFile.entryId,
-						rows.map((r) => r.id)
-					)
-				)
-				.orderBy(libraryFile.id)
-				.all()
-		: [];
+	const rows = entryRows().all({ ids: jsonList(wanted) });
+	const filesOf = new Map<number, CardFile[]>();
+	if (rows.length) {
+		for (const f of currentFiles().all({ ids: jsonList(rows.map((r) => r.id)) })) {
+			const file = { name: f.name, typeLabel: files.FILE_TYPES[f.kind as files.FileKind]?.label ?? f.kind, size: files.formatBytes(f.size) };
+			const list = filesOf.get(f.entryId);
+			if (list) list.push(file);
+			else filesOf.set(f.entryId, [file]);
+		}
+	}
 	const cards = new Map<number, EntryCard>();
 	for (const r of rows) {
-		const fs = current
-			.filter((f) => f.entryId === r.id)
-			.map((f) => ({ name: f.name, typeLabel: files.FILE_TYPES[f.kind as files.FileKind]?.label ?? f.kind, size: files.formatBytes(f.size) }));
+		const fs = filesOf.get(r.id) ?? [];
 		const kindLabel = label(LIBRARY_KINDS, r.kind);
 		cards.set(r.id, {
 			id: r.id,
@@ -123,24 +131,29 @@ export function checkAttachable(actor: Actor, ids: number[], audience: { regionI
 	return { ok: true, ids: unique };
 }
 
-/** Entries to offer in a form: the member's own and those they marked useful, newest first (plus `include`). */
-export function pickable(actor: Actor, opts: { include?: number[]; limit?: number } = {}): EntryCard[] {
-	const limit = opts.limit ?? 20;
-	const own = db
+const ownNewest = prepared(() =>
+	db
 		.select({ id: libraryEntry.id })
 		.from(libraryEntry)
-		.where(eq(libraryEntry.authorId, actor.id))
+		.where(eq(libraryEntry.authorId, sql.placeholder('memberId')))
 		.orderBy(desc(libraryEntry.createdAt), desc(libraryEntry.id))
-		.limit(limit)
-		.all();
-	const useful = db
+		.limit(sql.placeholder('limit'))
+		.prepare()
+);
+const usefulNewest = prepared(() =>
+	db
 		.select({ id: libraryUseful.entryId })
 		.from(libraryUseful)
-		.where(eq(libraryUseful.memberId, actor.id))
+		.where(eq(libraryUseful.memberId, sql.placeholder('memberId')))
 		.orderBy(desc(libraryUseful.createdAt))
-		.limit(limit)
-		.all();
-	const ids = [...new Set([...(opts.include ?? []), ...own.map((r) => r.id), ...useful.map((u) => u.id)])];
+		.limit(sql.placeholder('limit'))
+		.prepare()
+);
+
+/** Entries to offer in a form: the member's own and those they marked useful, newest first (plus `include`). */
+export function pickable(actor: Actor, opts: { include?: number[]; limit?: number } = {}): EntryCard[] {
+	const q = { memberId: actor.id, limit: opts.limit ?? 20 };
+	const ids = [...new Set([...(opts.include ?? []), ...ownNewest().all(q).map((r) => r.id), ...usefulNewest().all(q).map((u) => u.id)])];
 	return cardsFor(actor, ids).filter((c) => !c.facts.hidden && !c.facts.draft);
 }
 

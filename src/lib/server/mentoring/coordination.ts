@@ -9,7 +9,7 @@
  * confirming at once cannot push a mentor over capacity.
  */
 import { and, desc, eq, inArray, isNotNull, sql, type AnyColumn } from 'drizzle-orm';
-import { db, immediate, prepared } from '../db/client';
+import { db, immediate, inJson, jsonList, prepared } from '../db/client';
 import { matchAdjustment, mentorOffer, mentorRequest, mentoringProposal, pairing, pairingFeedback, type MentorOffer, type MentorRequest } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -18,7 +18,7 @@ import { daysBetween } from '../../time';
 import type { AuthorityKind, MeetingMode, Topic } from '../../vocab';
 import { explain, isEligible, proposeMatches, scorePair, unmetWishes, type MatchMentor, type MatchRequest, type PairRef } from './matching';
 import { inAttentionOrder, median, pairingHealth, type PairingState } from './health';
-import { FORMER_MEMBER, inJson, jsonList, mentorLoads, people, person, refuse, today, type Outcome, type Person } from './store';
+import { FORMER_MEMBER, mentorLoads, people, person, refuse, today, type Outcome, type Person } from './store';
 import * as notify from './notify';
 
 const DAY = 86_400_000;

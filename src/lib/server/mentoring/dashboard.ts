@@ -3,11 +3,11 @@
  * (as a mentee), their request and their offer — one function for the route.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { db, prepared } from '../db/client';
+import { db, inJson, jsonList, prepared } from '../db/client';
 import { pairingGoal, pairingMeeting, type Pairing } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import { pairingHealth, type PairingState } from './health';
-import { FORMER_MEMBER, bookings, feedbackGiven, inJson, jsonList, lastMeetings, people, today } from './store';
+import { FORMER_MEMBER, bookings, feedbackGiven, lastMeetings, people, today } from './store';
 import * as proposals from './proposals';
 import * as requests from './requests';
 import * as offers from './offers';

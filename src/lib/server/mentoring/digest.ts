@@ -6,14 +6,14 @@
  */
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { choiceFor } from '../mail/preferences';
-import { db, prepared } from '../db/client';
+import { db, inJson, jsonList, prepared } from '../db/client';
 import { mentorRequest, pairing, pairingBooking } from '../db/schema';
 import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digest-items';
 import { formatDate, formatDateTime, isoDate } from '../../time';
 import { pairingHealth } from './health';
 import * as proposals from './proposals';
 import * as actions from './actions';
-import { FORMER_MEMBER, feedbackGiven, inJson, jsonList, lastMeetings, people, today } from './store';
+import { FORMER_MEMBER, feedbackGiven, lastMeetings, people, today } from './store';
 
 /** Next meetings this many days ahead appear in the digest. */
 export const NEXT_MEETINGS_DAYS = 14;

@@ -3,8 +3,8 @@
  * pairings and their latest and next meetings. Internal to the mentoring area.
  */
 import { error } from '@sveltejs/kit';
-import { and, eq, max, sql, type AnyColumn } from 'drizzle-orm';
-import { db, prepared } from '../db/client';
+import { and, eq, max, sql } from 'drizzle-orm';
+import { db, inJson, jsonList, prepared } from '../db/client';
 import { mentoringProposal, pairing, pairingBooking, pairingFeedback, pairingMeeting, type Pairing, type PairingBooking } from '../db/schema';
 import * as members from '../network/members';
 import { isoDate } from '../../time';
@@ -50,18 +50,6 @@ export function person(id: number | null | undefined): Person | null {
 /** What a pairing's member shows as when their account is gone. */
 export const FORMER_MEMBER = 'Former member';
 
-/**
- * `column IN (…)` over a list bound as one JSON array in the placeholder `name`: one prepared
- * statement serves a list of any length (SQLite looks each value up in the column's index).
- */
-export function inJson(column: AnyColumn, name: string) {
-	return sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
-}
-
-/** A list of ids or region ids as the JSON array `inJson` binds. */
-export function jsonList(values: readonly (number | string)[]): string {
-	return JSON.stringify(values);
-}
 
 const activeLoadQuery = (mentors: boolean) =>
 	db

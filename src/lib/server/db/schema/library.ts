@@ -106,7 +106,8 @@ export const libraryUseful = sqliteTable(
 			.references(() => member.id, { onDelete: 'cascade' }),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.entryId, t.memberId] })]
+	// By member, newest first: the documents a member offers to attach (every thread page's reply form).
+	(t) => [primaryKey({ columns: [t.entryId, t.memberId] }), index('library_useful_member_idx').on(t.memberId, t.createdAt)]
 );
 
 /** A member's report of an entry, for moderators. */

@@ -1,0 +1,1 @@
+CREATE INDEX `library_useful_member_idx` ON `library_useful` (`member_id`,`created_at`);
