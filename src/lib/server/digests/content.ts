@@ -57,10 +57,13 @@ export function countItems(sections: DigestSection[]): { itemCount: number; more
 	return { itemCount, moreCount };
 }
 
-/** Everything the areas have for this member from `since` to `now`, ordered and capped. */
-export function buildContent(recipient: DigestRecipient, since: number, now: number, caps: { group?: number; total?: number } = {}): DigestContent {
+/**
+ * Everything the areas have for this member from `since` to `now`, ordered and capped. `without`
+ * leaves areas out unasked (the home page shows induction in its own block).
+ */
+export function buildContent(recipient: DigestRecipient, since: number, now: number, caps: { group?: number; total?: number } = {}, without: readonly DigestSection['area'][] = []): DigestContent {
 	const sections = capSections(
-		orderSections(areas().map((a) => sectionOf(a, recipient, since, now))),
+		orderSections(areas().filter((a) => !without.includes(a.name)).map((a) => sectionOf(a, recipient, since, now))),
 		caps.group ?? GROUP_CAP,
 		caps.total ?? TOTAL_CAP
 	);

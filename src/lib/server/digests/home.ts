@@ -37,10 +37,11 @@ export function regionAtAGlance(actor: Actor, regionId: string | null, now = Dat
 
 /** Everything the home page shows the actor. */
 export function home(actor: Actor, now = Date.now()) {
-	const week = yourWeek(actor.id, now);
-	// A new member's home leads with their first 100 days (its own block), then mentoring, then the rest.
+	// A new member's home leads with their first 100 days (its own block, so the digest's
+	// induction section is not built), then mentoring, then the rest.
+	const week = yourWeek(actor.id, now, ['induction']);
 	const induction = homeBlock(actor, now);
-	const sections = (week?.content.sections ?? []).filter((s) => s.area !== 'induction');
+	const sections = week?.content.sections ?? [];
 	if (induction) sections.sort((a, b) => Number(b.area === 'mentoring') - Number(a.area === 'mentoring'));
 	const glanceRegion = actor.role === 'coordinator' && actor.coordinatorRegionId ? actor.coordinatorRegionId : actor.role === 'admin' ? null : undefined;
 	return {

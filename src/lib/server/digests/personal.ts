@@ -31,7 +31,7 @@ import { emailBodyHtml, personalEmail, type RenderedEmail } from './render';
 import { repliesFor } from './replies';
 import { authorize, type Actor } from '../auth/policy';
 import * as members from '../network/members';
-import type { DigestRecipient } from '../digest-items';
+import type { DigestRecipient, DigestSection } from '../digest-items';
 
 const DAY = 86_400_000;
 const STARTED = 'scheduler-started-at';
@@ -456,13 +456,13 @@ export function previewForMember(actor: Actor, handle: string, now = Date.now())
 	return { ...r, member: { name: p.name, handle: p.handle, regionName: p.regionName }, explanation: explain(r), bodyHtml: r.email ? emailBodyHtml(r.email.html) : null, history: history(p.id) };
 }
 
-/** What the home page shows a member: their sections for the last week (standing information too), and their next digest. */
-export function yourWeek(memberId: number, now = Date.now()) {
+/** What the home page shows a member: their sections for the last week (standing information too; `without` leaves areas out), and their next digest. */
+export function yourWeek(memberId: number, now = Date.now(), without: readonly DigestSection['area'][] = []) {
 	const recipient = recipientById(memberId);
 	if (!recipient) return null;
 	const p = preferences.get(memberId);
 	const since = now - 7 * DAY;
-	const content = buildContent(recipient, since, now);
+	const content = buildContent(recipient, since, now, {}, without);
 	return { recipient, since, content, schedule: scheduleOf(p), nextDigestAt: nextDigestAt(scheduleOf(p), now) };
 }
 

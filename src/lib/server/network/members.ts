@@ -141,11 +141,18 @@ function profiles() {
 		.innerJoin(region, eq(region.id, authority.regionId));
 }
 
+// The home page, digests and induction ask for one member's profile several times a request.
+const profileQuery = prepared(() =>
+	profiles()
+		.where(eq(member.id, sql.placeholder('id')))
+		.prepare()
+);
+
 export type Profile = NonNullable<ReturnType<typeof profile>>;
 
 /** A member's profile with authority and region. */
 export function profile(id: number) {
-	return profiles().where(eq(member.id, id)).get();
+	return profileQuery().get({ id });
 }
 
 /**
