@@ -88,8 +88,9 @@ describe('npm run seed:large', () => {
 		const all = <T>(sql: string, ...p: unknown[]) => db.prepare(sql).all(...p) as T[];
 		const one = <T>(sql: string, ...p: unknown[]) => db.prepare(sql).get(...p) as T;
 		try {
-			// 2,000 entries and 5,000 file versions at full scale: 40 and 100 here, besides the demo's 6 and 5 (one a private draft).
-			expect(manifest.counts).toMatchObject({ libraryEntries: 46, libraryVersions: 105 });
+			// 2,000 entries and 5,000 file versions at full scale: 40 and 100 here, besides the demo's 7 and 6 (one a private
+			// draft, one the file Sarah uploaded straight from her reply).
+			expect(manifest.counts).toMatchObject({ libraryEntries: 47, libraryVersions: 106 });
 			expect(new Set(all<{ kind: string }>('SELECT DISTINCT kind FROM library_entry').map((r) => r.kind))).toEqual(new Set(['case-study', 'strategy', 'report', 'guidance', 'template', 'presentation']));
 			expect(one<{ n: number }>('SELECT count(DISTINCT region_id) AS n FROM library_entry').n).toBeGreaterThan(3);
 			expect(one<{ n: number }>('SELECT count(DISTINCT authority_id) AS n FROM library_entry').n).toBeGreaterThan(20);
