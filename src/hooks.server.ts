@@ -40,7 +40,9 @@ const UPLOAD_ROUTES: Record<string, true | string[]> = {
 };
 const BODY_LIMIT = FORM_BODY_LIMIT;
 
-function readsOwnUpload(routeId: string | null, url: URL): boolean {
+/** Only a multipart body is streamed to disk by these routes; any other form there keeps the 512 KB limit. */
+function readsOwnUpload(routeId: string | null, url: URL, request: Request): boolean {
+	if (!/^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) return false;
 	const actions = routeId ? UPLOAD_ROUTES[routeId] : undefined;
 	if (actions === true) return true;
 	if (!actions) return false;
@@ -57,7 +59,7 @@ function readsOwnUpload(routeId: string | null, url: URL): boolean {
  */
 const bodyLimit: Handle = async ({ event, resolve }) => {
 	const method = event.request.method;
-	if (method === 'GET' || method === 'HEAD' || readsOwnUpload(event.route.id, event.url)) return resolve(event);
+	if (method === 'GET' || method === 'HEAD' || readsOwnUpload(event.route.id, event.url, event.request)) return resolve(event);
 	const length = event.request.headers.get('content-length');
 	if (length == null) {
 		if (event.request.headers.has('transfer-encoding')) return new Response('Length Required', { status: 411 });

@@ -114,6 +114,11 @@ test('start a thread with a new file, with JavaScript, through the child-safety 
 	await expect(attached).toContainText('Report');
 	await checkA11y(page);
 
+	// Only a multipart form may pass 512 KB there (it streams the file to disk): any other is refused with the limit.
+	const big = await page.request.post(`${new URL(page.url()).pathname}?/reply`, { headers: { origin: new URL(page.url()).origin, accept: 'text/html' }, form: { body: 'x'.repeat(600 * 1024) }, maxRedirects: 0 });
+	expect(big.status()).toBe(413);
+	expect(await big.text()).toContain('the limit is 512 KB');
+
 	const mail = await waitForMail('mentor@example.org', new RegExp(`mentioned you in “${title}”`));
 	expect(mail.text).toContain('Attached from the library:');
 	expect(mail.text).toContain(`Stability scorecard ${word}`);
