@@ -3,7 +3,8 @@
  * path; asks for a mentor from it (the form starts from their profile) and posts an introduction
  * in the region's introductions thread, both of which tick themselves; ticks a step with a private
  * note. The region's coordinator sees the progress (not the note), on a phone without sideways
- * scrolling, and sends a friendly nudge that arrives at the test SMTP server. Axe on every page.
+ * scrolling, and sends a friendly nudge that arrives at the test SMTP server — one a week: a
+ * second is refused. Axe on every page.
  */
 import { checkA11y, expect, signIn, signOut, test, unique, visit, waitForMail } from '../fixtures';
 import { inviteAsAdmin } from '../foundation/helpers';
@@ -105,6 +106,9 @@ test('a new Lead Member starts their first 100 days, and their coordinator nudge
 	// A friendly nudge: an empty message is refused; the edited one arrives by email.
 	await visit(page, '/induction/region');
 	await page.getByRole('link', { name: `Send a friendly nudge to ${who.name}` }).click();
+	// The same form, open in a second tab before the nudge goes (its send is refused below).
+	const secondTab = await page.context().newPage();
+	await secondTab.goto(page.url());
 	await expect(page.getByLabel('Your message')).toHaveValue(/Dear Nadia,/);
 	await checkA11y(page);
 	await page.getByLabel('Your message').fill('');
@@ -114,6 +118,19 @@ test('a new Lead Member starts their first 100 days, and their coordinator nudge
 	await page.getByLabel('Your message').fill(`Dear Nadia,\n\nWelcome to the North West network ${id}. Our induction day is in Preston on the 14th.`);
 	await page.getByRole('button', { name: 'Send the nudge' }).click();
 	await expect(page.getByRole('status')).toContainText(`Your nudge to ${who.name} is on its way`);
+	// One nudge a week from each coordinator: the list says when instead of offering another, and
+	// the second tab's send is refused with the date it may go.
+	const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date());
+	await expect(page.getByRole('row').filter({ hasText: who.name })).toContainText(`Nudged on ${today}`);
+	await expect(page.getByRole('link', { name: `Send a friendly nudge to ${who.name}` })).toHaveCount(0);
+	await checkA11y(page);
+	await secondTab.getByLabel('Your message').fill('Dear Nadia,\n\nMe again.');
+	await secondTab.getByRole('button', { name: 'Send the nudge' }).click();
+	await expect(secondTab.getByRole('alert')).toContainText(`You nudged ${who.name} on ${today}. You can send another nudge from`);
+	await expect(secondTab.getByText(`You nudged ${who.name} on ${today}. One nudge a week is friendly`)).toBeVisible();
+	await expect(secondTab.getByLabel('Your message')).toHaveCount(0);
+	await checkA11y(secondTab);
+	await secondTab.close();
 	const mail = await waitForMail(who.email, 'your first 100 days');
 	expect(mail.text).toContain(`Welcome to the North West network ${id}.`);
 	expect(mail.text).toMatch(/\/induction/);

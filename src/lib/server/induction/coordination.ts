@@ -4,7 +4,7 @@
  * friendly nudge, an email the coordinator may edit, sent through the outbox and logged.
  */
 import { error } from '@sveltejs/kit';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, max } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
 import { inductionNudge } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
@@ -12,11 +12,14 @@ import * as audit from '../auth/audit';
 import * as members from '../network/members';
 import { regionName } from '../network/authorities';
 import { enqueue } from '../mail/outbox';
+import { formatDate } from '../../time';
 import { renderEmail } from '../mail/layout';
 import { newInRegion, summaries, type StepView } from './paths';
 import { STALLED_DAYS } from './dates';
 
 export const NUDGE_MAX = 2_000;
+/** A coordinator nudges one member at most once in this many days: one nudge is friendly, a stream of them is not. */
+export const NUDGE_EVERY_DAYS = 7;
 const DAY = 86_400_000;
 
 export const SORTS = ['name', 'start', 'done', 'last-sign-in', 'activity'] as const;
@@ -40,7 +43,24 @@ export type NewMemberRow = {
 	stalled: boolean;
 	folded: boolean;
 	markedNew: boolean;
+	/** When the viewer last nudged them, if within the last seven days (the nudge link gives way to this). */
+	nudgedAt: number | null;
 };
+
+/** When `senderId` last nudged each of `memberIds` within the last {@link NUDGE_EVERY_DAYS} days. */
+function recentNudges(senderId: number, memberIds: number[], now: number): Map<number, number> {
+	if (!memberIds.length) return new Map();
+	const rows = db
+		.select({ memberId: inductionNudge.memberId, at: max(inductionNudge.sentAt) })
+		.from(inductionNudge)
+		.where(and(eq(inductionNudge.sentById, senderId), gt(inductionNudge.sentAt, now - NUDGE_EVERY_DAYS * DAY), inArray(inductionNudge.memberId, memberIds)))
+		.groupBy(inductionNudge.memberId)
+		.all();
+	return new Map(rows.filter((r) => r.at != null).map((r) => [r.memberId, r.at!]));
+}
+
+/** The first moment another nudge may follow one sent at `sentAt`. */
+export const nudgeAgainFrom = (sentAt: number) => sentAt + NUDGE_EVERY_DAYS * DAY;
 
 /** Whether nothing has been done on the path for 21 days. */
 export function isStalled(lastActivityAt: number, done: number, total: number, now: number): boolean {
@@ -52,6 +72,7 @@ export function newMembers(actor: Actor, regionId: string, opts: { sort?: Sort; 
 	authorize(actor, 'induction.coordinate', { regionId });
 	const list = newInRegion(regionId, now);
 	const mentors = members.people(list.map((s) => s.seen.mentoring.mentorId));
+	const nudged = recentNudges(actor.id, list.map((s) => s.member.id), now);
 	let rows: NewMemberRow[] = list.map((s) => ({
 		id: s.member.id,
 		name: s.person.name,
@@ -67,7 +88,8 @@ export function newMembers(actor: Actor, regionId: string, opts: { sort?: Sort; 
 		lastActivityAt: s.lastActivityAt,
 		stalled: isStalled(s.lastActivityAt, s.counts.done, s.counts.total, now),
 		folded: s.folded,
-		markedNew: s.markedNew
+		markedNew: s.markedNew,
+		nudgedAt: nudged.get(s.member.id) ?? null
 	}));
 	const filter = opts.filter ?? 'all';
 	if (filter === 'stalled') rows = rows.filter((r) => r.stalled);
@@ -117,17 +139,27 @@ export function nudgeForm(actor: Actor, memberId: number, now = Date.now()) {
 	const { person, path } = nudgeTarget(actor, memberId, now);
 	const sender = members.nameOf(actor.id) ?? 'Your coordinator';
 	const next = path ? path.steps.filter((s) => s.state === 'to-do').slice(0, 3) : [];
+	const nudgedAt = recentNudges(actor.id, [person.id], now).get(person.id) ?? null;
 	return {
 		member: { id: person.id, name: person.name, authorityName: person.authorityName, regionId: person.regionId },
 		counts: path?.counts ?? null,
 		message: defaultNudge(person.name.split(' ')[0], next, sender),
+		/** Set while the viewer may not nudge again: when they last did, and from when they may. */
+		nudged: nudgedAt == null ? null : { at: nudgedAt, againFrom: nudgeAgainFrom(nudgedAt) },
 		past: db.select({ sentAt: inductionNudge.sentAt, sentById: inductionNudge.sentById }).from(inductionNudge).where(eq(inductionNudge.memberId, memberId)).orderBy(desc(inductionNudge.sentAt)).all()
 	};
 }
 
 export type NudgeResult = { ok: true; name: string } | { ok: false; errors: Record<string, string> };
 
-/** Sends the friendly nudge: one email through the outbox, a row, an audit entry. */
+/** Why `actor` may not nudge this member yet (they did so within the last seven days), or null. */
+function tooSoon(actor: Actor, person: { id: number; name: string }, now: number): string | null {
+	const at = recentNudges(actor.id, [person.id], now).get(person.id);
+	if (at == null) return null;
+	return `You nudged ${person.name} on ${formatDate(at)}. You can send another nudge from ${formatDate(nudgeAgainFrom(at))}.`;
+}
+
+/** Sends the friendly nudge: one email through the outbox, a row, an audit entry. At most one per member per coordinator per seven days. */
 export function nudge(actor: Actor, memberId: number, message: string, meta: { ip?: string } = {}, now = Date.now()): NudgeResult {
 	const { person } = nudgeTarget(actor, memberId, now);
 	const text = message.replace(/\r\n/g, '\n').trim();
@@ -147,14 +179,18 @@ export function nudge(actor: Actor, memberId: number, message: string, meta: { i
 		reason: `You got this email because ${sender}, who ${actor.role === 'coordinator' ? `coordinates the ${region} network` : 'helps run the network'}, sent it to you about your first 100 days as a member.`,
 		footerLinks: [{ text: 'Your email settings', href: '/settings/email' }]
 	});
-	const id = immediate(() => {
+	// The check and the insert share one transaction, so a double click sends one nudge.
+	const sent = immediate((): { ok: true; id: number } | { ok: false; refused: string } => {
+		const refused = tooSoon(actor, person, now);
+		if (refused) return { ok: false, refused };
 		const row = db.insert(inductionNudge).values({ memberId: person.id, sentById: actor.id, sentAt: now, message: text }).returning({ id: inductionNudge.id }).get();
 		enqueue(
 			{ key: `induction-nudge:${row.id}`, kind: 'induction-nudge', to: recipient.email, recipientId: person.id, subject: `${sender}: your first 100 days`, text: email.text, html: email.html },
 			now
 		);
-		return row.id;
+		return { ok: true, id: row.id };
 	});
-	audit.record({ actorId: actor.id, action: 'induction.nudged', subjectType: 'member', subjectId: person.id, regionId: person.regionId, ipAddress: meta.ip, detail: { nudge: id } }, now);
+	if (!sent.ok) return { ok: false, errors: { form: sent.refused } };
+	audit.record({ actorId: actor.id, action: 'induction.nudged', subjectType: 'member', subjectId: person.id, regionId: person.regionId, ipAddress: meta.ip, detail: { nudge: sent.id } }, now);
 	return { ok: true, name: person.name };
 }

@@ -246,4 +246,29 @@ describe('the coordinator’s new members and the nudge', () => {
 		expect(statusOf(() => coordination.nudge(makeCoordinator('yorkshire-humber', 'Leeds').actor, m.id, 'Hi', {}, NOW))).toBe(404);
 		expect(statusOf(() => coordination.nudge(newMember().actor, m.id, 'Hi', {}, NOW))).toBe(404);
 	});
+
+	it('lets a coordinator nudge a member once in seven days: the page says when, a forced second nudge is refused and sends nothing', () => {
+		const coordinator = makeCoordinator();
+		const other = makeCoordinator('north-west', 'Cumberland');
+		const m = newMember({ name: 'Dana New' });
+		const sentAt = Date.parse('2026-12-03T10:00:00Z');
+		expect(coordination.nudge(coordinator.actor, m.id, 'Dear Dana, how is it going?', {}, sentAt)).toEqual({ ok: true, name: 'Dana New' });
+		const later = sentAt + 2 * DAY;
+		expect(coordination.nudgeForm(coordinator.actor, m.id, later).nudged).toEqual({ at: sentAt, againFrom: sentAt + 7 * DAY });
+		expect(coordination.newMembers(coordinator.actor, 'north-west', {}, later).rows.find((r) => r.id === m.id)?.nudgedAt).toBe(sentAt);
+		expect(coordination.nudge(coordinator.actor, m.id, 'Dear Dana, me again', {}, later)).toEqual({
+			ok: false,
+			errors: { form: 'You nudged Dana New on 3 December 2026. You can send another nudge from 10 December 2026.' }
+		});
+		expect(db.select().from(outboxMessage).where(eq(outboxMessage.recipientId, m.id)).all()).toHaveLength(1);
+		expect(db.select().from(auditEvent).where(eq(auditEvent.action, 'induction.nudged')).all().filter((a) => a.subjectId === String(m.id))).toHaveLength(1);
+		// Another coordinator of the region is not held back by it; nor is the first after seven days.
+		expect(coordination.nudgeForm(other.actor, m.id, later).nudged).toBeNull();
+		expect(coordination.nudge(other.actor, m.id, 'Dear Dana, welcome from Cumberland', {}, later)).toMatchObject({ ok: true });
+		const weekOn = sentAt + 7 * DAY;
+		expect(coordination.nudgeForm(coordinator.actor, m.id, weekOn).nudged).toBeNull();
+		expect(coordination.newMembers(coordinator.actor, 'north-west', {}, weekOn).rows.find((r) => r.id === m.id)?.nudgedAt).toBeNull();
+		expect(coordination.nudge(coordinator.actor, m.id, 'Dear Dana, a week on', {}, weekOn)).toMatchObject({ ok: true });
+		expect(db.select().from(outboxMessage).where(eq(outboxMessage.recipientId, m.id)).all()).toHaveLength(3);
+	});
 });

@@ -8,7 +8,10 @@ import { failed, invalid, parseForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const actor = actorOf(locals);
-	return { ...regionSteps.list(actor, regionFor(actor, url.searchParams.get('region'))), phases: PHASE_CHOICES };
+	const regionId = regionFor(actor, url.searchParams.get('region'));
+	// An admin looking after another region keeps it in the forms' and links' addresses.
+	const regionQuery = url.searchParams.has('region') ? `region=${encodeURIComponent(regionId)}` : '';
+	return { ...regionSteps.list(actor, regionId), phases: PHASE_CHOICES, regionQuery };
 };
 
 const addForm = z.object({ phase: z.string().optional().default(''), title: z.string().optional().default(''), body: z.string().optional().default('') });
