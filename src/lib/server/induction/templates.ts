@@ -4,15 +4,16 @@
  * versions never change, so a member who started on version 1 keeps reading version 1 until they
  * choose to move to the newer one.
  */
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
 import { INDUCTION_PHASES, INDUCTION_RULES, inductionPath, inductionStep, inductionTemplate, type InductionPhase, type InductionRule, type InductionStep, type InductionTemplate } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import { DEFAULT_PATH, type StepSpec } from './default-path';
 import { PHASE_TITLES } from './words';
+import { SUMMARY_MAX, versionedTemplate, type PublishResult } from '../templates/versions';
 
-export const STEP_LIMITS = { key: 40, title: 160, body: 1_000, link: 300, linkText: 80, summary: 1_000 } as const;
+export const STEP_LIMITS = { key: 40, title: 160, body: 1_000, link: 300, linkText: 80, summary: SUMMARY_MAX } as const;
 
 export type EditResult = { ok: true; key: string } | { ok: false; errors: Record<string, string> };
 
@@ -20,37 +21,38 @@ export type EditResult = { ok: true; key: string } | { ok: false; errors: Record
 export function installVersion(steps: StepSpec[], opts: { version: number; status: 'draft' | 'published'; summary?: string; byId?: number | null; now?: number }): InductionTemplate {
 	const now = opts.now ?? Date.now();
 	return immediate(() => {
-		const t = db
-			.insert(inductionTemplate)
-			.values({
-				version: opts.version,
-				status: opts.status,
-				summary: opts.summary ?? '',
-				createdById: opts.byId ?? null,
-				createdAt: now,
-				publishedById: opts.status === 'published' ? (opts.byId ?? null) : null,
-				publishedAt: opts.status === 'published' ? now : null
-			})
-			.returning()
-			.get();
+		const t = lifecycle.insertVersion({ ...opts, now });
 		steps.forEach((s, i) => db.insert(inductionStep).values({ templateId: t.id, ...s, position: i }).run());
 		return t;
 	});
 }
 
-/** The latest published version, installing the default path first if there is none. */
-export function current(now = Date.now()): InductionTemplate {
-	const latest = db.select().from(inductionTemplate).where(eq(inductionTemplate.status, 'published')).orderBy(desc(inductionTemplate.version)).limit(1).get();
-	if (latest) return latest;
-	return immediate(() => {
-		const again = db.select().from(inductionTemplate).where(eq(inductionTemplate.status, 'published')).orderBy(desc(inductionTemplate.version)).limit(1).get();
-		return again ?? installVersion(DEFAULT_PATH, { version: 1, status: 'published', summary: 'The first version of the path.', now });
-	});
+/** Copies a version's steps into a new draft. */
+function copyContents(fromId: number, toId: number) {
+	for (const s of steps(fromId)) {
+		const { id: _id, templateId: _t, ...rest } = s;
+		db.insert(inductionStep).values({ ...rest, templateId: toId }).run();
+	}
 }
 
-export function byId(id: number): InductionTemplate | null {
-	return db.select().from(inductionTemplate).where(eq(inductionTemplate.id, id)).get() ?? null;
-}
+/** The shared draft / publish / versions lifecycle (templates/versions.ts) over this area's table. */
+const lifecycle = versionedTemplate(inductionTemplate, {
+	installFirst: (now) => installVersion(DEFAULT_PATH, { version: 1, status: 'published', summary: 'The first version of the path.', now }),
+	copyContents,
+	publishProblems: (draftId): Record<string, string> => {
+		const problems = publishProblems(steps(draftId));
+		return problems.length ? { form: problems[0] } : {};
+	},
+	words: {
+		nothingToPublish: 'There are no changes to publish. Change the path first.',
+		audit: { published: 'induction.published', discarded: 'induction.draft-discarded', subjectType: 'induction-template' }
+	}
+});
+
+/** The latest published version, installing the default path first if there is none. */
+export const current: (now?: number) => InductionTemplate = lifecycle.current;
+
+export const byId: (id: number) => InductionTemplate | null = lifecycle.byId;
 
 /** The steps of a version, in phase order then position. */
 export function steps(templateId: number): InductionStep[] {
@@ -59,9 +61,7 @@ export function steps(templateId: number): InductionStep[] {
 }
 
 /** The draft, if an admin has started one. */
-export function draft(): InductionTemplate | null {
-	return db.select().from(inductionTemplate).where(eq(inductionTemplate.status, 'draft')).get() ?? null;
-}
+export const draft: () => InductionTemplate | null = lifecycle.draft;
 
 /** What stops a list of steps being published: a phase with no steps, a key used twice. */
 export function publishProblems(list: Pick<InductionStep, 'key' | 'phase' | 'title'>[]): string[] {
@@ -79,7 +79,7 @@ export function publishProblems(list: Pick<InductionStep, 'key' | 'phase' | 'tit
 export function versions(actor: Actor) {
 	authorize(actor, 'induction.manageTemplate', {});
 	current();
-	const rows = db.select().from(inductionTemplate).where(eq(inductionTemplate.status, 'published')).orderBy(desc(inductionTemplate.version)).all();
+	const rows = lifecycle.published();
 	const counts = new Map(
 		db
 			.select({ templateId: inductionPath.templateId, n: count() })
@@ -101,17 +101,7 @@ export function overview(actor: Actor) {
 }
 
 /** The draft, started as a copy of the latest version if needed. Call inside a transaction. */
-function ensureDraft(actor: Actor, now: number): InductionTemplate {
-	const existing = draft();
-	if (existing) return existing;
-	const latest = current(now);
-	const t = db.insert(inductionTemplate).values({ version: latest.version + 1, status: 'draft', createdById: actor.id, createdAt: now }).returning().get();
-	for (const s of steps(latest.id)) {
-		const { id: _id, templateId: _t, ...rest } = s;
-		db.insert(inductionStep).values({ ...rest, templateId: t.id }).run();
-	}
-	return t;
-}
+const ensureDraft = (actor: Actor, now: number): InductionTemplate => lifecycle.ensureDraft(actor.id, now);
 
 export type StepInput = { key: string; phase: string; title: string; body: string; link: string; linkText: string; rule: string };
 
@@ -182,29 +172,13 @@ export function editableStep(actor: Actor, key: string): InductionStep | null {
 }
 
 /** Publishes the draft as the next version: refused while a phase has no steps or two steps share a key. */
-export function publish(actor: Actor, summary: string, meta: { ip?: string } = {}, now = Date.now()): { ok: true; version: number } | { ok: false; errors: Record<string, string> } {
+export function publish(actor: Actor, summary: string, meta: { ip?: string } = {}, now = Date.now()): PublishResult {
 	authorize(actor, 'induction.manageTemplate', {});
-	const text = summary.trim();
-	if (!text) return { ok: false, errors: { summary: 'Describe what changed in this version' } };
-	if (text.length > STEP_LIMITS.summary) return { ok: false, errors: { summary: `Describe what changed in at most ${STEP_LIMITS.summary.toLocaleString('en-GB')} characters` } };
-	const result = immediate(() => {
-		const d = draft();
-		if (!d) return { ok: false as const, errors: { form: 'There are no changes to publish. Change the path first.' } };
-		const problems = publishProblems(steps(d.id));
-		if (problems.length) return { ok: false as const, errors: { form: problems[0] } };
-		db.update(inductionTemplate).set({ status: 'published', summary: text, publishedAt: now, publishedById: actor.id }).where(eq(inductionTemplate.id, d.id)).run();
-		return { ok: true as const, version: d.version };
-	});
-	if (result.ok) audit.record({ actorId: actor.id, action: 'induction.published', subjectType: 'induction-template', subjectId: result.version, ipAddress: meta.ip, detail: { summary: text } });
-	return result;
+	return lifecycle.publish(actor.id, summary, meta, now);
 }
 
 /** Throws the draft away. */
 export function discardDraft(actor: Actor, meta: { ip?: string } = {}): boolean {
 	authorize(actor, 'induction.manageTemplate', {});
-	const d = draft();
-	if (!d) return false;
-	db.delete(inductionTemplate).where(eq(inductionTemplate.id, d.id)).run();
-	audit.record({ actorId: actor.id, action: 'induction.draft-discarded', subjectType: 'induction-template', subjectId: d.version, ipAddress: meta.ip });
-	return true;
+	return lifecycle.discardDraft(actor.id, meta);
 }

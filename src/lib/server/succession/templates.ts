@@ -11,8 +11,9 @@ import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import { firstFree, slugify } from '../slug';
 import { DEFAULT_TEMPLATE, type TemplateSpec } from './default-template';
+import { SUMMARY_MAX, versionedTemplate, type PublishResult } from '../templates/versions';
 
-export const TEMPLATE_LIMITS = { title: 200, guidance: 2_000, summary: 1_000, minWeight: 1, maxWeight: 10 } as const;
+export const TEMPLATE_LIMITS = { title: 200, guidance: 2_000, summary: SUMMARY_MAX, minWeight: 1, maxWeight: 10 } as const;
 
 export type SectionWithItems = Pick<TemplateSection, 'id' | 'key' | 'title' | 'position'> & { items: TemplateItem[] };
 export type TemplateContents = { template: ChecklistTemplate; sections: SectionWithItems[] };
@@ -22,19 +23,7 @@ export type EditResult = { ok: true; key: string } | { ok: false; errors: Record
 export function installVersion(spec: TemplateSpec, opts: { version: number; status: 'draft' | 'published'; summary?: string; byId?: number | null; now?: number }): ChecklistTemplate {
 	const now = opts.now ?? Date.now();
 	return immediate(() => {
-		const t = db
-			.insert(checklistTemplate)
-			.values({
-				version: opts.version,
-				status: opts.status,
-				summary: opts.summary ?? '',
-				createdById: opts.byId ?? null,
-				createdAt: now,
-				publishedById: opts.status === 'published' ? (opts.byId ?? null) : null,
-				publishedAt: opts.status === 'published' ? now : null
-			})
-			.returning()
-			.get();
+		const t = lifecycle.insertVersion({ ...opts, now });
 		spec.forEach((s, si) => {
 			const section = db.insert(templateSection).values({ templateId: t.id, key: s.key, title: s.title, position: si }).returning().get();
 			s.items.forEach((item, ii) => {
@@ -47,29 +36,45 @@ export function installVersion(spec: TemplateSpec, opts: { version: number; stat
 	});
 }
 
-/** The latest published version, installing the default template first if there is none. */
-export function current(now = Date.now()): ChecklistTemplate {
-	const latest = db.select().from(checklistTemplate).where(eq(checklistTemplate.status, 'published')).orderBy(desc(checklistTemplate.version)).limit(1).get();
-	if (latest) return latest;
-	return installVersion(DEFAULT_TEMPLATE, { version: 1, status: 'published', summary: 'The first version of the checklist.', now });
+/** Copies a version's sections and items into a new draft. */
+function copyContents(fromId: number, toId: number) {
+	for (const s of contents(fromId)!.sections) {
+		const section = db.insert(templateSection).values({ templateId: toId, key: s.key, title: s.title, position: s.position }).returning().get();
+		for (const i of s.items) {
+			db.insert(templateItem)
+				.values({ templateId: toId, sectionId: section.id, key: i.key, title: i.title, guidance: i.guidance, weight: i.weight, position: i.position })
+				.run();
+		}
+	}
 }
+
+/** What stops a draft being published: no items at all, or a section with none. */
+function publishProblems(draftId: number): Record<string, string> {
+	const c = contents(draftId)!;
+	if (c.sections.every((s) => s.items.length === 0)) return { form: 'Add at least one item before publishing' };
+	const empty = c.sections.find((s) => s.items.length === 0);
+	return empty ? { form: `Add an item to “${empty.title}” or remove the section before publishing` } : {};
+}
+
+/** The shared draft / publish / versions lifecycle (templates/versions.ts) over this area's table. */
+const lifecycle = versionedTemplate(checklistTemplate, {
+	installFirst: (now) => installVersion(DEFAULT_TEMPLATE, { version: 1, status: 'published', summary: 'The first version of the checklist.', now }),
+	copyContents,
+	publishProblems,
+	words: {
+		nothingToPublish: 'There are no changes to publish. Change the template first.',
+		audit: { published: 'template.published', discarded: 'template.draft-discarded', subjectType: 'checklist-template' }
+	}
+});
+
+/** The latest published version, installing the default template first if there is none. */
+export const current: (now?: number) => ChecklistTemplate = lifecycle.current;
 
 /** One version by id (null if unknown). */
-export function byId(id: number): ChecklistTemplate | null {
-	return db.select().from(checklistTemplate).where(eq(checklistTemplate.id, id)).get() ?? null;
-}
+export const byId: (id: number) => ChecklistTemplate | null = lifecycle.byId;
 
 /** One published version by its number (null if unknown or a draft). */
-export function byVersion(version: number): ChecklistTemplate | null {
-	if (!Number.isSafeInteger(version)) return null;
-	return (
-		db
-			.select()
-			.from(checklistTemplate)
-			.where(and(eq(checklistTemplate.version, version), eq(checklistTemplate.status, 'published')))
-			.get() ?? null
-	);
-}
+export const byVersion: (version: number) => ChecklistTemplate | null = lifecycle.byVersion;
 
 /** The sections and items of a version, in order. */
 export function contents(templateId: number): TemplateContents | null {
@@ -98,7 +103,7 @@ export function itemsByKey(templateId: number): Map<string, TemplateItem & { sec
 export function versions(actor: Actor) {
 	authorize(actor, 'template.manage', {});
 	current();
-	const rows = db.select().from(checklistTemplate).where(eq(checklistTemplate.status, 'published')).orderBy(desc(checklistTemplate.version)).all();
+	const rows = lifecycle.published();
 	const counts = new Map(
 		db
 			.select({ templateId: checklist.templateId, n: count() })
@@ -111,9 +116,7 @@ export function versions(actor: Actor) {
 }
 
 /** The draft, if an admin has started one. */
-export function draft(): ChecklistTemplate | null {
-	return db.select().from(checklistTemplate).where(eq(checklistTemplate.status, 'draft')).get() ?? null;
-}
+export const draft: () => ChecklistTemplate | null = lifecycle.draft;
 
 /** What an admin edits: the draft if there is one, otherwise the latest version (a draft starts on the first change). */
 export function editable(actor: Actor): TemplateContents & { isDraft: boolean; latest: ChecklistTemplate } {
@@ -125,26 +128,7 @@ export function editable(actor: Actor): TemplateContents & { isDraft: boolean; l
 }
 
 /** The draft, started as a copy of the latest version if needed. Call inside a transaction. */
-function ensureDraft(actor: Actor, now: number): ChecklistTemplate {
-	const existing = draft();
-	if (existing) return existing;
-	const latest = current(now);
-	const t = db
-		.insert(checklistTemplate)
-		.values({ version: latest.version + 1, status: 'draft', summary: '', createdById: actor.id, createdAt: now })
-		.returning()
-		.get();
-	const from = contents(latest.id)!;
-	for (const s of from.sections) {
-		const section = db.insert(templateSection).values({ templateId: t.id, key: s.key, title: s.title, position: s.position }).returning().get();
-		for (const i of s.items) {
-			db.insert(templateItem)
-				.values({ templateId: t.id, sectionId: section.id, key: i.key, title: i.title, guidance: i.guidance, weight: i.weight, position: i.position })
-				.run();
-		}
-	}
-	return t;
-}
+const ensureDraft = (actor: Actor, now: number): ChecklistTemplate => lifecycle.ensureDraft(actor.id, now);
 
 function slug(title: string): string {
 	return slugify(title, 40).replace(/-+$/g, '') || 'item';
@@ -292,35 +276,16 @@ export function move(actor: Actor, kind: 'item' | 'section', key: string, direct
 	});
 }
 
-/** Publishes the draft as the next version. */
-export function publish(actor: Actor, summary: string, meta: { ip?: string } = {}, now = Date.now()): { ok: true; version: number } | { ok: false; errors: Record<string, string> } {
+/** Publishes the draft as the next version: refused while it has no items or a section has none. */
+export function publish(actor: Actor, summary: string, meta: { ip?: string } = {}, now = Date.now()): PublishResult {
 	authorize(actor, 'template.manage', {});
-	const text = summary.trim();
-	if (!text) return { ok: false, errors: { summary: 'Describe what changed in this version' } };
-	if (text.length > TEMPLATE_LIMITS.summary) return { ok: false, errors: { summary: `Describe what changed in at most ${TEMPLATE_LIMITS.summary.toLocaleString('en-GB')} characters` } };
-	const result = immediate(() => {
-		const d = draft();
-		if (!d) return { ok: false as const, errors: { form: 'There are no changes to publish. Change the template first.' } };
-		const c = contents(d.id)!;
-		const itemCount = c.sections.reduce((n, s) => n + s.items.length, 0);
-		if (itemCount === 0) return { ok: false as const, errors: { form: 'Add at least one item before publishing' } };
-		const empty = c.sections.find((s) => s.items.length === 0);
-		if (empty) return { ok: false as const, errors: { form: `Add an item to “${empty.title}” or remove the section before publishing` } };
-		db.update(checklistTemplate).set({ status: 'published', summary: text, publishedAt: now, publishedById: actor.id }).where(eq(checklistTemplate.id, d.id)).run();
-		return { ok: true as const, version: d.version };
-	});
-	if (result.ok) audit.record({ actorId: actor.id, action: 'template.published', subjectType: 'checklist-template', subjectId: result.version, ipAddress: meta.ip, detail: { summary: text } });
-	return result;
+	return lifecycle.publish(actor.id, summary, meta, now);
 }
 
 /** Throws the draft away. */
 export function discardDraft(actor: Actor, meta: { ip?: string } = {}): boolean {
 	authorize(actor, 'template.manage', {});
-	const d = draft();
-	if (!d) return false;
-	db.delete(checklistTemplate).where(eq(checklistTemplate.id, d.id)).run();
-	audit.record({ actorId: actor.id, action: 'template.draft-discarded', subjectType: 'checklist-template', subjectId: d.version, ipAddress: meta.ip });
-	return true;
+	return lifecycle.discardDraft(actor.id, meta);
 }
 
 export type TemplateDiff = {

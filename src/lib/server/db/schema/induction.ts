@@ -1,6 +1,7 @@
 // Tables of the induction area ("Your first 100 days"). Owned by $lib/server/induction/; other areas call its functions, never these tables.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { member, region } from './network';
+import { templateVersionColumns, templateVersionIndexes } from './template-versions';
 
 export const INDUCTION_PHASES = ['ten-days', 'month', 'hundred-days'] as const;
 export type InductionPhase = (typeof INDUCTION_PHASES)[number];
@@ -13,20 +14,7 @@ export type InductionRule = (typeof INDUCTION_RULES)[number];
  * One version of the national path. At most one draft exists at a time; publishing freezes it.
  * A member's path points at the version they started on (as a checklist does in succession).
  */
-export const inductionTemplate = sqliteTable(
-	'induction_template',
-	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		version: integer('version').notNull(),
-		status: text('status', { enum: ['draft', 'published'] }).notNull(),
-		summary: text('summary').notNull().default(''),
-		createdById: integer('created_by_id').references(() => member.id, { onDelete: 'set null' }),
-		createdAt: integer('created_at').notNull(),
-		publishedById: integer('published_by_id').references(() => member.id, { onDelete: 'set null' }),
-		publishedAt: integer('published_at')
-	},
-	(t) => [uniqueIndex('induction_template_version_uq').on(t.version), index('induction_template_status_idx').on(t.status, t.version)]
-);
+export const inductionTemplate = sqliteTable('induction_template', templateVersionColumns(), (t) => templateVersionIndexes('induction_template', t));
 
 /** A step of one template version. `key` is the step's identity across versions. */
 export const inductionStep = sqliteTable(

@@ -2,27 +2,13 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { authority, member } from './network';
 import { libraryEntry } from './library';
+import { templateVersionColumns, templateVersionIndexes } from './template-versions';
 
 /**
  * One version of the checklist template. At most one draft (the admin's working copy) exists
  * at a time; publishing it freezes it. Checklists point at the version they were made from.
  */
-export const checklistTemplate = sqliteTable(
-	'checklist_template',
-	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		/** 1, 2, 3 … — a draft carries the number it will be published as. */
-		version: integer('version').notNull(),
-		status: text('status', { enum: ['draft', 'published'] }).notNull(),
-		/** What changed in this version, in the admin's words. */
-		summary: text('summary').notNull().default(''),
-		createdById: integer('created_by_id').references(() => member.id, { onDelete: 'set null' }),
-		createdAt: integer('created_at').notNull(),
-		publishedById: integer('published_by_id').references(() => member.id, { onDelete: 'set null' }),
-		publishedAt: integer('published_at')
-	},
-	(t) => [uniqueIndex('checklist_template_version_uq').on(t.version), index('checklist_template_status_idx').on(t.status, t.version)]
-);
+export const checklistTemplate = sqliteTable('checklist_template', templateVersionColumns(), (t) => templateVersionIndexes('checklist_template', t));
 
 /** A section of one template version. `key` is stable across versions. */
 export const templateSection = sqliteTable(
