@@ -38,7 +38,9 @@ describe('the national path’s versions', () => {
 		const draft = templates.overview(a.actor);
 		for (const s of draft.steps.filter((x) => x.phase === 'hundred-days')) templates.deleteStep(a.actor, s.key, {}, NOW);
 		expect(templates.overview(a.actor).problems).toContain('Add a step to “The first 100 days” before publishing');
-		expect(templates.publish(a.actor, 'Nothing for the first 100 days', {}, NOW)).toEqual({ ok: false, errors: { form: 'Add a step to “The first 100 days” before publishing' } });
+		// The message goes beside the empty phase on the admin's page (and in the error summary).
+		expect(templates.publish(a.actor, 'Nothing for the first 100 days', {}, NOW)).toEqual({ ok: false, errors: { 'phase-hundred-days': 'Add a step to “The first 100 days” before publishing' } });
+		expect(templates.overview(a.actor).template.status).toBe('draft');
 		templates.discardDraft(a.actor);
 	});
 
@@ -55,6 +57,16 @@ describe('the national path’s versions', () => {
 				{ key: 'c', phase: 'hundred-days', title: 'C' }
 			])
 		).toEqual(['Two steps have the key “a”: give each step its own key before publishing']);
+		expect(
+			templates.publishErrors([
+				{ key: 'a', phase: 'ten-days', title: 'A' },
+				{ key: 'a', phase: 'ten-days', title: 'B' }
+			])
+		).toEqual({
+			'phase-month': 'Add a step to “The first month” before publishing',
+			'phase-hundred-days': 'Add a step to “The first 100 days” before publishing',
+			form: 'Two steps have the key “a”: give each step its own key before publishing'
+		});
 		templates.discardDraft(a.actor);
 	});
 

@@ -39,10 +39,7 @@ function copyContents(fromId: number, toId: number) {
 const lifecycle = versionedTemplate(inductionTemplate, {
 	installFirst: (now) => installVersion(DEFAULT_PATH, { version: 1, status: 'published', summary: 'The first version of the path.', now }),
 	copyContents,
-	publishProblems: (draftId): Record<string, string> => {
-		const problems = publishProblems(steps(draftId));
-		return problems.length ? { form: problems[0] } : {};
-	},
+	publishProblems: (draftId) => publishErrors(steps(draftId)),
 	words: {
 		nothingToPublish: 'There are no changes to publish. Change the path first.',
 		audit: { published: 'induction.published', discarded: 'induction.draft-discarded', subjectType: 'induction-template' }
@@ -73,6 +70,18 @@ export function publishProblems(list: Pick<InductionStep, 'key' | 'phase' | 'tit
 		seen.add(s.key);
 	}
 	return problems;
+}
+
+/**
+ * What stops a list of steps being published, as form errors: an empty phase's message goes
+ * beside that phase on the admin's page (`phase-<phase>`), a repeated key at the top.
+ */
+export function publishErrors(list: Pick<InductionStep, 'key' | 'phase' | 'title'>[]): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const p of INDUCTION_PHASES) if (!list.some((s) => s.phase === p)) errors[`phase-${p}`] = `Add a step to “${PHASE_TITLES[p]}” before publishing`;
+	const repeated = list.find((s, i) => list.findIndex((o) => o.key === s.key) !== i);
+	if (repeated) errors.form = `Two steps have the key “${repeated.key}”: give each step its own key before publishing`;
+	return errors;
 }
 
 /** Published versions, newest first, with how many members are on each. */

@@ -5,7 +5,7 @@ import { PHASE_TITLES } from '$lib/server/induction/words';
 import { actorOf, clientIp } from '$lib/server/request';
 import { failed, invalid, parseForm } from '$lib/server/forms';
 
-export const load: PageServerLoad = ({ locals }) => ({ ...templates.overview(actorOf(locals)), phaseTitles: PHASE_TITLES });
+export const load: PageServerLoad = ({ locals, url }) => ({ ...templates.overview(actorOf(locals)), phaseTitles: PHASE_TITLES, discarded: url.searchParams.get('done') === 'discarded', saved: url.searchParams.get('saved') });
 
 const publishForm = z.object({ summary: z.string().optional().default('') });
 
@@ -16,7 +16,6 @@ export const actions: Actions = {
 		const r = templates.publish(actorOf(event.locals), form.data.summary, { ip: clientIp(event) });
 		return r.ok ? { published: r.version } : invalid(r.errors, form.values);
 	},
-	discard: (event) => ({ discarded: templates.discardDraft(actorOf(event.locals), { ip: clientIp(event) }) }),
 	remove: async (event) => {
 		const key = String((await event.request.formData()).get('key') ?? '');
 		const r = templates.deleteStep(actorOf(event.locals), key, { ip: clientIp(event) });

@@ -17,6 +17,6 @@ export const actions: Actions = {
 		if (!form.ok) return failed(form);
 		const r = templates.saveStep(actorOf(event.locals), null, form.data, { ip: clientIp(event) });
 		if (!r.ok) return invalid(r.errors, form.values);
-		redirect(303, '/admin/induction');
+		redirect(303, `/admin/induction?saved=${encodeURIComponent(r.key)}`);
 	}
 };
