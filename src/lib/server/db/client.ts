@@ -111,6 +111,16 @@ export function immediate<T>(fn: () => T): T {
 	return sqlite().transaction(fn).immediate();
 }
 
+/**
+ * Copies what the write-ahead log holds into the database file now, without waiting for readers
+ * or writers (PASSIVE). Long runs of writes in the web server's process (digests) call it between
+ * their slices, so the automatic checkpoint — run inside the commit that takes the log past
+ * wal_autocheckpoint, 4,000 pages — never lands in the middle of one.
+ */
+export function checkpoint(): void {
+	instance().sqlite.pragma('wal_checkpoint(PASSIVE)');
+}
+
 /** Closes the connection (tests, CLI commands, shutdown). */
 export function closeDatabase() {
 	opened?.sqlite.close();
