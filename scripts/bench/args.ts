@@ -44,7 +44,7 @@ const USAGE = `Usage: npm run bench -- [--data-dir bench-data] [--duration 10] [
   --pages <list>        measure only these pages, comma-separated keys: thread-list, thread-20,
                         thread-long-last, search-common, search-rare, mentor-dashboard,
                         region-table, mentoring-coordinate, home, members, library,
-                        library-search
+                        library-search, new-member-home, induction-region
   --workers <n>         serve with n processes (node serve.js, WEB_CONCURRENCY=n); default 1 (node build)
   --cpu-prof <dir>      run the server under node --cpu-prof, profiles written to <dir>
   --profile-seconds <s> after each page's measured run, a run this long under the CPU profiler
