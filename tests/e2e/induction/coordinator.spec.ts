@@ -186,9 +186,16 @@ test('a coordinator adds up to five region-only steps, the sixth is refused, and
 		await memberContext.close();
 	}
 
-	// Removing one makes room again.
-	await page.getByRole('button', { name: `Remove “${titles[3]}”` }).click();
+	// Removing one asks first (the member's ticks of it would go too), then makes room again.
+	await page.getByRole('link', { name: `Remove “${titles[3]}”` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Remove “${titles[3]}”?`);
+	await checkA11y(page);
+	await page.getByRole('link', { name: 'Keep it' }).click();
+	await expect(page.getByText(titles[3], { exact: true })).toBeVisible();
+	await page.getByRole('link', { name: `Remove “${titles[3]}”` }).click();
+	await page.getByRole('button', { name: 'Remove the step' }).click();
 	await expect(page.getByRole('status')).toContainText('The step is removed.');
+	await expect(page.getByText(titles[3], { exact: true })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Add the step' })).toBeVisible();
 	await checkA11y(page);
 	await signOut(page);

@@ -3,6 +3,7 @@
  * Preston"): at most five a region. Every new member of the region sees them beside the national
  * steps, whatever version they are on; ticks and notes work as for any step.
  */
+import { error } from '@sveltejs/kit';
 import { and, count, eq } from 'drizzle-orm';
 import { db, immediate } from '../db/client';
 import { INDUCTION_PHASES, inductionProgress, inductionRegionStep } from '../db/schema';
@@ -47,6 +48,15 @@ export function add(actor: Actor, regionId: string, input: RegionStepInput, meta
 	});
 	if (result.ok) audit.record({ actorId: actor.id, action: 'induction.region-step-added', subjectType: 'induction-step', subjectId: result.key, regionId, ipAddress: meta.ip, detail: { title } }, now);
 	return result;
+}
+
+/** One region-only step for the question before removing it, with how many members have ticked it; 404 when unknown. */
+export function one(actor: Actor, regionId: string, key: string) {
+	authorize(actor, 'induction.manageRegionSteps', { regionId });
+	const step = regionSteps(regionId).find((s) => s.key === key);
+	if (!step) error(404, 'Page not found');
+	const ticked = db.select({ n: count() }).from(inductionProgress).where(eq(inductionProgress.stepKey, key)).get()!.n;
+	return { regionId, regionName: regionName(regionId), step: { key: step.key, title: step.title, phase: step.phase }, ticked };
 }
 
 /** Removes a region-only step, with members' ticks of it. */

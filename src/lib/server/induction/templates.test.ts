@@ -99,4 +99,20 @@ describe('region-only steps', () => {
 		expect(regionSteps.remove(coordinator.actor, 'north-west', key, {}, NOW)).toBe(true);
 		expect(paths.mine(nw.actor, NOW).phases.flatMap((p) => p.steps).some((s) => s.key === key)).toBe(false);
 	});
+
+	it('shows a step before it is removed, with how many members have ticked it, to its region’s coordinator only', async () => {
+		const regionSteps = await import('./region-steps');
+		const coordinator = makeMember({ role: 'coordinator', coordinatorRegionId: 'north-west', authority: 'Salford' });
+		const nw = makeMember({ authority: 'Blackpool', inRoleSince: '2026-11-02' });
+		const r = regionSteps.add(coordinator.actor, 'north-west', { phase: 'month', title: 'Visit the Preston family hub', body: '' }, {}, NOW);
+		const key = r.ok ? r.key : '';
+		expect(regionSteps.one(coordinator.actor, 'north-west', key)).toMatchObject({ step: { key, title: 'Visit the Preston family hub' }, ticked: 0 });
+		paths.tick(nw.actor, nw.id, key, 'Went on Tuesday', NOW);
+		expect(regionSteps.one(coordinator.actor, 'north-west', key).ticked).toBe(1);
+		expect(statusOf(() => regionSteps.one(coordinator.actor, 'north-west', 'region-999999'))).toBe(404);
+		expect(statusOf(() => regionSteps.one(makeMember({ role: 'coordinator', coordinatorRegionId: 'yorkshire-humber', authority: 'Leeds' }).actor, 'north-west', key))).toBe(403);
+		expect(statusOf(() => regionSteps.one(nw.actor, 'north-west', key))).toBe(403);
+		expect(regionSteps.remove(coordinator.actor, 'north-west', key, {}, NOW)).toBe(true);
+		expect(statusOf(() => regionSteps.one(coordinator.actor, 'north-west', key))).toBe(404);
+	});
 });

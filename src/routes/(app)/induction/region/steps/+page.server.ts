@@ -11,7 +11,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const regionId = regionFor(actor, url.searchParams.get('region'));
 	// An admin looking after another region keeps it in the forms' and links' addresses.
 	const regionQuery = url.searchParams.has('region') ? `region=${encodeURIComponent(regionId)}` : '';
-	return { ...regionSteps.list(actor, regionId), phases: PHASE_CHOICES, regionQuery };
+	return { ...regionSteps.list(actor, regionId), phases: PHASE_CHOICES, regionQuery, removed: url.searchParams.get('removed') === '1' };
 };
 
 const addForm = z.object({ phase: z.string().optional().default(''), title: z.string().optional().default(''), body: z.string().optional().default('') });
@@ -24,11 +24,5 @@ export const actions: Actions = {
 		if (!form.ok) return failed(form);
 		const r = regionSteps.add(actor, regionId, form.data, { ip: clientIp(event) });
 		return r.ok ? { added: form.data.title.trim() } : invalid(r.errors, form.values);
-	},
-	remove: async (event) => {
-		const actor = actorOf(event.locals);
-		const regionId = regionFor(actor, event.url.searchParams.get('region'));
-		const key = String((await event.request.formData()).get('key') ?? '');
-		return regionSteps.remove(actor, regionId, key, { ip: clientIp(event) }) ? { removed: true } : invalid({ form: 'That step is not there any more' }, {});
 	}
 };
