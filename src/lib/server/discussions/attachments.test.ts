@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeMember, authorityId } from '../../../../tests/support/members';
 import { categoryId, tick } from '../../../../tests/support/discussions';
+import { useTemporaryFilesDir } from '../../../../tests/support/files';
 import { messagesTo } from '../mail/outbox';
 import * as preferences from '../mail/preferences';
 import * as files from '../files';
-import { useFilesDir } from '../files/store';
 import * as library from '../library/entries';
 import type { EntryInput } from '../library/input';
 import type { DigestRecipient } from '../digest-items';
@@ -16,15 +13,7 @@ import * as threads from './threads';
 import * as posts from './posts';
 import { digestSection } from './digest';
 
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'lmn-attach-'));
-	useFilesDir(dir);
-});
-afterAll(() => {
-	useFilesDir(null);
-	rmSync(dir, { recursive: true, force: true });
-});
+useTemporaryFilesDir('attach');
 
 const caseStudy = (title: string, scope = 'national'): EntryInput => ({
 	kind: 'case-study',

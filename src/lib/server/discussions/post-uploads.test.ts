@@ -3,44 +3,30 @@
  * readers and is attached to the post, in the post's own transaction — never a post without its
  * file nor an entry without its post.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as t from '../../../../tests/support/test-files';
 import { makeMember } from '../../../../tests/support/members';
 import { categoryId, startThread, tick } from '../../../../tests/support/discussions';
+import { useTemporaryFilesDir, received } from '../../../../tests/support/files';
 import { db, sqlite } from '../db/client';
 import { auditEvent, libraryEntry, post, postReport, storedFile } from '../db/schema';
 import { messagesTo } from '../mail/outbox';
 import * as files from '../files';
-import { GRACE_MS, useFilesDir } from '../files/store';
+import { GRACE_MS } from '../files/store';
 import * as library from '../library/entries';
 import * as threads from './threads';
 import * as posts from './posts';
 import * as attachments from './attachments';
 
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'lmn-post-uploads-'));
-	useFilesDir(dir);
-});
-afterAll(() => {
-	useFilesDir(null);
-	rmSync(dir, { recursive: true, force: true });
-});
-
-async function received(bytes: Buffer, name: string) {
-	const r = await files.receive(bytes, name, 20 * 1024 * 1024);
-	if (!r.ok) throw new Error(r.message);
-	return r.file;
-}
+const dir = useTemporaryFilesDir('post-uploads');
 
 const IDENTIFYING = "Jamie Smith, aged 14, at St Mary's Primary in Preston, was placed out of county last month.";
 const entryCount = () => db.select({ id: libraryEntry.id }).from(libraryEntry).all().length;
 const postCount = () => db.select({ id: post.id }).from(post).all().length;
-const tempFiles = () => (existsSync(join(dir, 'tmp')) ? readdirSync(join(dir, 'tmp')).length : 0);
+const tempFiles = () => (existsSync(join(dir(), 'tmp')) ? readdirSync(join(dir(), 'tmp')).length : 0);
 
 describe('a file uploaded with a post', () => {
 	it('becomes a library entry of the thread’s region, titled from its name, attached to the reply and linked in the email about it', async () => {

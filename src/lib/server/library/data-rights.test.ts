@@ -1,24 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as t from '../../../../tests/support/test-files';
 import { makeMember, authorityId } from '../../../../tests/support/members';
+import { useTemporaryFilesDir } from '../../../../tests/support/files';
 import * as files from '../files';
-import { useFilesDir } from '../files/store';
 import * as library from './entries';
 import { eraseMember, exportMemberData } from './data-rights';
 import type { EntryInput } from './input';
 
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'lmn-library-rights-'));
-	useFilesDir(dir);
-});
-afterAll(() => {
-	useFilesDir(null);
-	rmSync(dir, { recursive: true, force: true });
-});
+useTemporaryFilesDir('library-rights');
 
 describe('library data rights', () => {
 	it('exports a member’s entries and uploads; erasure keeps shared entries as Former member', async () => {

@@ -1,12 +1,9 @@
 // The library part of the demo network: documents with real files, a case study, a regional induction pack.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTemporaryFilesDir } from '../../../../tests/support/files';
 import { db } from '../db/client';
 import { seedDemo } from '../seed/demo';
 import * as members from '../network/members';
-import { useFilesDir } from '../files/store';
 import * as library from './entries';
 import { provideLinks } from '../links';
 import * as threads from '../discussions/threads';
@@ -16,15 +13,7 @@ import * as training from '../training/entries';
 provideLinks();
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'lmn-library-demo-'));
-	useFilesDir(dir);
-});
-afterAll(() => {
-	useFilesDir(null);
-	rmSync(dir, { recursive: true, force: true });
-});
+useTemporaryFilesDir('library-demo');
 
 describe('library demo data', () => {
 	it('shows the North West its induction pack and everyone the national entries', async () => {

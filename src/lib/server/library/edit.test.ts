@@ -3,33 +3,22 @@
  * kept in step, an audit entry, and who can see it — narrowing is anyone's who may edit it,
  * letting more or other members see it is the author's or an admin's.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as t from '../../../../tests/support/test-files';
 import { makeMember, authorityId } from '../../../../tests/support/members';
 import { categoryId, tick } from '../../../../tests/support/discussions';
+import { useTemporaryFilesDir, entryInput } from '../../../../tests/support/files';
 import { db } from '../db/client';
 import { auditEvent, libraryEntry } from '../db/schema';
 import * as files from '../files';
-import { useFilesDir } from '../files/store';
 import * as threads from '../discussions/threads';
 import * as attachments from '../discussions/attachments';
 import * as library from './entries';
 import * as text from './text';
 import type { EntryInput } from './input';
 
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'lmn-library-edit-'));
-	useFilesDir(dir);
-});
-afterAll(() => {
-	useFilesDir(null);
-	rmSync(dir, { recursive: true, force: true });
-});
+useTemporaryFilesDir('library-edit');
 
 async function document(actor: Parameters<typeof library.create>[0], over: Partial<EntryInput> = {}) {
 	const got = await files.receive(await t.pdf(['Sufficiency']), 'Sufficiency.pdf');
@@ -39,21 +28,15 @@ async function document(actor: Parameters<typeof library.create>[0], over: Parti
 	return r.value.id;
 }
 
-const input = (over: Partial<EntryInput> = {}): EntryInput => ({
-	kind: 'report',
-	title: 'Placement sufficiency review',
-	summary: 'Our review of placements.',
-	topics: ['placements'],
-	authorityId: authorityId('Lancashire'),
-	scope: 'national',
-	reviewBy: null,
-	situation: '',
-	whatWeDid: '',
-	whatChanged: '',
-	differently: '',
-	contact: '',
-	...over
-});
+const input = (over: Partial<EntryInput> = {}): EntryInput =>
+	entryInput({
+		kind: 'report',
+		title: 'Placement sufficiency review',
+		summary: 'Our review of placements.',
+		topics: ['placements'],
+		authorityId: authorityId('Lancashire'),
+		...over
+	});
 
 describe('editing an entry’s details', () => {
 	it('the author changes title, kind, summary, topics, authority and review date; search follows; audited with what changed', async () => {

@@ -1,48 +1,26 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as t from '../../../../tests/support/test-files';
 import { makeMember, authorityId } from '../../../../tests/support/members';
+import { useTemporaryFilesDir, received, entryInput } from '../../../../tests/support/files';
 import { db } from '../db/client';
 import { auditEvent } from '../db/schema';
 import * as files from '../files';
-import { useFilesDir } from '../files/store';
 import * as library from './entries';
 import type { EntryInput } from './input';
 
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'lmn-library-'));
-	useFilesDir(dir);
-});
-afterAll(() => {
-	useFilesDir(null);
-	rmSync(dir, { recursive: true, force: true });
-});
+useTemporaryFilesDir('library');
 
-async function received(bytes: Buffer, name: string) {
-	const r = await files.receive(bytes, name, 20 * 1024 * 1024);
-	if (!r.ok) throw new Error(r.message);
-	return r.file;
-}
-
-const input = (over: Partial<EntryInput> = {}): EntryInput => ({
-	kind: 'strategy',
-	title: 'Corporate parenting strategy 2026–2029',
-	summary: 'Our **strategy**, agreed with the children in care council.',
-	topics: ['corporate-parenting'],
-	authorityId: authorityId('Lancashire'),
-	scope: 'national',
-	reviewBy: null,
-	situation: '',
-	whatWeDid: '',
-	whatChanged: '',
-	differently: '',
-	contact: '',
-	...over
-});
+const input = (over: Partial<EntryInput> = {}): EntryInput =>
+	entryInput({
+		kind: 'strategy',
+		title: 'Corporate parenting strategy 2026–2029',
+		summary: 'Our **strategy**, agreed with the children in care council.',
+		topics: ['corporate-parenting'],
+		authorityId: authorityId('Lancashire'),
+		...over
+	});
 
 describe('library entries', () => {
 	it('creates an entry with its file, stored once, audited; another region cannot see a regional one', async () => {

@@ -1,47 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as t from '../../../../tests/support/test-files';
 import { makeMember, authorityId } from '../../../../tests/support/members';
+import { useTemporaryFilesDir, received, entryInput } from '../../../../tests/support/files';
 import { db } from '../db/client';
 import { libraryTextJob } from '../db/schema';
 import * as files from '../files';
-import { useFilesDir } from '../files/store';
 import * as library from './entries';
 import * as text from './text';
 import type { EntryInput } from './input';
 
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'lmn-library-text-'));
-	useFilesDir(dir);
-});
-afterAll(() => {
-	useFilesDir(null);
-	rmSync(dir, { recursive: true, force: true });
-});
+useTemporaryFilesDir('library-text');
 
-async function received(bytes: Buffer, name: string) {
-	const r = await files.receive(bytes, name, 20 * 1024 * 1024);
-	if (!r.ok) throw new Error(r.message);
-	return r.file;
-}
-const input = (over: Partial<EntryInput> = {}): EntryInput => ({
-	kind: 'report',
-	title: 'Sufficiency review',
-	summary: 'A review.',
-	topics: ['placements'],
-	authorityId: authorityId('Lancashire'),
-	scope: 'national',
-	reviewBy: null,
-	situation: '',
-	whatWeDid: '',
-	whatChanged: '',
-	differently: '',
-	contact: '',
-	...over
-});
+const input = (over: Partial<EntryInput> = {}): EntryInput =>
+	entryInput({
+		kind: 'report',
+		title: 'Sufficiency review',
+		summary: 'A review.',
+		topics: ['placements'],
+		authorityId: authorityId('Lancashire'),
+		...over
+	});
 const text0 = (hit: text.SearchHit) => hit.matches.map((m) => m.snippet.map((p) => p.text).join('')).join(' ');
 
 describe('library text and search', () => {

@@ -4,35 +4,19 @@
  * delete their account the documents they shared stay for the network under "Former member",
  * with the files still there and still served.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import * as t from '../../../../tests/support/test-files';
 import { makeMember, authorityId } from '../../../../tests/support/members';
+import { useTemporaryFilesDir, received } from '../../../../tests/support/files';
 import * as files from '../files';
-import { useFilesDir } from '../files/store';
 import * as library from '../library/entries';
 import { buildExport } from './export';
 import { eraseMember } from './erase';
 
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'lmn-trust-library-'));
-	useFilesDir(dir);
-});
-afterAll(() => {
-	useFilesDir(null);
-	rmSync(dir, { recursive: true, force: true });
-});
+useTemporaryFilesDir('trust-library');
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
-
-async function received(bytes: Buffer, name: string) {
-	const r = await files.receive(bytes, name);
-	if (!r.ok) throw new Error(r.message);
-	return r.file;
-}
 
 describe('library data rights, through the account', () => {
 	it('the export lists the member’s uploads; deleting the account keeps their shared documents as Former member', async () => {
