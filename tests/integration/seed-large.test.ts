@@ -77,6 +77,12 @@ describe('npm run seed:large', () => {
 		expect(one<{ n: number }>('SELECT count(*) AS n FROM thread t WHERE post_count <> (SELECT count(*) FROM post p WHERE p.thread_id = t.id) OR last_post_at <> (SELECT max(created_at) FROM post p WHERE p.thread_id = t.id)').n).toBe(0);
 		expect(one<{ n: number }>('SELECT count(*) AS n FROM member m WHERE NOT EXISTS (SELECT 1 FROM personal_digest_state s WHERE s.member_id = m.id)').n).toBe(0);
 		expect(one<{ n: number }>('SELECT max(created_at) AS n FROM post').n).toBeLessThan(manifest.now);
+		// Its events were announced when published and its bookings reminded, as migration 0016
+		// marks an existing network's: the scheduler does not email the whole network at start.
+		expect(one<{ n: number }>('SELECT count(*) AS n FROM training_event').n).toBeGreaterThan(0);
+		expect(one<{ n: number }>('SELECT count(*) AS n FROM training_event WHERE announced_at IS NULL').n).toBe(0);
+		expect(one<{ n: number }>('SELECT count(*) AS n FROM training_event_attendance').n).toBeGreaterThan(0);
+		expect(one<{ n: number }>('SELECT count(*) AS n FROM training_event_attendance WHERE reminded_at IS NULL').n).toBe(0);
 		expect(one<{ ok: string }>('PRAGMA foreign_key_check') ?? null).toBeNull();
 		db.close();
 	});

@@ -98,5 +98,10 @@ export function seedLargeTraining(ctx: LargeContext, targets: { entries: number;
 		.run().changes;
 	const total = (sqlite.prepare('SELECT count(*) AS n FROM training_entry').get() as { n: number }).n;
 	ctx.log(`training: ${events.length} events (${upcoming.length} upcoming, ${going} going), ${total} log entries, ${shared} logs shared with mentors`);
+	// Every event was announced when it was published and every booking reminded, as migration
+	// 0016 marks an existing network's (the demo's event left to announce at start included): a
+	// server started on this network emails only what happens after the seed, not 20,000 members.
+	sqlite.exec('UPDATE training_event SET announced_at = created_at WHERE announced_at IS NULL');
+	sqlite.exec('UPDATE training_event_attendance SET reminded_at = created_at WHERE reminded_at IS NULL');
 	return { entries: total, events: events.length };
 }
