@@ -9,6 +9,9 @@
 import { checkA11y, expect, signIn, signOut, test, unique, visit, waitForMail } from '../fixtures';
 import { inviteAsAdmin } from '../foundation/helpers';
 
+// A whole journey (invitation, path, mentor request, introduction, coordinator, nudge): about 40 s alone.
+test.describe.configure({ timeout: 180_000 });
+
 /** 'YYYY-MM-DD' some days before today. */
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -106,6 +109,8 @@ test('a new Lead Member starts their first 100 days, and their coordinator nudge
 	// A friendly nudge: an empty message is refused; the edited one arrives by email.
 	await visit(page, '/induction/region');
 	await page.getByRole('link', { name: `Send a friendly nudge to ${who.name}` }).click();
+	// Wait for the form's address: read too early, page.url() is still the list's.
+	await expect(page).toHaveURL(/\/induction\/region\/\d+\/nudge(\?|$)/);
 	// The same form, open in a second tab before the nudge goes (its send is refused below).
 	const secondTab = await page.context().newPage();
 	await secondTab.goto(page.url());
