@@ -60,3 +60,31 @@ export function takeTurn(): Promise<void> | void {
 export function waitingCount(): number {
 	return waiting.length;
 }
+
+/*
+ * The same idea for the scheduler's long runs in the web server's process (digests, event
+ * emails): work in slices of at most SLICE_MS, with a turn of the event loop between them, so
+ * a page waits behind them for at most about that long.
+ */
+
+/** Work done in one go before the event loop gets a turn (ms): a page waits at most about this long. */
+export const SLICE_MS = 20;
+
+/** A turn of the event loop (pages waiting are served, connections accepted). */
+export function turn(): Promise<void> {
+	return new Promise((r) => setImmediate(r));
+}
+
+/** Call before each step of a long loop: gives the event loop a turn once `ms` have passed since the last. */
+export function timeSlice(ms = SLICE_MS): () => Promise<void> | void {
+	let since = performance.now();
+	return () => {
+		if (performance.now() - since < ms) return;
+		return new Promise<void>((r) =>
+			setImmediate(() => {
+				since = performance.now();
+				r();
+			})
+		);
+	};
+}

@@ -16,6 +16,7 @@
  */
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { checkpoint, db, immediate, param, prepared } from '../db/client';
+import { SLICE_MS, timeSlice, turn } from '../turns';
 import { digestSetting, personalDigestRun, personalDigestState, type PersonalDigestState } from '../db/schema';
 import * as outbox from '../mail/outbox';
 import * as preferences from '../mail/preferences';
@@ -137,28 +138,6 @@ export async function dueMembers(now: number, opts: { memberIds?: number[] } = {
 		if (i + 500 < fresh.length) await new Promise((r) => setImmediate(r));
 	}
 	return due;
-}
-
-/** Work done in one go before the event loop gets a turn (ms): a page waits at most about this long. */
-const SLICE_MS = 20;
-
-/** Call before each step of a long loop: gives the event loop a turn once SLICE_MS have passed since the last. */
-function timeSlice(ms = SLICE_MS): () => Promise<void> | void {
-	let since = performance.now();
-	return () => {
-		if (performance.now() - since < ms) return;
-		return new Promise<void>((r) =>
-			setImmediate(() => {
-				since = performance.now();
-				r();
-			})
-		);
-	};
-}
-
-/** A turn of the event loop (pages waiting are served, connections accepted). */
-function turn(): Promise<void> {
-	return new Promise((r) => setImmediate(r));
 }
 
 const STATE_PAGE = 1000;
