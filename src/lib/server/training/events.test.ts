@@ -2,27 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeMember } from '../../../../tests/support/members';
 import * as events from './events';
 import * as entries from './entries';
-import { DAY, NOW, statusOf } from '../../../../tests/support/training';
-
-const form = (over: Record<string, unknown> = {}) => ({
-	title: 'North West Lead Member network meeting',
-	kind: 'network-meeting',
-	startDate: '2026-12-09',
-	startTime: '10:00',
-	endTime: '13:30',
-	location: 'County Hall, Preston',
-	onlineUrl: '',
-	provider: 'North West network',
-	topics: ['send', 'participation'],
-	description: 'Agenda: **SEND** sufficiency.\n\n<script>alert(1)</script>\n\n[Papers](https://example.org/papers)',
-	...over
-});
-
-function publish(actor: Parameters<typeof events.create>[0], over: Record<string, unknown> = {}, now = NOW) {
-	const r = events.create(actor, form(over), now);
-	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	return r.id;
-}
+import { DAY, NOW, eventForm, publishEvent, statusOf } from '../../../../tests/support/training';
 
 const coordinator = () => makeMember({ authority: 'Salford', role: 'coordinator', coordinatorRegionId: 'north-west' });
 
@@ -36,17 +16,17 @@ describe('publishing events', () => {
 		expect(events.publishRegions(admin.actor)).toHaveLength(10);
 		expect(events.publishRegions(member.actor)).toEqual([]);
 
-		expect(events.create(coord.actor, form({ region: 'london' }), NOW)).toEqual({ ok: false, errors: { region: 'Choose who the event is for from the list' } });
-		expect(events.create(coord.actor, form({ region: 'national' }), NOW).ok).toBe(false);
-		expect(statusOf(() => events.create(member.actor, form(), NOW))).toBe(403);
-		const id = publish(coord.actor);
+		expect(events.create(coord.actor, eventForm({ region: 'london' }), NOW)).toEqual({ ok: false, errors: { region: 'Choose who the event is for from the list' } });
+		expect(events.create(coord.actor, eventForm({ region: 'national' }), NOW).ok).toBe(false);
+		expect(statusOf(() => events.create(member.actor, eventForm(), NOW))).toBe(403);
+		const id = publishEvent(coord.actor);
 		expect(events.get(coord.actor, id, NOW).event.regionId).toBe('north-west');
-		const national = events.create(admin.actor, form({ region: 'national', title: 'National conference' }), NOW);
+		const national = events.create(admin.actor, eventForm({ region: 'national', title: 'National conference' }), NOW);
 		expect(national.ok && events.get(member.actor, national.id, NOW).event.regionId).toBeNull();
 	});
 
 	it('stores the description sanitized', () => {
-		const id = publish(coordinator().actor);
+		const id = publishEvent(coordinator().actor);
 		const { event } = events.get(makeMember().actor, id, NOW);
 		expect(event.descriptionHtml).toContain('<strong>SEND</strong>');
 		expect(event.descriptionHtml).not.toContain('<script');
@@ -54,7 +34,7 @@ describe('publishing events', () => {
 	});
 
 	it('refuses bad events with messages', () => {
-		const r = events.create(coordinator().actor, form({ endTime: '09:00', location: '', kind: 'party' }), NOW);
+		const r = events.create(coordinator().actor, eventForm({ endTime: '09:00', location: '', kind: 'party' }), NOW);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(['endTime', 'kind', 'location']);
 	});
@@ -62,10 +42,10 @@ describe('publishing events', () => {
 	it('lets only the publishing side edit and cancel', () => {
 		const coord = coordinator();
 		const member = makeMember();
-		const id = publish(coord.actor);
-		expect(statusOf(() => events.update(member.actor, id, form({ title: 'Hijacked' }), NOW))).toBe(403);
+		const id = publishEvent(coord.actor);
+		expect(statusOf(() => events.update(member.actor, id, eventForm({ title: 'Hijacked' }), NOW))).toBe(403);
 		expect(statusOf(() => events.cancel(member.actor, id, NOW))).toBe(403);
-		expect(events.update(coord.actor, id, form({ title: 'Renamed meeting' }), NOW)).toEqual({ ok: true, id });
+		expect(events.update(coord.actor, id, eventForm({ title: 'Renamed meeting' }), NOW)).toEqual({ ok: true, id });
 		expect(events.forEdit(coord.actor, id).values).toMatchObject({ title: 'Renamed meeting', startDate: '2026-12-09', startTime: '10:00', endTime: '13:30', endDate: '', region: 'north-west' });
 		events.cancel(coord.actor, id, NOW);
 		expect(events.get(member.actor, id, NOW).event.cancelled).toBe(true);
@@ -75,9 +55,9 @@ describe('publishing events', () => {
 
 describe('seeing events', () => {
 	it('shows members their region’s and national events, and hides other regions’ (404)', () => {
-		const nw = publish(coordinator().actor, { title: 'NW meeting' });
-		const london = publish(makeMember({ authority: 'Camden', role: 'coordinator', coordinatorRegionId: 'london' }).actor, { title: 'London meeting' });
-		const national = publish(makeMember({ role: 'admin' }).actor, { region: 'national', title: 'National webinar' });
+		const nw = publishEvent(coordinator().actor, { title: 'NW meeting' });
+		const london = publishEvent(makeMember({ authority: 'Camden', role: 'coordinator', coordinatorRegionId: 'london' }).actor, { title: 'London meeting' });
+		const national = publishEvent(makeMember({ role: 'admin' }).actor, { region: 'national', title: 'National webinar' });
 		const member = makeMember({ authority: 'Lancashire' });
 		const seen = events.list(member.actor, events.parseListFilter(new URLSearchParams()), NOW).events.map((e) => e.id);
 		expect(seen).toContain(nw);
@@ -91,9 +71,9 @@ describe('seeing events', () => {
 
 	it('lists upcoming soonest first and past latest first', () => {
 		const coord = coordinator();
-		const soon = publish(coord.actor, { startDate: '2026-11-30', title: 'Soon' });
-		const later = publish(coord.actor, { startDate: '2027-02-01', title: 'Later' });
-		const past = publish(coord.actor, { startDate: '2026-10-01', title: 'Past' });
+		const soon = publishEvent(coord.actor, { startDate: '2026-11-30', title: 'Soon' });
+		const later = publishEvent(coord.actor, { startDate: '2027-02-01', title: 'Later' });
+		const past = publishEvent(coord.actor, { startDate: '2026-10-01', title: 'Past' });
 		const member = makeMember();
 		const up = events.list(member.actor, events.parseListFilter(new URLSearchParams()), NOW).events.map((e) => e.id);
 		expect(up.indexOf(soon)).toBeLessThan(up.indexOf(later));
@@ -105,7 +85,7 @@ describe('seeing events', () => {
 
 describe('going and adding to the log', () => {
 	it('marks "I’m going" once and counts people', () => {
-		const id = publish(coordinator().actor);
+		const id = publishEvent(coordinator().actor);
 		const a = makeMember();
 		const b = makeMember();
 		events.setGoing(a.actor, id, true, NOW);
@@ -117,7 +97,7 @@ describe('going and adding to the log', () => {
 	});
 
 	it('adds a finished event to the log, prefilled, once', () => {
-		const id = publish(coordinator().actor, { startDate: '2026-12-09' });
+		const id = publishEvent(coordinator().actor, { startDate: '2026-12-09' });
 		const me = makeMember();
 		const before = events.addToLog(me.actor, id, NOW);
 		expect(before).toEqual({ ok: false, message: 'You can add this event to your log once it has finished' });
@@ -160,7 +140,7 @@ describe('going and adding to the log', () => {
 
 describe('calendar files', () => {
 	it('writes a PUBLISH event with UTC times, place, description text and the page link', () => {
-		const id = publish(coordinator().actor, { startDate: '2027-07-01', startTime: '09:30', endTime: '12:00', title: 'Summer network meeting; SEND, inspection' });
+		const id = publishEvent(coordinator().actor, { startDate: '2027-07-01', startTime: '09:30', endTime: '12:00', title: 'Summer network meeting; SEND, inspection' });
 		const { filename, body } = events.calendar(makeMember().actor, id, 'https://network.example.org');
 		expect(filename).toBe(`event-${id}.ics`);
 		const unfolded = body.replace(/\r\n[ \t]/g, '');
