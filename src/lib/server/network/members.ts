@@ -256,6 +256,35 @@ export function activeMemberPlaces(regionId?: string): { id: number; authorityId
 		.all();
 }
 
+/**
+ * Active members' ids (of one region, when given) above `afterId`, in id order, at most `limit`:
+ * how the scheduler walks every member a slice at a time (event announcements).
+ */
+export function activeIdsAfter(regionId: string | null, afterId: number, limit: number): number[] {
+	const q = regionId == null ? activeIdsAfterQuery() : regionActiveIdsAfterQuery();
+	return q.all({ regionId, after: afterId, limit }).map((r) => r.id);
+}
+
+const activeIdsAfterQuery = prepared(() =>
+	db
+		.select({ id: member.id })
+		.from(member)
+		.where(and(isNull(member.deactivatedAt), sql`${member.id} > ${sql.placeholder('after')}`))
+		.orderBy(asc(member.id))
+		.limit(sql.placeholder('limit'))
+		.prepare()
+);
+const regionActiveIdsAfterQuery = prepared(() =>
+	db
+		.select({ id: member.id })
+		.from(member)
+		.innerJoin(authority, eq(authority.id, member.authorityId))
+		.where(and(isNull(member.deactivatedAt), eq(authority.regionId, sql.placeholder('regionId')), sql`${member.id} > ${sql.placeholder('after')}`))
+		.orderBy(asc(member.id))
+		.limit(sql.placeholder('limit'))
+		.prepare()
+);
+
 /** Looks members up by @handle (for mentions). */
 export function byHandles(handles: string[]) {
 	if (handles.length === 0) return [];

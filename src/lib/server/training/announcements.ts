@@ -5,21 +5,34 @@
  *   "immediately" ("in my digest" finds it among the digest's upcoming events);
  * - the day before (UK dates), reminds each member who said "I'm going", with the event's .ics
  *   file, unless they turned event emails off.
- * Each is claimed in the transaction that queues its emails (`announced_at`, `reminded_at`) and
- * each email has an idempotency key, so nothing goes twice however many processes run the job.
+ *
+ * It runs in the web server's process, among pages being served, and a national event is
+ * emailed to every member: so both go in slices (issue 19), each a transaction of at most
+ * SLICE_MS (or `perSlice` members), with a turn of the event loop after it, a checkpoint of the
+ * write-ahead log in a turn of its own, and another turn before the next slice.
+ *
+ * Each slice claims its members in the transaction that queues their emails: an announcement
+ * moves the event's `announced_through` (the highest member id done) and sets `announced_at` when
+ * no member is left; a reminder sets each attendance's `reminded_at`. Every email has an
+ * idempotency key as well. So nothing goes twice however many processes run the job (each slice
+ * reads where the last one stopped inside its own transaction), and nothing is lost when a
+ * process stops mid-way: an event still being announced is taken up again, from where it
+ * stopped, by the next run.
  */
-import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, lte } from 'drizzle-orm';
 import { convert } from 'html-to-text';
-import { db, immediate } from '../db/client';
+import { checkpoint, db, immediate } from '../db/client';
 import { trainingEvent, trainingEventAttendance, type TrainingEvent } from '../db/schema';
 import { config } from '../config';
-import { enqueue } from '../mail/outbox';
+import { log } from '../log';
+import * as outbox from '../mail/outbox';
 import { mayEmail } from '../mail/engagement';
 import { renderEmail, type EmailBlock } from '../mail/layout';
 import * as preferences from '../mail/preferences';
 import { listHeaders, unsubscribeUrl } from '../mail/unsubscribe';
 import * as members from '../network/members';
 import { regionName } from '../network/authorities';
+import { SLICE_MS, turn } from '../turns';
 import { cleanLine } from '../validation';
 import { formatDate, formatDateTime, formatTime, isoDate } from '../../time';
 import { EVENT_KINDS, label } from '../../vocab';
@@ -27,8 +40,15 @@ import { calendarFile } from './events';
 
 const DAY = 86_400_000;
 const LIST = 'events';
-/** Events announced per run (the rest wait for the next tick). */
+/** Events taken up per run (the rest wait for the next tick). */
 const EVENTS_PER_RUN = 5;
+/** Members taken in one slice at most (about 10 ms of work here; a slower or busier machine ends the slice on SLICE_MS first). */
+const PER_SLICE = 100;
+
+export type SliceOptions = {
+	/** At most this many members in one slice (besides the SLICE_MS bound). */
+	perSlice?: number;
+};
 
 type Contact = { id: number; name: string; email: string };
 
@@ -45,127 +65,199 @@ function details(e: TrainingEvent): EmailBlock[] {
 	return blocks;
 }
 
-function send(to: Contact, key: string, subject: string, heading: string, blocks: EmailBlock[], reason: string, now: number, ics?: string) {
+/** One kind of event email, the same for every member but for the footer's links. */
+type Message = { kind: 'announcement' | 'reminder'; subject: string; heading: string; blocks: EmailBlock[]; reason: string; ics?: string };
+
+function send(e: TrainingEvent, to: Contact, m: Message, now: number) {
 	const { html, text } = renderEmail({
-		heading,
-		preheader: subject,
-		blocks,
-		reason,
+		heading: m.heading,
+		preheader: m.subject,
+		blocks: m.blocks,
+		reason: m.reason,
 		footerLinks: [
 			{ text: 'Change your email settings', href: '/settings/email' },
 			{ text: 'Stop event emails', href: unsubscribeUrl(to.id, LIST) }
 		]
 	});
-	enqueue(
+	outbox.enqueue(
 		{
-			key,
+			key: `event:${e.id}:${m.kind}:member:${to.id}`,
 			kind: 'event',
 			to: to.email,
 			recipientId: to.id,
-			subject,
+			subject: m.subject,
 			text,
 			html,
 			headers: listHeaders(to.id, LIST, 'Events'),
-			...(ics ? { icalEvent: { method: 'PUBLISH', content: ics, filename: 'event.ics' } } : {})
+			...(m.ics ? { icalEvent: { method: 'PUBLISH', content: m.ics, filename: 'event.ics' } } : {})
 		},
 		now
 	);
 }
 
-/** Announces events published since the last run to the members they are for. Returns how many emails were queued. */
-export function announceNew(now = Date.now()): number {
+function announcement(e: TrainingEvent): Message {
+	const title = cleanLine(e.title);
+	const forWhom = e.regionId ? `members in ${regionName(e.regionId)}` : 'every member';
+	return {
+		kind: 'announcement',
+		subject: `New event: ${title}, ${formatDate(e.startsAt)}`,
+		heading: title,
+		blocks: [...details(e), { kind: 'button', text: 'See the event and say if you are going', href: `/training/events/${e.id}` }],
+		reason: `You get this email because a new event was published for ${forWhom} of the Lead Member Network.`
+	};
+}
+
+function reminder(e: TrainingEvent): Message {
+	const title = cleanLine(e.title);
+	return {
+		kind: 'reminder',
+		subject: `Tomorrow: ${title} at ${formatTime(e.startsAt)}`,
+		heading: `${title} is tomorrow`,
+		blocks: [
+			{ kind: 'paragraph', text: 'You said you are going. The calendar file is attached: open it to add the event to your calendar.' },
+			...details(e),
+			{ kind: 'button', text: 'See the event', href: `/training/events/${e.id}` }
+		],
+		reason: 'You get this email because you said you are going to this event on the Lead Member Network.',
+		ics: calendarFile(e, config().origin)
+	};
+}
+
+/** True while a slice that began at `began` may take another member (the first is always taken). */
+function inSlice(began: number, done: number, perSlice: number): boolean {
+	return done === 0 || (done < perSlice && performance.now() - began < SLICE_MS);
+}
+
+/**
+ * Runs `slice` — one transaction, returning how many emails it queued and whether the work is
+ * finished — until it is finished, with turns of the event loop and a checkpoint between
+ * slices. A slice that fails is undone and logged, and the run stops there (the next run goes
+ * on from the last slice done). Returns how many emails were queued.
+ */
+async function inSlices(slice: () => { queued: number; finished: boolean }, failed: (err: unknown) => void): Promise<number> {
+	let queued = 0;
+	try {
+		for (;;) {
+			const r = slice();
+			queued += r.queued;
+			await turn();
+			// The slice's pages copied into the database file now, in a turn of their own: else the
+			// commit that takes the log past wal_autocheckpoint (4,000 pages) copies 16 MB inside a slice.
+			checkpoint();
+			if (r.finished) return queued;
+			await turn();
+		}
+	} catch (err) {
+		failed(err);
+		return queued;
+	}
+}
+
+const logFailure = (what: string, eventId: number) => (err: unknown) => log.error(what, { eventId, error: err instanceof Error ? err.stack : String(err) });
+
+/** One slice of an event's announcement: the next members after `announced_through`, in its own transaction. */
+function announceSlice(eventId: number, now: number, perSlice: number): { queued: number; finished: boolean } {
+	return immediate(() => {
+		const began = performance.now();
+		// Read again in the transaction: another process may have gone on, or finished, since.
+		const e = db.select().from(trainingEvent).where(eq(trainingEvent.id, eventId)).get();
+		if (!e || e.announcedAt != null || e.cancelledAt != null) return { queued: 0, finished: true };
+		const ids = members.activeIdsAfter(e.regionId, e.announcedThrough ?? 0, perSlice);
+		const prefs = preferences.many(ids);
+		const who = members.recipients(ids);
+		const message = announcement(e);
+		let done = 0;
+		let queued = 0;
+		for (; done < ids.length && inSlice(began, done, perSlice); done++) {
+			const id = ids[done];
+			if (id === e.createdById || prefs(id).notifications.events !== 'immediately') continue;
+			const to = who.get(id);
+			if (!to || !mayEmail(to, now)) continue;
+			send(e, to, message, now);
+			queued++;
+		}
+		const finished = done === ids.length && ids.length < perSlice;
+		db.update(trainingEvent)
+			.set({ announcedThrough: done > 0 ? ids[done - 1] : e.announcedThrough, ...(finished ? { announcedAt: now } : {}) })
+			.where(eq(trainingEvent.id, e.id))
+			.run();
+		return { queued, finished };
+	});
+}
+
+/**
+ * Announces events published since the last run — and finishes any a stopped run left half
+ * done — to the members they are for, in slices. Returns how many emails were queued.
+ */
+export async function announceNew(now = Date.now(), opts: SliceOptions = {}): Promise<number> {
+	const perSlice = Math.max(1, opts.perSlice ?? PER_SLICE);
 	const due = db
-		.select()
+		.select({ id: trainingEvent.id })
 		.from(trainingEvent)
 		.where(and(isNull(trainingEvent.announcedAt), isNull(trainingEvent.cancelledAt), gt(trainingEvent.startsAt, now)))
 		.orderBy(asc(trainingEvent.createdAt))
 		.limit(EVENTS_PER_RUN)
 		.all();
 	let queued = 0;
-	for (const e of due) {
-		queued += immediate(() => {
-			// Claimed here: another process that read the same row finds it taken and sends nothing.
-			const claimed = db.update(trainingEvent).set({ announcedAt: now }).where(and(eq(trainingEvent.id, e.id), isNull(trainingEvent.announcedAt))).run().changes;
-			if (!claimed) return 0;
-			const ids = members.activeMemberPlaces(e.regionId ?? undefined).map((m) => m.id).filter((id) => id !== e.createdById);
-			const prefs = preferences.many(ids);
-			const wanting = ids.filter((id) => prefs(id).notifications.events === 'immediately');
-			const who = members.recipients(wanting);
-			const forWhom = e.regionId ? `members in ${regionName(e.regionId)}` : 'every member';
-			const title = cleanLine(e.title);
-			const page = `/training/events/${e.id}`;
-			let n = 0;
-			for (const id of wanting) {
-				const to = who.get(id);
-				if (!to || !mayEmail(to, now)) continue;
-				send(
-					to,
-					`event:${e.id}:announcement:member:${id}`,
-					`New event: ${title}, ${formatDate(e.startsAt)}`,
-					title,
-					[...details(e), { kind: 'button', text: 'See the event and say if you are going', href: page }],
-					`You get this email because a new event was published for ${forWhom} of the Lead Member Network.`,
-					now
-				);
-				n++;
-			}
-			return n;
-		});
-	}
+	for (const { id } of due) queued += await inSlices(() => announceSlice(id, now, perSlice), logFailure('event announcement failed', id));
 	return queued;
 }
 
-/** Reminds members going to an event that starts tomorrow (UK dates), with its .ics. Returns how many emails were queued. */
-export function remindTomorrow(now = Date.now()): number {
+/** One slice of an event's reminders: the next members going who have not had theirs, in its own transaction. */
+function remindSlice(eventId: number, now: number, perSlice: number): { queued: number; finished: boolean } {
+	return immediate(() => {
+		const began = performance.now();
+		const e = db.select().from(trainingEvent).where(eq(trainingEvent.id, eventId)).get();
+		if (!e || e.cancelledAt != null) return { queued: 0, finished: true };
+		const going = db
+			.select({ memberId: trainingEventAttendance.memberId })
+			.from(trainingEventAttendance)
+			.where(and(eq(trainingEventAttendance.eventId, e.id), isNull(trainingEventAttendance.remindedAt)))
+			.orderBy(asc(trainingEventAttendance.memberId))
+			.limit(perSlice)
+			.all()
+			.map((r) => r.memberId);
+		if (going.length === 0) return { queued: 0, finished: true };
+		const prefs = preferences.many(going);
+		const who = members.recipients(going);
+		const message = reminder(e);
+		let done = 0;
+		let queued = 0;
+		for (; done < going.length && inSlice(began, done, perSlice); done++) {
+			const id = going[done];
+			if (prefs(id).notifications.events === 'off') continue;
+			const to = who.get(id);
+			if (!to || !mayEmail(to, now)) continue;
+			send(e, to, message, now);
+			queued++;
+		}
+		// Claimed, sent or not (their settings say no): every row up to the last one done was read in
+		// this transaction, so none is marked without being looked at.
+		db.update(trainingEventAttendance)
+			.set({ remindedAt: now })
+			.where(and(eq(trainingEventAttendance.eventId, e.id), isNull(trainingEventAttendance.remindedAt), lte(trainingEventAttendance.memberId, going[done - 1])))
+			.run();
+		return { queued, finished: done === going.length && going.length < perSlice };
+	});
+}
+
+/** Reminds members going to an event that starts tomorrow (UK dates), with its .ics, in slices. Returns how many emails were queued. */
+export async function remindTomorrow(now = Date.now(), opts: SliceOptions = {}): Promise<number> {
+	const perSlice = Math.max(1, opts.perSlice ?? PER_SLICE);
 	const tomorrow = isoDate(now + DAY);
 	// Events starting within the next two days, narrowed to tomorrow's UK date (clock changes make a day 23 or 25 hours).
 	const soon = db
-		.select()
+		.select({ id: trainingEvent.id, startsAt: trainingEvent.startsAt })
 		.from(trainingEvent)
 		.where(and(isNull(trainingEvent.cancelledAt), gt(trainingEvent.startsAt, now), lt(trainingEvent.startsAt, now + 2 * DAY)))
 		.all()
 		.filter((e) => isoDate(e.startsAt) === tomorrow);
 	let queued = 0;
-	for (const e of soon) {
-		queued += immediate(() => {
-			const going = db
-				.select({ memberId: trainingEventAttendance.memberId })
-				.from(trainingEventAttendance)
-				.where(and(eq(trainingEventAttendance.eventId, e.id), isNull(trainingEventAttendance.remindedAt)))
-				.all()
-				.map((r) => r.memberId);
-			if (going.length === 0) return 0;
-			db.update(trainingEventAttendance).set({ remindedAt: now }).where(and(eq(trainingEventAttendance.eventId, e.id), isNull(trainingEventAttendance.remindedAt))).run();
-			const prefs = preferences.many(going);
-			const who = members.recipients(going.filter((id) => prefs(id).notifications.events !== 'off'));
-			const ics = calendarFile(e, config().origin);
-			const title = cleanLine(e.title);
-			let n = 0;
-			for (const to of who.values()) {
-				if (!mayEmail(to, now)) continue;
-				send(
-					to,
-					`event:${e.id}:reminder:member:${to.id}`,
-					`Tomorrow: ${title} at ${formatTime(e.startsAt)}`,
-					`${title} is tomorrow`,
-					[
-						{ kind: 'paragraph', text: 'You said you are going. The calendar file is attached: open it to add the event to your calendar.' },
-						...details(e),
-						{ kind: 'button', text: 'See the event', href: `/training/events/${e.id}` }
-					],
-					'You get this email because you said you are going to this event on the Lead Member Network.',
-					now,
-					ics
-				);
-				n++;
-			}
-			return n;
-		});
-	}
+	for (const { id } of soon) queued += await inSlices(() => remindSlice(id, now, perSlice), logFailure('event reminders failed', id));
 	return queued;
 }
 
 /** The scheduler's task: announcements, then reminders. */
-export function runDue(now = Date.now()) {
-	return { announced: announceNew(now), reminded: remindTomorrow(now) };
+export async function runDue(now = Date.now()) {
+	return { announced: await announceNew(now), reminded: await remindTomorrow(now) };
 }

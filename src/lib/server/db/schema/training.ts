@@ -30,8 +30,14 @@ export const trainingEvent = sqliteTable(
 		descriptionHtml: text('description_html').notNull().default(''),
 		createdById: integer('created_by_id').references(() => member.id, { onDelete: 'set null' }),
 		cancelledAt: integer('cancelled_at'),
-		/** When the members it is for were emailed about it (null: not yet; the scheduler does it once). */
+		/** When every member it is for had been emailed about it (null: not yet; the scheduler does it once). */
 		announcedAt: integer('announced_at'),
+		/**
+		 * How far the announcement has gone while it is being sent: the highest member id done
+		 * (null: not begun). Moved in the transaction that queues each slice's emails, so a run
+		 * cut short resumes after it and two runs never take the same members.
+		 */
+		announcedThrough: integer('announced_through'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},

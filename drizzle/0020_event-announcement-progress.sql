@@ -1,0 +1,1 @@
+ALTER TABLE `training_event` ADD `announced_through` integer;
