@@ -4,8 +4,8 @@
  * their first logged meeting as a mentee. One query each, for any number of members (a
  * coordinator's list of new members asks for a whole region at once).
  */
-import { and, asc, eq, inArray, min } from 'drizzle-orm';
-import { db } from '../db/client';
+import { and, asc, eq, min } from 'drizzle-orm';
+import { db, inJson, jsonList, prepared } from '../db/client';
 import { mentorRequest, pairing, pairingMeeting } from '../db/schema';
 
 export type Milestones = {
@@ -23,37 +23,47 @@ export type Milestones = {
 
 const none = (): Milestones => ({ requestedAt: null, waitingSince: null, pairingId: null, mentorId: null, pairedAt: null, firstMeetingAt: null });
 
+// Prepared once: the list of ids is bound as one JSON array, so building the statement (which
+// cost more than running it for a region's 600 new members) happens once per connection.
+const requestsQuery = prepared(() =>
+	db
+		.select({ memberId: mentorRequest.memberId, status: mentorRequest.status, createdAt: mentorRequest.createdAt })
+		.from(mentorRequest)
+		.where(inJson(mentorRequest.memberId, 'ids'))
+		.orderBy(asc(mentorRequest.createdAt))
+		.prepare()
+);
+const activeQuery = prepared(() =>
+	db
+		.select({ id: pairing.id, menteeId: pairing.menteeId, mentorId: pairing.mentorId, createdAt: pairing.createdAt })
+		.from(pairing)
+		.where(and(inJson(pairing.menteeId, 'ids'), eq(pairing.status, 'active')))
+		.prepare()
+);
+const meetingsQuery = prepared(() =>
+	db
+		.select({ menteeId: pairing.menteeId, at: min(pairingMeeting.createdAt) })
+		.from(pairingMeeting)
+		.innerJoin(pairing, eq(pairing.id, pairingMeeting.pairingId))
+		.where(inJson(pairing.menteeId, 'ids'))
+		.groupBy(pairing.menteeId)
+		.prepare()
+);
+
 export function milestones(memberIds: number[]): Map<number, Milestones> {
 	const out = new Map<number, Milestones>(memberIds.map((id) => [id, none()]));
 	if (memberIds.length === 0) return out;
-	const requests = db
-		.select({ memberId: mentorRequest.memberId, status: mentorRequest.status, createdAt: mentorRequest.createdAt })
-		.from(mentorRequest)
-		.where(inArray(mentorRequest.memberId, memberIds))
-		.orderBy(asc(mentorRequest.createdAt))
-		.all();
-	for (const r of requests) {
+	const ids = jsonList(memberIds);
+	for (const r of requestsQuery().all({ ids })) {
 		const m = out.get(r.memberId)!;
 		m.requestedAt ??= r.createdAt;
 		if (r.status === 'open' || r.status === 'proposed') m.waitingSince = r.createdAt;
 	}
-	const active = db
-		.select({ id: pairing.id, menteeId: pairing.menteeId, mentorId: pairing.mentorId, createdAt: pairing.createdAt })
-		.from(pairing)
-		.where(and(inArray(pairing.menteeId, memberIds), eq(pairing.status, 'active')))
-		.all();
-	for (const p of active) {
+	for (const p of activeQuery().all({ ids })) {
 		const m = out.get(p.menteeId!)!;
 		Object.assign(m, { pairingId: p.id, mentorId: p.mentorId, pairedAt: p.createdAt, waitingSince: null });
 	}
-	const meetings = db
-		.select({ menteeId: pairing.menteeId, at: min(pairingMeeting.createdAt) })
-		.from(pairingMeeting)
-		.innerJoin(pairing, eq(pairing.id, pairingMeeting.pairingId))
-		.where(inArray(pairing.menteeId, memberIds))
-		.groupBy(pairing.menteeId)
-		.all();
-	for (const r of meetings) if (r.menteeId != null && r.at != null) out.get(r.menteeId)!.firstMeetingAt = r.at;
+	for (const r of meetingsQuery().all({ ids })) if (r.menteeId != null && r.at != null) out.get(r.menteeId)!.firstMeetingAt = r.at;
 	return out;
 }
 

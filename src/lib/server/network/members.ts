@@ -3,7 +3,7 @@ import { clearBounce } from '../mail/bounces';
 import { recordSignIn } from '../mail/engagement';
 import { and, asc, eq, getTableName, gt, gte, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { db, prepared } from '../db/client';
+import { db, inJson, jsonList, prepared, preparedBy } from '../db/client';
 import { authority, member, region, type Member } from '../db/schema';
 import type { Actor } from '../auth/policy';
 import { authorize } from '../auth/policy';
@@ -312,21 +312,32 @@ export function isNewInRole(inRoleSince: string | null, now = Date.now()): boole
  * when they last signed in, for a coordinator's view of who is new.
  */
 export function newcomers(regionId: string | null, since: string, alsoIds: number[] = []) {
-	const query = (which: SQL) =>
+	// Two lookups (by the role start date, then by id) rather than one OR, which would read every member.
+	const rows = newcomersQuery({ inRegion: regionId != null, by: 'since' }).all({ regionId, since, ids: '[]' });
+	const seen = new Set(rows.map((r) => r.id));
+	const more = alsoIds.filter((id) => !seen.has(id));
+	if (more.length) rows.push(...newcomersQuery({ inRegion: regionId != null, by: 'ids' }).all({ regionId, since, ids: jsonList(more) }));
+	return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+}
+
+/** `newcomers`' two lookups, for a region or the network, prepared once each (a coordinator's list asks for hundreds). */
+const newcomersQuery = preparedBy(
+	(k: { inRegion: boolean; by: 'since' | 'ids' }) => `${k.inRegion}:${k.by}`,
+	(k) =>
 		db
 			.select({ ...placeColumns, lastSignInAt: member.lastSignInAt, createdAt: member.createdAt })
 			.from(member)
 			.innerJoin(authority, eq(authority.id, member.authorityId))
 			.innerJoin(region, eq(region.id, authority.regionId))
-			.where(and(isNull(member.deactivatedAt), regionId == null ? undefined : eq(authority.regionId, regionId), which))
-			.all();
-	// Two lookups (by the role start date's index, then by id) rather than one OR, which would read every member.
-	const rows = query(gte(member.inRoleSince, since));
-	const seen = new Set(rows.map((r) => r.id));
-	const more = alsoIds.filter((id) => !seen.has(id));
-	if (more.length) rows.push(...query(inArray(member.id, more)));
-	return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
-}
+			.where(
+				and(
+					isNull(member.deactivatedAt),
+					k.inRegion ? eq(authority.regionId, sql.placeholder('regionId')) : undefined,
+					k.by === 'since' ? gte(member.inRoleSince, sql.placeholder('since')) : inJson(member.id, 'ids')
+				)
+			)
+			.prepare()
+);
 
 export type DirectoryFilter = { includeInactive?: boolean; role?: Member['role']; q?: string; regionId?: string; authorityId?: number; expertise?: string; newInRole?: boolean; after?: string; limit?: number };
 

@@ -3,8 +3,8 @@
  * recorded (who, which authority, first and last time) so a new member's path can see that
  * they have read their predecessor's pack.
  */
-import { and, eq, inArray, min } from 'drizzle-orm';
-import { db } from '../db/client';
+import { and, eq, min } from 'drizzle-orm';
+import { db, inJson, jsonList, prepared } from '../db/client';
 import { handoverPackOpening } from '../db/schema';
 import type { Actor } from '../auth/policy';
 import { view, type ChecklistView } from './checklists';
@@ -19,16 +19,20 @@ export function open(actor: Actor, authorityId: number, now = Date.now()): Check
 	return pack;
 }
 
-/** When each of these members first opened their own authority's pack (members who never did are left out). */
+const openingsQuery = prepared(() =>
+	db
+		.select({ memberId: handoverPackOpening.memberId, authorityId: handoverPackOpening.authorityId, firstAt: min(handoverPackOpening.firstAt) })
+		.from(handoverPackOpening)
+		.where(inJson(handoverPackOpening.memberId, 'ids'))
+		.groupBy(handoverPackOpening.memberId, handoverPackOpening.authorityId)
+		.prepare()
+);
+
+/** When each of these members first opened their own authority's pack (members who never did are left out). One prepared query for any number of members. */
 export function firstOpenedOwnPack(members: { id: number; authorityId: number }[]): Map<number, number> {
 	if (members.length === 0) return new Map();
 	const authorityOf = new Map(members.map((m) => [m.id, m.authorityId]));
-	const rows = db
-		.select({ memberId: handoverPackOpening.memberId, authorityId: handoverPackOpening.authorityId, firstAt: min(handoverPackOpening.firstAt) })
-		.from(handoverPackOpening)
-		.where(inArray(handoverPackOpening.memberId, [...authorityOf.keys()]))
-		.groupBy(handoverPackOpening.memberId, handoverPackOpening.authorityId)
-		.all();
+	const rows = openingsQuery().all({ ids: jsonList([...authorityOf.keys()]) });
 	const out = new Map<number, number>();
 	for (const r of rows) if (authorityOf.get(r.memberId) === r.authorityId && r.firstAt != null) out.set(r.memberId, r.firstAt);
 	return out;
