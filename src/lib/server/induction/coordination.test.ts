@@ -155,10 +155,12 @@ function expectedOrder(filter: coordination.Filter, sort: coordination.Sort, des
 }
 
 type View = ReturnType<typeof coordination.newMembers>;
-/** Every row the list shows for these options. */
+/** Every row the list shows for these options, page after page. */
 function listed(opts: { sort?: coordination.Sort; filter?: coordination.Filter; descending?: boolean }): { rows: View['rows']; first: View } {
-	const first = coordination.newMembers(coordinator.actor, REGION, opts, NOW);
-	return { rows: first.rows, first };
+	const first = coordination.newMembers(coordinator.actor, REGION, { ...opts, page: 1 }, NOW);
+	const all = [...first.rows];
+	for (let page = 2; page <= first.pagination.pages; page++) all.push(...coordination.newMembers(coordinator.actor, REGION, { ...opts, page }, NOW).rows);
+	return { rows: all, first };
 }
 
 describe('the coordinator’s list of a region’s new members, pinned', () => {

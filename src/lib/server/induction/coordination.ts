@@ -4,8 +4,8 @@
  * friendly nudge, an email the coordinator may edit, sent through the outbox and logged.
  */
 import { error } from '@sveltejs/kit';
-import { and, desc, eq, gt, inArray, max } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { and, desc, eq, gt, max, sql } from 'drizzle-orm';
+import { db, immediate, inJson, jsonList, prepared } from '../db/client';
 import { inductionNudge } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -47,15 +47,19 @@ export type NewMemberRow = {
 	nudgedAt: number | null;
 };
 
+const recentNudgesQuery = prepared(() =>
+	db
+		.select({ memberId: inductionNudge.memberId, at: max(inductionNudge.sentAt) })
+		.from(inductionNudge)
+		.where(and(eq(inductionNudge.sentById, sql.placeholder('senderId')), gt(inductionNudge.sentAt, sql.placeholder('since')), inJson(inductionNudge.memberId, 'ids')))
+		.groupBy(inductionNudge.memberId)
+		.prepare()
+);
+
 /** When `senderId` last nudged each of `memberIds` within the last {@link NUDGE_EVERY_DAYS} days. */
 function recentNudges(senderId: number, memberIds: number[], now: number): Map<number, number> {
 	if (!memberIds.length) return new Map();
-	const rows = db
-		.select({ memberId: inductionNudge.memberId, at: max(inductionNudge.sentAt) })
-		.from(inductionNudge)
-		.where(and(eq(inductionNudge.sentById, senderId), gt(inductionNudge.sentAt, now - NUDGE_EVERY_DAYS * DAY), inArray(inductionNudge.memberId, memberIds)))
-		.groupBy(inductionNudge.memberId)
-		.all();
+	const rows = recentNudgesQuery().all({ senderId, since: now - NUDGE_EVERY_DAYS * DAY, ids: jsonList(memberIds) });
 	return new Map(rows.filter((r) => r.at != null).map((r) => [r.memberId, r.at!]));
 }
 
@@ -67,13 +71,37 @@ export function isStalled(lastActivityAt: number, done: number, total: number, n
 	return done < total && now - lastActivityAt >= STALLED_DAYS * DAY;
 }
 
-/** The region's new members for its coordinator (admins: any region), sorted and filtered. */
-export function newMembers(actor: Actor, regionId: string, opts: { sort?: Sort; filter?: Filter; descending?: boolean } = {}, now = Date.now()) {
+/** Rows on a page of the coordinator's list. */
+export const PER_PAGE = 50;
+
+type Listed = Omit<NewMemberRow, 'nudgedAt'>;
+
+const keep: Record<Filter, (r: Listed) => boolean> = {
+	all: () => true,
+	stalled: (r) => r.stalled,
+	'no-mentor': (r) => r.mentorName == null,
+	'on-path': (r) => !r.folded,
+	folded: (r) => r.folded
+};
+
+const sortKey: Record<Sort, (r: Listed) => string | number> = {
+	name: (r) => r.name.toLowerCase(),
+	start: (r) => r.startDay,
+	done: (r) => (r.total ? r.done / r.total : 1),
+	'last-sign-in': (r) => r.lastSignInAt ?? 0,
+	activity: (r) => r.lastActivityAt
+};
+
+/**
+ * The region's new members for its coordinator (admins: any region), filtered, sorted and a page
+ * of them (50). Every new member's counts and dates are worked out (the filters, sorts and counts
+ * need them), but only the page's rows are asked when they were last nudged.
+ */
+export function newMembers(actor: Actor, regionId: string, opts: { sort?: Sort; filter?: Filter; descending?: boolean; page?: number } = {}, now = Date.now()) {
 	authorize(actor, 'induction.coordinate', { regionId });
 	const list = newInRegion(regionId, now);
 	const mentors = members.people(list.map((s) => s.seen.mentoring.mentorId));
-	const nudged = recentNudges(actor.id, list.map((s) => s.member.id), now);
-	let rows: NewMemberRow[] = list.map((s) => ({
+	const all: Listed[] = list.map((s) => ({
 		id: s.member.id,
 		name: s.person.name,
 		handle: s.person.handle,
@@ -88,26 +116,35 @@ export function newMembers(actor: Actor, regionId: string, opts: { sort?: Sort; 
 		lastActivityAt: s.lastActivityAt,
 		stalled: isStalled(s.lastActivityAt, s.counts.done, s.counts.total, now),
 		folded: s.folded,
-		markedNew: s.markedNew,
-		nudgedAt: nudged.get(s.member.id) ?? null
+		markedNew: s.markedNew
 	}));
 	const filter = opts.filter ?? 'all';
-	if (filter === 'stalled') rows = rows.filter((r) => r.stalled);
-	else if (filter === 'no-mentor') rows = rows.filter((r) => r.mentorName == null);
-	else if (filter === 'on-path') rows = rows.filter((r) => !r.folded);
-	else if (filter === 'folded') rows = rows.filter((r) => r.folded);
+	const counts = Object.fromEntries(FILTERS.map((f) => [f, all.filter(keep[f]).length])) as Record<Filter, number>;
 	const sort = opts.sort ?? 'start';
-	const key: Record<Sort, (r: NewMemberRow) => string | number> = {
-		name: (r) => r.name.toLowerCase(),
-		start: (r) => r.startDay,
-		done: (r) => (r.total ? r.done / r.total : 1),
-		'last-sign-in': (r) => r.lastSignInAt ?? 0,
-		activity: (r) => r.lastActivityAt
-	};
-	const k = key[sort];
 	const dir = (opts.descending ?? sort === 'start') ? -1 : 1;
-	rows.sort((a, b) => (k(a) < k(b) ? -dir : k(a) > k(b) ? dir : a.name.localeCompare(b.name)));
-	return { regionId, regionName: regionName(regionId), rows, sort, filter, descending: dir === -1, total: list.length, stalledCount: list.filter((s) => isStalled(s.lastActivityAt, s.counts.done, s.counts.total, now)).length };
+	// Each row's key once (not once per comparison); ties go by name, A to Z either way.
+	const k = sortKey[sort];
+	const keyed = all.filter(keep[filter]).map((r) => ({ r, k: k(r) }));
+	keyed.sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : a.r.name.localeCompare(b.r.name)));
+	const pages = Math.max(1, Math.ceil(keyed.length / PER_PAGE));
+	const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
+	const from = (page - 1) * PER_PAGE;
+	const shown = keyed.slice(from, from + PER_PAGE).map((x) => x.r);
+	const nudged = recentNudges(actor.id, shown.map((r) => r.id), now);
+	const rows: NewMemberRow[] = shown.map((r) => ({ ...r, nudgedAt: nudged.get(r.id) ?? null }));
+	return {
+		regionId,
+		regionName: regionName(regionId),
+		rows,
+		sort,
+		filter,
+		descending: dir === -1,
+		total: all.length,
+		stalledCount: counts.stalled,
+		/** How many members each filter shows. */
+		counts,
+		pagination: { page, pages, perPage: PER_PAGE, from: rows.length ? from + 1 : 0, to: from + rows.length, matching: keyed.length }
+	};
 }
 
 /** The region the actor looks after: a coordinator's own, or for an admin the one asked for (404 when unknown). */

@@ -8,8 +8,8 @@
  * region's coordinator and admins see the steps and dates, never the notes or reasons.
  */
 import { error } from '@sveltejs/kit';
-import { and, asc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { and, asc, eq, gte, isNotNull } from 'drizzle-orm';
+import { db, immediate, inJson, jsonList, prepared } from '../db/client';
 import { INDUCTION_PHASES, inductionPath, inductionProgress, inductionRegionStep, type InductionPath, type InductionPhase, type InductionProgress, type InductionRule } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -93,12 +93,18 @@ function hrefOf(link: string, authorityId: number): string | null {
 	return link ? link.replace(':authority', String(authorityId)) : null;
 }
 
+/** A step's state for one member: done by itself (the network saw it), ticked, marked not relevant, or to do; and when. */
+function stateOf(d: StepDef, seen: Seen | undefined, p: InductionProgress | undefined): { state: StepState; at: number | null; auto: number | undefined } {
+	const auto = d.rule ? seen?.done.get(d.rule) : undefined;
+	const state: StepState = auto != null ? 'done' : p?.status === 'done' ? 'done' : p?.status === 'not-relevant' ? 'not-relevant' : 'to-do';
+	return { state, at: auto ?? p?.at ?? null, auto };
+}
+
 function stepViews(defs: StepDef[], m: MemberPlace, seen: Seen | undefined, progress: InductionProgress[], withNotes: boolean): StepView[] {
 	const mine = new Map(progress.map((p) => [p.stepKey, p]));
 	return defs.map((d) => {
 		const p = mine.get(d.key);
-		const auto = d.rule ? seen?.done.get(d.rule) : undefined;
-		const state: StepState = auto != null ? 'done' : p?.status === 'done' ? 'done' : p?.status === 'not-relevant' ? 'not-relevant' : 'to-do';
+		const { state, at, auto } = stateOf(d, seen, p);
 		return {
 			key: d.key,
 			phase: d.phase,
@@ -108,7 +114,7 @@ function stepViews(defs: StepDef[], m: MemberPlace, seen: Seen | undefined, prog
 			linkText: d.linkText,
 			regional: d.regional,
 			state,
-			at: auto ?? p?.at ?? null,
+			at,
 			seen: auto != null && d.rule ? RULE_WORDS[d.rule] : null,
 			automatic: d.rule != null,
 			note: withNotes ? (p?.note ?? '') : null,
@@ -125,10 +131,14 @@ export function counts(steps: Pick<StepView, 'state'>[]): Counts {
 	return { done: steps.filter((s) => s.state === 'done').length, total: steps.length - notRelevant, notRelevant };
 }
 
+// Prepared once, the ids bound as one JSON array: a region's list asks for hundreds of members.
+const progressQuery = prepared(() => db.select().from(inductionProgress).where(inJson(inductionProgress.memberId, 'ids')).prepare());
+const pathsQuery = prepared(() => db.select().from(inductionPath).where(inJson(inductionPath.memberId, 'ids')).prepare());
+
 function progressOf(memberIds: number[]): Map<number, InductionProgress[]> {
 	const out = new Map<number, InductionProgress[]>(memberIds.map((id) => [id, []]));
 	if (memberIds.length === 0) return out;
-	for (const p of db.select().from(inductionProgress).where(inArray(inductionProgress.memberId, memberIds)).all()) out.get(p.memberId)!.push(p);
+	for (const p of progressQuery().all({ ids: jsonList(memberIds) })) out.get(p.memberId)!.push(p);
 	return out;
 }
 
@@ -146,28 +156,68 @@ export type PathSummary = {
 	markedNew: boolean;
 };
 
-/** Paths of many members at once (the coordinator's list, digests): a fixed number of queries. Members who are not new are left out. */
-export function summaries(list: Newcomer[], now: number): PathSummary[] {
+/** How far along a member is, without the steps themselves: what lists of many members sort, filter and count on. */
+export type PathTally = Omit<PathSummary, 'steps'>;
+
+/**
+ * Walks the members' paths with a fixed number of queries, calling `each` for those who are new
+ * with what both a full summary and a tally need.
+ */
+function walk<M extends Newcomer, T>(list: M[], now: number, each: (m: M, f: { path: InductionPath | undefined; start: string; templateId: number; defs: StepDef[]; seen: Seen; progress: InductionProgress[] }) => T): T[] {
 	const ids = list.map((m) => m.id);
-	const paths = new Map(ids.length ? db.select().from(inductionPath).where(inArray(inductionPath.memberId, ids)).all().map((p) => [p.memberId, p]) : []);
+	const paths = new Map(ids.length ? pathsQuery().all({ ids: jsonList(ids) }).map((p) => [p.memberId, p]) : []);
 	const current = templates.current(now);
 	const seen = seenDone(list);
 	const progress = progressOf(ids);
 	const cache = new Map<string, StepDef[]>();
-	const out: PathSummary[] = [];
+	const out: T[] = [];
 	for (const m of list) {
 		const path = paths.get(m.id);
 		const start = startDay(m, path, now);
 		if (!start) continue;
 		const templateId = path?.templateId ?? current.id;
-		const steps = stepViews(definitions(templateId, m.regionId, cache), m, seen.get(m.id), progress.get(m.id)!, false);
-		const c = counts(steps);
-		const dayOfPath = daysSinceDay(start, now);
-		const startMs = Date.parse(`${start}T12:00:00Z`);
-		const lastActivityAt = Math.max(startMs, path?.markedNewAt ?? 0, ...steps.map((s) => (s.state !== 'to-do' ? (s.at ?? 0) : 0)));
-		out.push({ member: m, startDay: start, dayOfPath, steps, counts: c, folded: dayOfPath > PATH_DAYS || c.done >= c.total, templateId, seen: seen.get(m.id)!, lastActivityAt, markedNew: path?.markedNewAt != null });
+		out.push(each(m, { path, start, templateId, defs: definitions(templateId, m.regionId, cache), seen: seen.get(m.id)!, progress: progress.get(m.id)! }));
 	}
 	return out;
+}
+
+/** The last time anything on the path was done (or marked not relevant), or the path began. */
+function lastActivity(start: string, path: InductionPath | undefined, doneAt: number[]): number {
+	return Math.max(Date.parse(`${start}T12:00:00Z`), path?.markedNewAt ?? 0, ...doneAt);
+}
+
+/** Paths of many members at once (the nudge form, the home page): a fixed number of queries. Members who are not new are left out. */
+export function summaries(list: Newcomer[], now: number): PathSummary[] {
+	return walk(list, now, (m, f) => {
+		const steps = stepViews(f.defs, m, f.seen, f.progress, false);
+		const c = counts(steps);
+		const dayOfPath = daysSinceDay(f.start, now);
+		const lastActivityAt = lastActivity(f.start, f.path, steps.map((s) => (s.state !== 'to-do' ? (s.at ?? 0) : 0)));
+		return { member: m, startDay: f.start, dayOfPath, steps, counts: c, folded: dayOfPath > PATH_DAYS || c.done >= c.total, templateId: f.templateId, seen: f.seen, lastActivityAt, markedNew: f.path?.markedNewAt != null };
+	});
+}
+
+/**
+ * What `summaries` says of each member but their steps: counts, days, last activity, mentoring.
+ * A region's list sorts and filters hundreds of members on these and shows a page of them, so
+ * it does not build every step of every path.
+ */
+export function tallies<M extends Newcomer>(list: M[], now: number): (PathTally & { member: M })[] {
+	return walk(list, now, (m, f) => {
+		const mine = new Map(f.progress.map((p) => [p.stepKey, p]));
+		let done = 0;
+		let notRelevant = 0;
+		const doneAt: number[] = [];
+		for (const d of f.defs) {
+			const { state, at } = stateOf(d, f.seen, mine.get(d.key));
+			if (state === 'done') done++;
+			else if (state === 'not-relevant') notRelevant++;
+			if (state !== 'to-do') doneAt.push(at ?? 0);
+		}
+		const c: Counts = { done, total: f.defs.length - notRelevant, notRelevant };
+		const dayOfPath = daysSinceDay(f.start, now);
+		return { member: m, startDay: f.start, dayOfPath, counts: c, folded: dayOfPath > PATH_DAYS || c.done >= c.total, templateId: f.templateId, seen: f.seen, lastActivityAt: lastActivity(f.start, f.path, doneAt), markedNew: f.path?.markedNewAt != null };
+	});
 }
 
 /** Members marked new by a coordinator within the last six months (their ids). */
@@ -181,11 +231,9 @@ export function markedNewIds(now: number): number[] {
 		.map((r) => r.id);
 }
 
-/** New members of a region (or the network: null), with their paths. */
+/** New members of a region (or the network: null) with how far along their paths they are (not the steps themselves). */
 export function newInRegion(regionId: string | null, now: number) {
-	const people = members.newcomers(regionId, newSince(now), markedNewIds(now));
-	const byId = new Map(people.map((p) => [p.id, p]));
-	return summaries(people, now).map((s) => ({ ...s, person: byId.get(s.member.id)! }));
+	return tallies(members.newcomers(regionId, newSince(now), markedNewIds(now)), now).map((s) => ({ ...s, person: s.member }));
 }
 
 function newcomerOf(memberId: number): (Newcomer & { name: string; authorityName: string; regionName: string }) | null {
