@@ -111,6 +111,43 @@ const candidateColumns = {
 	categoryName: category.name
 };
 
+/**
+ * Threads started in (since, now] that the actor may see, newest first: a digest's and the home
+ * page's "new discussions". Prepared once per set of visible regions (the home page asks on
+ * every request); `steer: false` walks the created-at index for the period rather than every
+ * visible thread.
+ */
+const freshThreads = preparedBy(visibilityKey, (actor: Actor) =>
+	db
+		.select(candidateColumns)
+		.from(thread)
+		.innerJoin(category, eq(category.id, thread.categoryId))
+		.where(and(gt(thread.createdAt, sql.placeholder('since')), lte(thread.createdAt, sql.placeholder('now')), visibleWhere(actor, thread.regionId, { steer: false })))
+		.orderBy(desc(thread.createdAt))
+		.limit(301)
+		.prepare()
+);
+
+/** Unanswered questions active since `activeAfter` that the actor may see, most recently active first ("questions you could help with"). */
+const openQuestions = preparedBy(visibilityKey, (actor: Actor) =>
+	db
+		.select(candidateColumns)
+		.from(thread)
+		.innerJoin(category, eq(category.id, thread.categoryId))
+		.where(
+			and(
+				eq(thread.isQuestion, true),
+				isNull(thread.acceptedPostId),
+				gt(thread.lastPostAt, sql.placeholder('activeAfter')),
+				lte(thread.createdAt, sql.placeholder('now')),
+				visibleWhere(actor, thread.regionId)
+			)
+		)
+		.orderBy(desc(thread.lastPostAt))
+		.limit(201)
+		.prepare()
+);
+
 /** Thread candidates shared by every member who sees the same regions, once per digest run. */
 const sameRun = perInstant<Candidate[]>();
 
@@ -183,17 +220,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	// The same for every member who sees the same regions: one query per digest run, not per member.
 	const scope = visibilityKey(actor);
 	const notMine = (t: Candidate) => t.authorId == null || t.authorId !== recipient.id;
-	const fresh = sameRun(now, `fresh:${scope}:${since}`, () =>
-		db
-			.select(candidateColumns)
-			.from(thread)
-			.innerJoin(category, eq(category.id, thread.categoryId))
-			// steer: false — walk the created-at index for the period rather than every visible thread.
-			.where(and(gt(thread.createdAt, since), lte(thread.createdAt, now), visibleWhere(actor, thread.regionId, { steer: false })))
-			.orderBy(desc(thread.createdAt))
-			.limit(301)
-			.all()
-	)
+	const fresh = sameRun(now, `fresh:${scope}:${since}`, () => freshThreads(actor).all({ since, now }))
 		.filter(notMine)
 		.slice(0, 300);
 	const helpable = (t: Candidate) => t.isQuestion && t.acceptedPostId == null && t.topics.some((x) => expertise.has(x));
@@ -210,24 +237,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 	const open =
 		expertise.size === 0
 			? []
-			: sameRun(now, `open:${scope}`, () =>
-					db
-						.select(candidateColumns)
-						.from(thread)
-						.innerJoin(category, eq(category.id, thread.categoryId))
-						.where(
-							and(
-								eq(thread.isQuestion, true),
-								isNull(thread.acceptedPostId),
-								gt(thread.lastPostAt, now - QUESTION_WINDOW),
-								lte(thread.createdAt, now),
-								visibleWhere(actor, thread.regionId)
-							)
-						)
-						.orderBy(desc(thread.lastPostAt))
-						.limit(201)
-						.all()
-				)
+			: sameRun(now, `open:${scope}`, () => openQuestions(actor).all({ activeAfter: now - QUESTION_WINDOW, now }))
 					.filter(notMine)
 					.slice(0, 200)
 					.filter(helpable);

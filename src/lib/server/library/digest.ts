@@ -5,7 +5,7 @@
  * Visibility is enforced in every query, as on the library page.
  */
 import { and, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { db } from '../db/client';
+import { db, inJson, jsonList, preparedBy } from '../db/client';
 import { libraryEntry } from '../db/schema';
 import type { Actor } from '../auth/policy';
 import type { DigestGroup, DigestItem, DigestRecipient, DigestSection } from '../digest-items';
@@ -13,7 +13,7 @@ import * as members from '../network/members';
 import { authorityById } from '../network/authorities';
 import { LIBRARY_KINDS, label } from '../../vocab';
 import { perInstant } from '../per-instant';
-import { visibleRegionIds, visibleWhere } from './visibility';
+import { visibleRegionIds } from './visibility';
 
 /** Documents shown per group before "and N more". */
 export const GROUP_SIZE = 5;
@@ -52,18 +52,38 @@ function capped(title: string, items: Candidate[], moreHref: string): DigestGrou
 	return g;
 }
 
-/** What is new in the library for this member since `since`: in their core topics, or shared within their region. */
-export function digestSection(recipient: DigestRecipient, since: number, now: number): DigestSection | null {
-	const actor = actorOf(recipient);
-	// Hidden documents and drafts are never suggested (visibleWhere would show a member their own; they wrote it).
-	const fresh = sameRun(now, `${(visibleRegionIds(actor) ?? ['all']).join(',')}:${since}`, () =>
+/**
+ * Published, shown documents added in (since, now]: nationally or in one of `regions` (a JSON
+ * array), or anywhere for an admin (`everywhere`). Prepared once for each (the home page asks on
+ * every request). Hidden documents and drafts are never suggested, so unlike visibleWhere this
+ * needs no exception for the member's own.
+ */
+const freshQuery = preparedBy(
+	(everywhere: boolean) => (everywhere ? 'all' : 'regions'),
+	(everywhere) =>
 		db
 			.select(columns)
 			.from(libraryEntry)
-			.where(and(gt(libraryEntry.createdAt, since), lte(libraryEntry.createdAt, now), isNull(libraryEntry.hiddenAt), eq(libraryEntry.draft, false), visibleWhere(actor)))
+			.where(
+				and(
+					gt(libraryEntry.createdAt, sql.placeholder('since')),
+					lte(libraryEntry.createdAt, sql.placeholder('now')),
+					isNull(libraryEntry.hiddenAt),
+					eq(libraryEntry.draft, false),
+					everywhere ? undefined : or(isNull(libraryEntry.regionId), inJson(libraryEntry.regionId, 'regions'))
+				)
+			)
 			.orderBy(desc(libraryEntry.createdAt), desc(libraryEntry.id))
 			.limit(CANDIDATES)
-			.all()
+			.prepare()
+);
+
+/** What is new in the library for this member since `since`: in their core topics, or shared within their region. */
+export function digestSection(recipient: DigestRecipient, since: number, now: number): DigestSection | null {
+	const actor = actorOf(recipient);
+	const regions = visibleRegionIds(actor);
+	const fresh = sameRun(now, `${(regions ?? ['all']).join(',')}:${since}`, () =>
+		freshQuery(regions == null).all({ since, now, regions: jsonList(regions ?? []) })
 	).filter((e) => e.authorId !== recipient.id);
 	const topics = new Set(recipient.expertise);
 	const inTopics = fresh.filter((e) => e.topics.some((t) => topics.has(t)));

@@ -4,7 +4,7 @@
  * form, the pairing page, the mentor's dashboard and both digests. Private to the pair.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { db, immediate } from '../db/client';
+import { db, immediate, inJson, jsonList, prepared } from '../db/client';
 import { pairingAction, type Pairing, type PairingAction } from '../db/schema';
 import { authorize, type Actor } from '../auth/policy';
 import { FORMER_MEMBER, notFound, pairFacts, pairingById, people, refuse, today, type Outcome } from './store';
@@ -78,16 +78,21 @@ export function ofPairing(p: Pick<Pairing, 'id' | 'mentorId' | 'menteeId'>, now 
 	return views(rows, new Map([[p.id, p]]), now);
 }
 
+/** openOf's statement, prepared once (every home page of a mentor or mentee asks): the pairing ids bound as one JSON array. */
+const openOfQuery = prepared(() =>
+	db
+		.select()
+		.from(pairingAction)
+		.where(and(inJson(pairingAction.pairingId, 'pairingIds'), eq(pairingAction.status, 'open')))
+		.orderBy(...ORDER)
+		.prepare()
+);
+
 /** The open actions of some pairings, by pairing (for dashboards and digests). */
 export function openOf(pairs: Pick<Pairing, 'id' | 'mentorId' | 'menteeId'>[], now = Date.now()): Map<number, ActionView[]> {
 	const out = new Map<number, ActionView[]>();
 	if (pairs.length === 0) return out;
-	const rows = db
-		.select()
-		.from(pairingAction)
-		.where(and(inArray(pairingAction.pairingId, pairs.map((p) => p.id)), eq(pairingAction.status, 'open')))
-		.orderBy(...ORDER)
-		.all();
+	const rows = openOfQuery().all({ pairingIds: jsonList(pairs.map((p) => p.id)) });
 	for (const v of views(rows, new Map(pairs.map((p) => [p.id, p])), now)) {
 		const list = out.get(v.pairingId) ?? [];
 		list.push(v);

@@ -64,6 +64,16 @@ const bookedQuery = prepared(() =>
 		.prepare()
 );
 
+/** A region's open requests for a mentor, oldest first (a coordinator's digest and home page). */
+const openRequestsQuery = prepared(() =>
+	db
+		.select({ id: mentorRequest.id, memberId: mentorRequest.memberId, createdAt: mentorRequest.createdAt })
+		.from(mentorRequest)
+		.where(and(eq(mentorRequest.status, 'open'), eq(mentorRequest.regionId, sql.placeholder('regionId'))))
+		.orderBy(asc(mentorRequest.createdAt), asc(mentorRequest.id))
+		.prepare()
+);
+
 /** What is new in mentoring for one member since `since` (null when there is nothing to say). */
 export function digestSection(recipient: DigestRecipient, since: number, now: number): DigestSection | null {
 	const groups: DigestGroup[] = [];
@@ -158,12 +168,7 @@ export function digestSection(recipient: DigestRecipient, since: number, now: nu
 
 	const coordinated = recipient.role === 'coordinator' ? recipient.coordinatorRegionId : null;
 	if (coordinated) {
-		const open = db
-			.select({ id: mentorRequest.id, memberId: mentorRequest.memberId, createdAt: mentorRequest.createdAt })
-			.from(mentorRequest)
-			.where(and(eq(mentorRequest.status, 'open'), eq(mentorRequest.regionId, coordinated)))
-			.orderBy(asc(mentorRequest.createdAt), asc(mentorRequest.id))
-			.all();
+		const open = openRequestsQuery().all({ regionId: coordinated });
 		if (open.length) {
 			const asking = people(open.slice(0, REQUESTS_LISTED).map((r) => r.memberId));
 			// First: for a coordinator, a member waiting for a mentor is the thing to act on.

@@ -4,7 +4,7 @@
  * policy; a checklist of another authority is "not found" to those who may not see it.
  */
 import { error } from '@sveltejs/kit';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, immediate, prepared, sqlite } from '../db/client';
 import { checklist, checklistChange, checklistItem, templateItem, templateSection, type Checklist, type ChecklistChange, type ChecklistItem } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
@@ -72,8 +72,11 @@ export function permissions(actor: Actor, a: Pick<AuthorityInfo, 'id' | 'regionI
 
 /** The authority's checklist row, if it has started one. */
 export function existing(authorityId: number): Checklist | null {
-	return db.select().from(checklist).where(eq(checklist.authorityId, authorityId)).get() ?? null;
+	return existingQuery().get({ authorityId }) ?? null;
 }
+
+/** Prepared once: every home page and digest asks for the member's authority's checklist. */
+const existingQuery = prepared(() => db.select().from(checklist).where(eq(checklist.authorityId, sql.placeholder('authorityId'))).prepare());
 
 /**
  * The authority's checklist, started on the latest template version if it has none, with a

@@ -7,7 +7,7 @@
 import { error } from '@sveltejs/kit';
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { convert } from 'html-to-text';
-import { db, prepared } from '../db/client';
+import { db, inJson, jsonList, prepared } from '../db/client';
 import { trainingEvent, trainingEventAttendance, type TrainingEvent } from '../db/schema';
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
@@ -361,18 +361,45 @@ export function upcomingOnTopics(actor: Actor, topics: string[], now = Date.now(
 
 /**
  * Upcoming, not cancelled events of some regions (and the national ones when `national`),
- * starting between `from` and `to`, soonest first — for digests. Also says how many there are in all.
+ * starting between `from` and `to`, soonest first — for digests and the home page. Also says
+ * how many there are in all.
  */
 export function upcomingIn(regionIds: string[], national: boolean, from: number, to: number, limit = 10): { total: number; events: TrainingEvent[] } {
-	const scopes: SQL[] = [];
-	if (regionIds.length > 0) scopes.push(inArray(trainingEvent.regionId, regionIds));
-	if (national) scopes.push(isNull(trainingEvent.regionId));
-	if (scopes.length === 0) return { total: 0, events: [] };
-	const where = and(or(...scopes), gte(trainingEvent.startsAt, from), lt(trainingEvent.startsAt, to), isNull(trainingEvent.cancelledAt));
-	const total = Number(db.select({ n: sql<number>`count(*)` }).from(trainingEvent).where(where).get()?.n ?? 0);
-	const rows = db.select().from(trainingEvent).where(where).orderBy(asc(trainingEvent.startsAt), asc(trainingEvent.id)).limit(limit).all();
-	return { total, events: rows };
+	if (regionIds.length === 0 && !national) return { total: 0, events: [] };
+	const values = { regions: jsonList(regionIds), national: national ? 1 : 0, from, to };
+	const total = upcomingCount().get(values)?.n ?? 0;
+	const events = total > 0 ? upcomingRows().all({ ...values, limit }) : [];
+	return { total, events };
 }
+
+/**
+ * upcomingIn's statements, prepared once (every home page asks): the regions bound as one JSON
+ * array, `national` as 1 or 0.
+ */
+function upcomingWhere() {
+	return and(
+		or(inJson(trainingEvent.regionId, 'regions'), and(sql`${sql.placeholder('national')} = 1`, isNull(trainingEvent.regionId))),
+		gte(trainingEvent.startsAt, sql.placeholder('from')),
+		lt(trainingEvent.startsAt, sql.placeholder('to')),
+		isNull(trainingEvent.cancelledAt)
+	);
+}
+const upcomingCount = prepared(() =>
+	db
+		.select({ n: sql<number>`count(*)`.mapWith(Number) })
+		.from(trainingEvent)
+		.where(upcomingWhere())
+		.prepare()
+);
+const upcomingRows = prepared(() =>
+	db
+		.select()
+		.from(trainingEvent)
+		.where(upcomingWhere())
+		.orderBy(asc(trainingEvent.startsAt), asc(trainingEvent.id))
+		.limit(sql.placeholder('limit'))
+		.prepare()
+);
 
 /** Ids of the events a member has said they are going to, among these. */
 export function goingAmong(memberId: number, eventIds: number[]): Set<number> {
