@@ -35,7 +35,7 @@ import { regionName } from '../network/authorities';
 import { SLICE_MS, turn } from '../turns';
 import { cleanLine } from '../validation';
 import { formatDate, formatDateTime, formatTime, isoDate } from '../../time';
-import { EVENT_KINDS, label } from '../../vocab';
+import { EVENT_KINDS, label, type NotifyChoice } from '../../vocab';
 import { calendarFile } from './events';
 
 const DAY = 86_400_000;
@@ -129,6 +129,34 @@ function inSlice(began: number, done: number, perSlice: number): boolean {
 }
 
 /**
+ * Queues `message` to the members `ids`, in order, while the slice that began at `began` may go
+ * on: to each whose "events" email setting `wants` it and who may be emailed now (mayEmail).
+ * Returns how many members were looked at (the first `done` of `ids`) and how many emails queued.
+ */
+function sendInSlice(
+	e: TrainingEvent,
+	ids: number[],
+	wants: (id: number, events: NotifyChoice) => boolean,
+	message: Message,
+	now: number,
+	slice: { began: number; perSlice: number }
+): { done: number; queued: number } {
+	const prefs = preferences.many(ids);
+	const who = members.recipients(ids);
+	let done = 0;
+	let queued = 0;
+	for (; done < ids.length && inSlice(slice.began, done, slice.perSlice); done++) {
+		const id = ids[done];
+		if (!wants(id, prefs(id).notifications.events)) continue;
+		const to = who.get(id);
+		if (!to || !mayEmail(to, now)) continue;
+		send(e, to, message, now);
+		queued++;
+	}
+	return { done, queued };
+}
+
+/**
  * Runs `slice` — one transaction, returning how many emails it queued and whether the work is
  * finished — until it is finished, with turns of the event loop and a checkpoint between
  * slices. A slice that fails is undone and logged, and the run stops there (the next run goes
@@ -163,19 +191,8 @@ function announceSlice(eventId: number, now: number, perSlice: number): { queued
 		const e = db.select().from(trainingEvent).where(eq(trainingEvent.id, eventId)).get();
 		if (!e || e.announcedAt != null || e.cancelledAt != null) return { queued: 0, finished: true };
 		const ids = members.activeIdsAfter(e.regionId, e.announcedThrough ?? 0, perSlice);
-		const prefs = preferences.many(ids);
-		const who = members.recipients(ids);
-		const message = announcement(e);
-		let done = 0;
-		let queued = 0;
-		for (; done < ids.length && inSlice(began, done, perSlice); done++) {
-			const id = ids[done];
-			if (id === e.createdById || prefs(id).notifications.events !== 'immediately') continue;
-			const to = who.get(id);
-			if (!to || !mayEmail(to, now)) continue;
-			send(e, to, message, now);
-			queued++;
-		}
+		const wants = (id: number, events: NotifyChoice) => id !== e.createdById && events === 'immediately';
+		const { done, queued } = sendInSlice(e, ids, wants, announcement(e), now, { began, perSlice });
 		const finished = done === ids.length && ids.length < perSlice;
 		db.update(trainingEvent)
 			.set({ announcedThrough: done > 0 ? ids[done - 1] : e.announcedThrough, ...(finished ? { announcedAt: now } : {}) })
@@ -218,19 +235,7 @@ function remindSlice(eventId: number, now: number, perSlice: number): { queued: 
 			.all()
 			.map((r) => r.memberId);
 		if (going.length === 0) return { queued: 0, finished: true };
-		const prefs = preferences.many(going);
-		const who = members.recipients(going);
-		const message = reminder(e);
-		let done = 0;
-		let queued = 0;
-		for (; done < going.length && inSlice(began, done, perSlice); done++) {
-			const id = going[done];
-			if (prefs(id).notifications.events === 'off') continue;
-			const to = who.get(id);
-			if (!to || !mayEmail(to, now)) continue;
-			send(e, to, message, now);
-			queued++;
-		}
+		const { done, queued } = sendInSlice(e, going, (_id, events) => events !== 'off', reminder(e), now, { began, perSlice });
 		// Claimed, sent or not (their settings say no): every row up to the last one done was read in
 		// this transaction, so none is marked without being looked at.
 		db.update(trainingEventAttendance)
