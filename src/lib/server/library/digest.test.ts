@@ -1,34 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember, authorityId } from '../../../../tests/support/members';
+import { makeMember } from '../../../../tests/support/members';
+import { shareCaseStudy, type CaseStudyFields } from '../../../../tests/support/library';
 import type { DigestRecipient } from '../digest-items';
 import type { Actor } from '../auth/policy';
 import * as library from './entries';
-import type { EntryInput } from './input';
 import { digestSection, regionalDigestGroups } from './digest';
 
 const DAY = 86_400_000;
 const SINCE = Date.parse('2026-11-16T07:00:00Z');
 const NOW = SINCE + 7 * DAY;
 
-function entry(actor: Actor, title: string, opts: { scope?: string; topics?: EntryInput['topics']; authority?: string; at?: number } = {}): number {
-	const input: EntryInput = {
-		kind: 'case-study',
-		title,
-		summary: 'What we did.',
-		topics: opts.topics ?? ['corporate-parenting'],
-		authorityId: authorityId(opts.authority ?? 'Lancashire'),
-		scope: opts.scope ?? 'national',
-		reviewBy: null,
-		situation: 'Where we started.',
-		whatWeDid: 'What we did.',
-		whatChanged: 'What changed.',
-		differently: '',
-		contact: ''
-	};
-	const r = library.create(actor, input, null, {}, opts.at ?? SINCE + DAY);
-	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	return r.value.id;
-}
+/** A case study shared as `actor`, a day into the digest's week unless `at` says otherwise. */
+const entry = (actor: Actor, title: string, fields: CaseStudyFields = {}) => shareCaseStudy(actor, title, { at: SINCE + DAY, ...fields });
 
 const recipientOf = (m: ReturnType<typeof makeMember>): DigestRecipient => ({ id: m.id, name: m.name, email: m.email, authorityId: m.authorityId, regionId: m.regionId, role: m.role, coordinatorRegionId: m.coordinatorRegionId, expertise: m.expertise });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeMember, authorityId } from '../../../../tests/support/members';
+import { shareCaseStudy } from '../../../../tests/support/library';
 import * as library from '../library/entries';
-import type { EntryInput } from '../library/input';
 import type { Actor } from '../auth/policy';
 import * as checklists from './checklists';
 import * as documents from './documents';
@@ -9,25 +9,8 @@ import * as history from './history';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 
-function entry(actor: Actor, title: string, authority: string, scope = 'national'): number {
-	const input: EntryInput = {
-		kind: 'case-study',
-		title,
-		summary: 'Our approach.',
-		topics: ['corporate-parenting'],
-		authorityId: authorityId(authority),
-		scope,
-		reviewBy: null,
-		situation: 'Where we started.',
-		whatWeDid: 'What we did.',
-		whatChanged: 'What changed.',
-		differently: '',
-		contact: ''
-	};
-	const r = library.create(actor, input, null, {}, NOW - 86_400_000);
-	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	return r.value.id;
-}
+/** A case study from `authority`, shared the day before. */
+const entry = (actor: Actor, title: string, authority: string, scope = 'national') => shareCaseStudy(actor, title, { authority, scope, summary: 'Our approach.', at: NOW - 86_400_000 });
 
 describe('library documents on succession checklist items', () => {
 	it('links the authority’s own documents to an item: on the item, by key for the handover pack, in the history', () => {

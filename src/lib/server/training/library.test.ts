@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember, authorityId } from '../../../../tests/support/members';
+import { makeMember } from '../../../../tests/support/members';
+import { shareCaseStudy } from '../../../../tests/support/library';
 import * as library from '../library/entries';
-import type { EntryInput } from '../library/input';
 import type { Actor } from '../auth/policy';
 import * as entries from './entries';
 import * as fromLibrary from './library';
@@ -11,25 +11,18 @@ provideLinks();
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 
-function caseStudy(actor: Actor, title: string, scope = 'national'): number {
-	const input: EntryInput = {
-		kind: 'case-study',
-		title,
+/** A Leeds case study about its Children in Care Council, shared the day before. */
+const caseStudy = (actor: Actor, title: string, scope = 'national') =>
+	shareCaseStudy(actor, title, {
+		scope,
+		authority: 'Leeds',
 		summary: 'How we did it.',
 		topics: ['corporate-parenting', 'participation'],
-		authorityId: authorityId('Leeds'),
-		scope,
-		reviewBy: null,
 		situation: 'Attendance had fallen.',
 		whatWeDid: 'We paid young people for their time.',
 		whatChanged: 'Regular members rose from 4 to 19.',
-		differently: '',
-		contact: ''
-	};
-	const r = library.create(actor, input, null, {}, NOW - 86_400_000);
-	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	return r.value.id;
-}
+		at: NOW - 86_400_000
+	});
 
 describe('"Add to my training log" from a library document', () => {
 	it('starts an informal-learning entry from the document, which the member confirms and which stays linked', () => {
