@@ -325,10 +325,19 @@ const newcomersQuery = preparedBy(
 	(k: { inRegion: boolean; by: 'since' | 'ids' }) => `${k.inRegion}:${k.by}`,
 	(k) =>
 		db
-			.select({ ...placeColumns, lastSignInAt: member.lastSignInAt, createdAt: member.createdAt })
+			// Only what the lists of new members show and place them by: a region's list reads hundreds.
+			.select({
+				id: member.id,
+				name: member.name,
+				handle: member.handle,
+				authorityId: member.authorityId,
+				authorityName: authority.name,
+				regionId: authority.regionId,
+				inRoleSince: member.inRoleSince,
+				lastSignInAt: member.lastSignInAt
+			})
 			.from(member)
 			.innerJoin(authority, eq(authority.id, member.authorityId))
-			.innerJoin(region, eq(region.id, authority.regionId))
 			.where(
 				and(
 					isNull(member.deactivatedAt),
