@@ -81,8 +81,11 @@ const threadFactColumns = {
 /** A thread's facts by id (no visibility check: callers check). */
 export function threadFacts(id: number): ThreadFacts | null {
 	if (!Number.isSafeInteger(id) || id < 1) return null;
-	return db.select(threadFactColumns).from(thread).where(eq(thread.id, id)).get() ?? null;
+	return threadFactsQuery().get({ id }) ?? null;
 }
+
+/** Prepared once: every reply, and each new member's home page (their region's introductions thread), asks. */
+const threadFactsQuery = prepared(() => db.select(threadFactColumns).from(thread).where(eq(thread.id, sql.placeholder('id'))).prepare());
 
 /** A post with its thread's facts (no visibility check: callers check). */
 export function postWithThread(postId: number): { post: Post; thread: ThreadFacts } | null {

@@ -12,7 +12,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { BuildColumns } from 'drizzle-orm/column-builder';
 import type { SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
-import { db, immediate } from '../db/client';
+import { db, immediate, prepared } from '../db/client';
 import type { templateVersionColumns } from '../db/schema/template-versions';
 import * as audit from '../auth/audit';
 
@@ -51,7 +51,9 @@ export function versionedTemplate(
 		words: { nothingToPublish: string; audit: { published: string; discarded: string; subjectType: string } };
 	}
 ) {
-	const latestPublished = () => db.select().from(table).where(eq(table.status, 'published')).orderBy(desc(table.version)).limit(1).get() ?? null;
+	// Asked on every page that shows the template (the home page of each new member): prepared once.
+	const latestPublishedQuery = prepared(() => db.select().from(table).where(eq(table.status, 'published')).orderBy(desc(table.version)).limit(1).prepare());
+	const latestPublished = (): VersionRow | null => latestPublishedQuery().get() ?? null;
 
 	/** The latest published version, writing the first one if there is none. */
 	function current(now = Date.now()): VersionRow {
