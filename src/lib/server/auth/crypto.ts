@@ -1,4 +1,4 @@
-import { sha256 } from '@oslojs/crypto/sha2';
+import { createHash } from 'node:crypto';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 
@@ -9,9 +9,9 @@ export function randomToken(bytes = 32): string {
 	return encodeBase32LowerCaseNoPadding(b);
 }
 
-/** SHA-256 of a string as raw bytes. */
+/** SHA-256 of a string (as UTF-8) as raw bytes. Node's own, not a JavaScript one: every signed-in request hashes its session secret. */
 export function hashBytes(value: string): Uint8Array {
-	return sha256(new TextEncoder().encode(value));
+	return createHash('sha256').update(value, 'utf8').digest();
 }
 
 /** SHA-256 of a string as hex: how emailed tokens are stored. */
