@@ -16,6 +16,7 @@ import { formatDate } from '../../time';
 import { renderEmail } from '../mail/layout';
 import { newInRegion, summaries, type StepView } from './paths';
 import { STALLED_DAYS } from './dates';
+import { pageOf } from '../paging';
 
 export const NUDGE_MAX = 2_000;
 /** A coordinator nudges one member at most once in this many days: one nudge is friendly, a stream of them is not. */
@@ -126,12 +127,9 @@ export function newMembers(actor: Actor, regionId: string, opts: { sort?: Sort; 
 	const k = sortKey[sort];
 	const keyed = all.filter(keep[filter]).map((r) => ({ r, k: k(r) }));
 	keyed.sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : a.r.name.localeCompare(b.r.name)));
-	const pages = Math.max(1, Math.ceil(keyed.length / PER_PAGE));
-	const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
-	const from = (page - 1) * PER_PAGE;
-	const shown = keyed.slice(from, from + PER_PAGE).map((x) => x.r);
-	const nudged = recentNudges(actor.id, shown.map((r) => r.id), now);
-	const rows: NewMemberRow[] = shown.map((r) => ({ ...r, nudgedAt: nudged.get(r.id) ?? null }));
+	const { items: shown, paging } = pageOf(keyed, opts.page, PER_PAGE);
+	const nudged = recentNudges(actor.id, shown.map((x) => x.r.id), now);
+	const rows: NewMemberRow[] = shown.map(({ r }) => ({ ...r, nudgedAt: nudged.get(r.id) ?? null }));
 	return {
 		regionId,
 		regionName: regionName(regionId),
@@ -143,7 +141,7 @@ export function newMembers(actor: Actor, regionId: string, opts: { sort?: Sort; 
 		stalledCount: counts.stalled,
 		/** How many members each filter shows. */
 		counts,
-		pagination: { page, pages, perPage: PER_PAGE, from: rows.length ? from + 1 : 0, to: from + rows.length, matching: keyed.length }
+		pagination: { ...paging, matching: keyed.length }
 	};
 }
 

@@ -14,6 +14,7 @@ import { matchAdjustment, mentorOffer, mentorRequest, mentoringProposal, pairing
 import { authorize, can, type Actor } from '../auth/policy';
 import * as audit from '../auth/audit';
 import { regions as allRegions } from '../network/authorities';
+import { pageOf } from '../paging';
 import { daysBetween } from '../../time';
 import type { AuthorityKind, MeetingMode, Topic } from '../../vocab';
 import { explain, isEligible, proposeMatches, scorePair, unmetWishes, type MatchMentor, type MatchRequest, type PairRef } from './matching';
@@ -552,10 +553,7 @@ export function overview(actor: Actor, regionId: string | null, now = Date.now()
 	);
 	const count = (state: PairingState) => states.filter((p) => p.state === state).length;
 	const attention = { overdue: count('overdue'), pastEnd: count('past-end'), endingSoon: count('ending-soon') };
-	const pages = Math.max(1, Math.ceil(states.length / ACTIVE_PER_PAGE));
-	const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
-	const from = (page - 1) * ACTIVE_PER_PAGE;
-	const activeRows = states.slice(from, from + ACTIVE_PER_PAGE);
+	const { items: activeRows, paging: activePage } = pageOf(states, opts.page, ACTIVE_PER_PAGE);
 
 	const figures = closedFiguresQuery().get({ regions });
 	const closedRows = closedQuery().all({ regions, limit: opts.allClosed ? -1 : CLOSED_SHOWN });
@@ -617,7 +615,7 @@ export function overview(actor: Actor, regionId: string | null, now = Date.now()
 		/** One page of the active pairings, those needing attention first. */
 		active,
 		activeCount: states.length,
-		activePage: { page, pages, perPage: ACTIVE_PER_PAGE, from: active.length ? from + 1 : 0, to: from + active.length },
+		activePage,
 		attention,
 		overdueCount: attention.overdue,
 		closed,

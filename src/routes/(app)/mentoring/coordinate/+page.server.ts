@@ -2,12 +2,7 @@ import type { PageServerLoad } from './$types';
 import * as coordination from '$lib/server/mentoring/coordination';
 import { regions } from '$lib/server/network/authorities';
 import { actorOf } from '$lib/server/request';
-
-/** A page number from the query string: a whole number from 1, or 1 (the overview keeps it within the pages there are). */
-function pageNumber(value: string | null): number {
-	const n = value != null && /^\d{1,6}$/.test(value) ? Number(value) : 1;
-	return n >= 1 ? n : 1;
-}
+import { pageNumber } from '$lib/server/paging';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const actor = actorOf(locals);
